@@ -1,0 +1,70 @@
+package vn.motcua.portal.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.motcua.engine.dossier.Applicant;
+import vn.motcua.engine.process.Outcome;
+import vn.motcua.engine.registry.DossierSummary;
+
+/** The JSON shapes of the REST API (requests validated field by field). */
+public final class ApiModels {
+
+    private ApiModels() {
+    }
+
+    public record ApplicantRequest(
+            @NotBlank(message = "Họ tên là bắt buộc / Full name is required") @Size(max = 200) String fullName,
+            @NotBlank(message = "Số định danh là bắt buộc / ID number is required")
+            @Pattern(regexp = "\\d{9}|\\d{12}", message = "Số CCCD/CMND gồm 9 hoặc 12 chữ số / ID number has 9 or 12 digits")
+            String idNumber,
+            @NotBlank(message = "Số điện thoại là bắt buộc / Phone is required")
+            @Pattern(regexp = "\\+?[0-9]{9,15}", message = "Số điện thoại không hợp lệ / Invalid phone number")
+            String phone,
+            @Email(message = "Email không hợp lệ / Invalid email") @Size(max = 254) String email,
+            @Size(max = 500) String address) {
+
+        Applicant toApplicant() {
+            return new Applicant(fullName.strip(), idNumber, phone, email, address);
+        }
+    }
+
+    public record NewDossierRequest(
+            @NotBlank(message = "Mã thủ tục là bắt buộc / Procedure code is required") @Size(max = 32) String procedureCode,
+            @NotBlank(message = "Đơn vị tiếp nhận là bắt buộc / Receiving unit is required") @Size(max = 64) String unitId,
+            @NotNull(message = "Thông tin người nộp là bắt buộc / Applicant is required") @Valid ApplicantRequest applicant,
+            Map<String, Object> form,
+            @Size(max = 2000) String comment) {
+    }
+
+    public record DecisionRequest(
+            @NotNull(message = "Chọn kết quả xử lý / Choose an outcome") Outcome outcome,
+            @Size(max = 4000) String comment,
+            @Size(max = 50) List<@NotBlank @Size(max = 1000) String> items) {
+    }
+
+    public record WithdrawalRequest(
+            @NotBlank(message = "Nêu lý do rút hồ sơ / State the reason") @Size(max = 2000) String reason) {
+    }
+
+    /** A dossier as its applicant, an official or an inspector sees it in a list. */
+    public record DossierView(String code, String procedureCode, String unitId, String applicantName,
+                              String status, int portalStatus, String statusLabel, Instant submittedAt,
+                              LocalDate appointedReturnDate, String handlerId, Instant updatedAt) {
+
+        static DossierView of(DossierSummary dossier) {
+            return new DossierView(dossier.code(), dossier.procedureCode(), dossier.unitId(),
+                    dossier.applicantName(), dossier.status().name(), dossier.status().portalCode(),
+                    dossier.status().labelVi(), dossier.submittedAt(), dossier.appointedReturnDate(),
+                    dossier.handlerId(), dossier.updatedAt());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package vn.motcua.portal.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.motcua.engine.document.DocumentStore;
+import vn.motcua.engine.document.Upload;
+import vn.motcua.engine.history.DossierHistory;
+import vn.motcua.engine.history.Step;
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.process.DossierWorkflow;
+import vn.motcua.engine.registry.DossierAccess;
+import vn.motcua.portal.api.ApiModels.DossierView;
+import vn.motcua.portal.api.ApiModels.NewDossierRequest;
+import vn.motcua.portal.api.ApiModels.WithdrawalRequest;
+
+/** Dossiers (hồ sơ): applicants submit, supplement and withdraw; everyone reads what is theirs to read. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/dossiers")
+@Tag(name = "Hồ sơ / Dossiers")
+public class DossierController {
+
+    private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
+
+    private final DossierWorkflow workflow;
+    private final DossierAccess access;
+    private final DossierHistory history;
+    private final DocumentStore documents;
+
+    public DossierController(DossierWorkflow workflow, DossierAccess access, DossierHistory history,
+                             DocumentStore documents) {
+        this.workflow = workflow;
+        this.access = access;
+        this.history = history;
+        this.documents = documents;
+    }
+
+    @Operation(summary = "Nộp hồ sơ trực tuyến / Submit a dossier",
+            description = "multipart/form-data: part 'dossier' (application/json) and one or more PDF parts 'files'")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<DossierView> submit(@RequestPart("dossier") @Valid NewDossierRequest dossier,
+                                              @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                              @Parameter(hidden = true) Identity who) {
+        var submitted = workflow.submit(new vn.motcua.engine.process.NewDossier(dossier.procedureCode(),
+                dossier.unitId(), dossier.applicant().toApplicant(), dossier.form(), dossier.comment()),
+                uploads(files), who);
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + submitted.code()))
+                .body(DossierView.of(submitted));
+    }
+
+    @Operation(summary = "Danh sách hồ sơ / List dossiers",
+            description = "An applicant sees their own, an official their unit's, an inspector all")
+    @GetMapping
+    public List<DossierView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                                  @Parameter(hidden = true) Identity who) {
+        return access.visibleTo(who, size, page * size).stream().map(DossierView::of).toList();
+    }
+
+    @GetMapping("/{code}")
+    public DossierView get(@PathVariable @Pattern(regexp = CODE) String code,
+                           @Parameter(hidden = true) Identity who) {
+        return DossierView.of(access.readable(code, who));
+    }
+
+    @Operation(summary = "Lịch sử xử lý (Mẫu 05) / Step history, read from the event store")
+    @GetMapping("/{code}/history")
+    public List<Step> history(@PathVariable @Pattern(regexp = CODE) String code,
+                              @Parameter(hidden = true) Identity who) {
+        access.readable(code, who);
+        return history.of(code);
+    }
+
+    @Operation(summary = "Tải tài liệu của hồ sơ / Download a document of the dossier, by its SHA-256")
+    @GetMapping("/{code}/documents/{sha256}")
+    public ResponseEntity<byte[]> document(@PathVariable @Pattern(regexp = CODE) String code,
+                                           @PathVariable @Pattern(regexp = "[0-9a-f]{64}") String sha256,
+                                           @Parameter(hidden = true) Identity who) {
+        access.readable(code, who);
+        var attached = history.of(code).stream().flatMap(step -> step.documents().stream())
+                .filter(document -> document.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> Problem.notFound("document", "Hồ sơ không có tài liệu này / No such document"));
+        byte[] content = documents.content(sha256).orElseThrow(() -> Problem.notFound("document",
+                "Không tìm thấy nội dung tài liệu / Document content not found"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attached.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+
+    @Operation(summary = "Nộp bổ sung hồ sơ / Provide the requested supplement")
+    @PostMapping(path = "/{code}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public DossierView supplement(@PathVariable @Pattern(regexp = CODE) String code,
+                                  @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                  @RequestParam(name = "comment", required = false) @Size(max = 2000) String comment,
+                                  @Parameter(hidden = true) Identity who) {
+        return DossierView.of(workflow.provideSupplement(code, uploads(files), comment, who));
+    }
+
+    @Operation(summary = "Rút hồ sơ / Withdraw the dossier")
+    @PostMapping(path = "/{code}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public DossierView withdraw(@PathVariable @Pattern(regexp = CODE) String code,
+                                @RequestBody @Valid WithdrawalRequest request,
+                                @Parameter(hidden = true) Identity who) {
+        return DossierView.of(workflow.withdraw(code, request.reason(), who));
+    }
+
+    private static List<Upload> uploads(List<MultipartFile> files) {
+        List<Upload> uploads = new ArrayList<>();
+        if (files == null) {
+            return uploads;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            MultipartFile file = files.get(i);
+            try {
+                uploads.add(new Upload("files[" + i + "]", file.getOriginalFilename(), file.getContentType(),
+                        file.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+}

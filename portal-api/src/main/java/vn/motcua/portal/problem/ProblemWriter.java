@@ -1,0 +1,55 @@
+package vn.motcua.portal.problem;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Security's refusals (no or bad credentials, wrong role) as RFC 9457 problems, like every other error. */
+@Component
+public class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper mapper;
+    private final Problems problems;
+
+    public ProblemWriter(ObjectMapper mapper, Problems problems) {
+        this.mapper = mapper;
+        this.problems = problems;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException exception) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", Bearer");
+        write(request, response, problems.of(request, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Chưa đăng nhập hoặc thông tin đăng nhập không đúng", "Not authenticated",
+                "Hãy đăng nhập để dùng dịch vụ / Sign in to use this service", null));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException exception) throws IOException {
+        write(request, response, problems.of(request, HttpStatus.FORBIDDEN, "forbidden",
+                "Không có quyền thực hiện", "Forbidden",
+                "Vai trò của bạn không được phép thực hiện thao tác này / Your role may not do this", null));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+}

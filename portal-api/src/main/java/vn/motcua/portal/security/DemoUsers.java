@@ -1,0 +1,56 @@
+package vn.motcua.portal.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.identity.Role;
+
+/**
+ * The people of the embedded default, for trying the system and for its tests: two citizens, the
+ * officials of two Departments of Health, and an inspector. They log in with HTTP Basic and the one
+ * password printed in the README; the production profile switches them off.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "motcua.security.demo-users.enabled", havingValue = "true")
+public class DemoUsers {
+
+    public static final String HANOI = "000.00.16.H26";
+    public static final String HCMC = "000.00.16.H29";
+
+    static final List<Identity> PEOPLE = List.of(
+            new Identity("citizen-a", "Nguyễn Văn An", Set.of(Role.CITIZEN), null),
+            new Identity("citizen-b", "Trần Thị Bình", Set.of(Role.CITIZEN), null),
+            new Identity("reception-hn", "Lê Thị Thu (Một cửa Sở Y tế Hà Nội)", Set.of(Role.RECEPTION), HANOI),
+            new Identity("specialist-hn", "Phạm Minh Đức (Chuyên viên Sở Y tế Hà Nội)", Set.of(Role.SPECIALIST), HANOI),
+            new Identity("leader-hn", "Đặng Quốc Việt (Phó Giám đốc Sở Y tế Hà Nội)", Set.of(Role.LEADER), HANOI),
+            new Identity("reception-hcm", "Võ Thị Hạnh (Một cửa Sở Y tế TP.HCM)", Set.of(Role.RECEPTION), HCMC),
+            new Identity("specialist-hcm", "Huỳnh Văn Tâm (Chuyên viên Sở Y tế TP.HCM)", Set.of(Role.SPECIALIST), HCMC),
+            new Identity("leader-hcm", "Bùi Thanh Sơn (Phó Giám đốc Sở Y tế TP.HCM)", Set.of(Role.LEADER), HCMC),
+            new Identity("inspector", "Hoàng Văn Kiểm (Thanh tra Sở)", Set.of(Role.INSPECTOR), "THANH-TRA"));
+
+    @Bean
+    UserDetailsService demoUserDetails(@Value("${motcua.security.demo-users.password}") String password) {
+        // A low bcrypt cost: the password is public, and HTTP Basic checks it on every request.
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(6).encode(password);
+        Map<String, Identity> byId = PEOPLE.stream().collect(Collectors.toMap(Identity::id, Function.identity()));
+        return username -> {
+            Identity identity = byId.get(username);
+            if (identity == null) {
+                throw new UsernameNotFoundException(username);
+            }
+            return new IdentityUser(identity, hash);
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package vn.motcua.portal.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+
+import java.util.List;
+
+import vn.motcua.portal.problem.ProblemWriter;
+
+/**
+ * Every endpoint is authenticated; who may do what is decided by role here and by role and unit in the
+ * engine. Two ways in: HTTP Basic for the demo users of the embedded default, and OAuth2 bearer JWTs
+ * (the production way) whenever a JWT decoder is configured. The API is stateless, so there is no
+ * session cookie and no CSRF token to check. Inspectors read everything and may send no write at all.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final String[] OFFICIALS = {"RECEPTION", "SPECIALIST", "LEADER"};
+
+    private final Identities identities;
+
+    public SecurityConfiguration(Identities identities) {
+        this.identities = identities;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, ObjectProvider<UserDetailsService> users,
+                            ObjectProvider<JwtDecoder> jwt) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health",
+                                "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers", "/api/v1/dossiers/*/supplement",
+                                "/api/v1/dossiers/*/withdrawal").hasRole("CITIZEN")
+                        .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**").hasAnyRole(OFFICIALS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        .anyRequest().denyAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        if (users.getIfAvailable() != null) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(token -> token.jwtAuthenticationConverter(identities))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        }
+        return http.build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(identities);
+    }
+}

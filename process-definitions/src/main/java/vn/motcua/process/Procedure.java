@@ -1,0 +1,43 @@
+package vn.motcua.process;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An administrative procedure as configured for this installation. Figures come from public
+ * procedure pages and may be wrong or outdated, so they live in configuration rather than
+ * code, and {@code unverified} names the fields nobody has checked against the legal text
+ * (the catalogue must not pretend to more certainty than it has).
+ *
+ * @param code              national procedure code, e.g. {@code 1.002600}
+ * @param processKey        id of the BPMN process that runs it
+ * @param feeVnd            fee (phí, lệ phí) in đồng
+ * @param unverified        names of fields not yet checked against the legal source
+ */
+public record Procedure(
+        String code,
+        String name,
+        String processKey,
+        String agencyLevel,
+        String legalBasis,
+        TimeLimit timeLimit,
+        long feeVnd,
+        List<RequiredDocument> requiredDocuments,
+        List<String> unverified) {
+
+    public Procedure {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(processKey, "processKey");
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        if (feeVnd < 0) {
+            throw new IllegalArgumentException("fee must not be negative: " + code);
+        }
+        requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
+        unverified = unverified == null ? List.of() : List.copyOf(unverified);
+    }
+
+    public boolean isVerified(String field) {
+        return !unverified.contains(field);
+    }
+}

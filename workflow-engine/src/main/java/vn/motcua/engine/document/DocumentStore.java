@@ -1,0 +1,101 @@
+package vn.motcua.engine.document;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+import vn.motcua.engine.dossier.AttachedDocument;
+import vn.motcua.engine.problem.Problem;
+
+/**
+ * Attached documents, addressed and de-duplicated by their SHA-256: the event keeps the hash, this
+ * store keeps the bytes, written in the same transaction as the step that attaches them. Only real
+ * PDF files with plain names are accepted (Decree 30/2020/ND-CP Appendix I: electronic copies are PDF).
+ */
+@Component
+public class DocumentStore {
+
+    public static final String PDF = "application/pdf";
+    /** A plain file name: no path separators, no "..", no control characters. */
+    private static final Pattern SAFE_NAME = Pattern.compile("^(?!.*\\.\\.)[^/\\\\\\p{Cntrl}:*?\"<>|]{1,200}$");
+
+    private final JdbcTemplate jdbc;
+    private final long maxFileBytes;
+
+    public DocumentStore(JdbcTemplate jdbc, @Value("${motcua.uploads.max-file-size:10MB}") DataSize maxFileSize) {
+        this.jdbc = jdbc;
+        this.maxFileBytes = maxFileSize.toBytes();
+    }
+
+    /** Checks every upload first, so that one bad file stores none of them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<AttachedDocument> storeAll(List<Upload> uploads) {
+        uploads.forEach(this::check);
+        List<AttachedDocument> stored = new ArrayList<>();
+        for (Upload upload : uploads) {
+            String sha256 = sha256(upload.content());
+            jdbc.update("""
+                    insert into document_content (sha256, media_type, size_bytes, content) values (?, ?, ?, ?)
+                    on conflict (sha256) do nothing""", sha256, PDF, upload.content().length, upload.content());
+            stored.add(new AttachedDocument(upload.fileName(), PDF, upload.content().length, sha256));
+        }
+        return stored;
+    }
+
+    public Optional<byte[]> content(String sha256) {
+        return jdbc.query("select content from document_content where sha256 = ?",
+                rs -> rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty(), sha256);
+    }
+
+    void check(Upload upload) {
+        String name = upload.fileName();
+        if (name == null || !SAFE_NAME.matcher(name).matches() || name.isBlank()) {
+            throw Problem.invalid(upload.field(), "Tên tệp không hợp lệ: không được chứa đường dẫn, '..' hay ký tự điều khiển"
+                    + " / Invalid file name: no paths, '..' or control characters");
+        }
+        if (upload.content().length == 0) {
+            throw Problem.invalid(upload.field(), "Tệp rỗng / The file '" + name + "' is empty");
+        }
+        if (upload.content().length > maxFileBytes) {
+            throw new Problem(Problem.Kind.TOO_LARGE, "file-too-large", "Tệp quá lớn", "File too large",
+                    "Tệp '" + name + "' vượt quá " + DataSize.ofBytes(maxFileBytes).toMegabytes() + " MB / File exceeds "
+                            + DataSize.ofBytes(maxFileBytes).toMegabytes() + " MB", upload.field());
+        }
+        if (!isPdf(upload.content())) {
+            throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA, "not-a-pdf", "Tệp không phải PDF", "Not a PDF file",
+                    "Tệp '" + name + "' không phải tệp PDF hợp lệ / '" + name + "' is not a valid PDF", upload.field());
+        }
+    }
+
+    private static boolean isPdf(byte[] content) {
+        if (content.length < 5 || !new String(content, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
+            return false;
+        }
+        try (PDDocument ignored = Loader.loadPDF(content)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JDK", e);
+        }
+    }
+}

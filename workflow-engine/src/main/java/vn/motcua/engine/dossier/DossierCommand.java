@@ -1,0 +1,65 @@
+package vn.motcua.engine.dossier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import vn.motcua.engine.identity.Actor;
+
+/**
+ * Everything a person can ask of a dossier. The aggregate decides whether it is allowed; the time
+ * of each step is taken from the one {@link java.time.Clock} by the aggregate, not from the caller.
+ */
+public sealed interface DossierCommand {
+
+    String code();
+
+    Actor actor();
+
+    record SubmitDossier(String code, String procedureCode, String unitId, Applicant applicant,
+                         Map<String, Object> form, List<AttachedDocument> documents, String comment,
+                         Actor actor) implements DossierCommand {
+    }
+
+    record AcceptDossier(@TargetAggregateIdentifier String code, LocalDate appointedReturnDate, String comment,
+                         Actor actor) implements DossierCommand {
+    }
+
+    record RequestSupplement(@TargetAggregateIdentifier String code, List<String> items, String comment,
+                             Actor actor) implements DossierCommand {
+    }
+
+    record ProvideSupplement(@TargetAggregateIdentifier String code, List<AttachedDocument> documents,
+                             String comment, Actor actor) implements DossierCommand {
+    }
+
+    record RefuseDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
+            implements DossierCommand {
+    }
+
+    record AssignHandler(@TargetAggregateIdentifier String code, Actor handler, String comment, Actor actor)
+            implements DossierCommand {
+    }
+
+    record RecordAppraisal(@TargetAggregateIdentifier String code, AppraisalOutcome outcome, String comment,
+                           List<AttachedDocument> documents, Actor actor) implements DossierCommand {
+    }
+
+    record ApproveDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
+            implements DossierCommand {
+    }
+
+    record RejectDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
+            implements DossierCommand {
+    }
+
+    record ReturnResult(@TargetAggregateIdentifier String code, String comment, List<AttachedDocument> documents,
+                        Actor actor) implements DossierCommand {
+    }
+
+    record WithdrawDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
+            implements DossierCommand {
+    }
+}

@@ -1,0 +1,35 @@
+package vn.motcua.engine.identity;
+
+/**
+ * The roles of the one-stop mechanism (Decree 61/2018/ND-CP Art. 3, 8): the applicant, the
+ * one-stop unit's receiving officer, the specialist who appraises, the leader who approves,
+ * and the inspector who reads everything afterwards and changes nothing.
+ */
+public enum Role {
+    CITIZEN("Công dân, tổ chức"),
+    RECEPTION("Cán bộ Bộ phận Một cửa"),
+    SPECIALIST("Chuyên viên thẩm định"),
+    LEADER("Lãnh đạo phê duyệt"),
+    INSPECTOR("Thanh tra"),
+    SYSTEM("Hệ thống");
+
+    private final String labelVi;
+
+    Role(String labelVi) {
+        this.labelVi = labelVi;
+    }
+
+    public String labelVi() {
+        return labelVi;
+    }
+
+    /** True for the officials of a handling agency, whose work is limited to their own unit. */
+    public boolean isOfficial() {
+        return this == RECEPTION || this == SPECIALIST || this == LEADER;
+    }
+
+    /** The Camunda candidate group of this role in one org unit, e.g. {@code RECEPTION@000.00.16.H26}. */
+    public String candidateGroup(String unitId) {
+        return name() + "@" + unitId;
+    }
+}

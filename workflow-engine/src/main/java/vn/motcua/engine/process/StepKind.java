@@ -1,0 +1,54 @@
+package vn.motcua.engine.process;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import vn.motcua.engine.identity.Role;
+
+/**
+ * The user tasks of the one-stop procedures, by their BPMN id: who works on them and which outcomes
+ * they allow. The BPMN says who does what next; the {@link vn.motcua.engine.dossier.Dossier} says
+ * what is allowed; this table joins the two.
+ */
+public enum StepKind {
+    RECEPTION("reception", Role.RECEPTION, "receptionDecision",
+            EnumSet.of(Outcome.ACCEPT, Outcome.REQUEST_SUPPLEMENT, Outcome.REFUSE)),
+    APPRAISAL("appraisal", Role.SPECIALIST, "appraisalOutcome",
+            EnumSet.of(Outcome.FAVOURABLE, Outcome.UNFAVOURABLE)),
+    APPROVAL("approval", Role.LEADER, "approvalDecision", EnumSet.of(Outcome.APPROVE, Outcome.REJECT)),
+    RETURN_RESULT("returnResult", Role.RECEPTION, "resultReturned", EnumSet.of(Outcome.RETURN_RESULT));
+
+    private final String taskKey;
+    private final Role role;
+    private final String variable;
+    private final Set<Outcome> outcomes;
+
+    StepKind(String taskKey, Role role, String variable, Set<Outcome> outcomes) {
+        this.taskKey = taskKey;
+        this.role = role;
+        this.variable = variable;
+        this.outcomes = outcomes;
+    }
+
+    public static Optional<StepKind> ofTask(String taskKey) {
+        return Arrays.stream(values()).filter(kind -> kind.taskKey.equals(taskKey)).findFirst();
+    }
+
+    public String taskKey() {
+        return taskKey;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public String variable() {
+        return variable;
+    }
+
+    public Set<Outcome> outcomes() {
+        return outcomes;
+    }
+}

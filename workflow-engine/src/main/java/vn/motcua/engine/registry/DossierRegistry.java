@@ -1,0 +1,109 @@
+package vn.motcua.engine.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.engine.dossier.DossierEvent;
+import vn.motcua.engine.dossier.DossierEvent.DossierAccepted;
+import vn.motcua.engine.dossier.DossierEvent.DossierSubmitted;
+import vn.motcua.engine.dossier.DossierEvent.HandlerAssigned;
+import vn.motcua.engine.dossier.DossierStatus;
+
+/**
+ * The dossier register the engine itself relies on: who owns each dossier, which unit handles it,
+ * and where it stands. It is a projection of the event store kept in the same transaction as each
+ * step (a subscribing processor), so ownership and unit checks never read stale data; like every
+ * projection it can be rebuilt from the events, and updates are idempotent by sequence number.
+ */
+@Component
+@ProcessingGroup(DossierRegistry.PROCESSING_GROUP)
+public class DossierRegistry {
+
+    public static final String PROCESSING_GROUP = "dossier-registry";
+
+    private final JdbcTemplate jdbc;
+
+    public DossierRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DossierEvent event, @SequenceNumber long sequence) {
+        switch (event) {
+            case DossierSubmitted e -> register(e, sequence);
+            case DossierAccepted e -> {
+                jdbc.update("update dossier_registry set appointed_date = ? where code = ? and last_sequence < ?",
+                        e.appointedReturnDate(), e.code(), sequence);
+                moveTo(e, DossierStatus.ACCEPTED, sequence);
+            }
+            case HandlerAssigned e -> {
+                jdbc.update("update dossier_registry set handler_id = ? where code = ? and last_sequence < ?",
+                        e.handler().id(), e.code(), sequence);
+                moveTo(e, DossierStatus.IN_APPRAISAL, sequence);
+            }
+            case DossierEvent.SupplementRequested e -> moveTo(e, DossierStatus.SUPPLEMENT_REQUESTED, sequence);
+            case DossierEvent.SupplementProvided e -> moveTo(e, DossierStatus.SUBMITTED, sequence);
+            case DossierEvent.DossierRefused e -> moveTo(e, DossierStatus.REFUSED, sequence);
+            case DossierEvent.AppraisalRecorded e -> moveTo(e, DossierStatus.APPRAISED, sequence);
+            case DossierEvent.DossierApproved e -> moveTo(e, DossierStatus.APPROVED, sequence);
+            case DossierEvent.DossierRejected e -> moveTo(e, DossierStatus.REJECTED, sequence);
+            case DossierEvent.ResultReturned e -> moveTo(e, DossierStatus.RESULT_RETURNED, sequence);
+            case DossierEvent.DossierWithdrawn e -> moveTo(e, DossierStatus.WITHDRAWN, sequence);
+        }
+    }
+
+    private void register(DossierSubmitted event, long sequence) {
+        jdbc.update("""
+                insert into dossier_registry (code, procedure_code, unit_id, owner_id, applicant_name, status,
+                                              submitted_at, updated_at, last_sequence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing""",
+                event.code(), event.procedureCode(), event.unitId(), event.actor().id(),
+                event.applicant() == null ? null : event.applicant().fullName(), DossierStatus.SUBMITTED.name(),
+                Timestamp.from(event.at()), Timestamp.from(event.at()), sequence);
+    }
+
+    private void moveTo(DossierEvent event, DossierStatus status, long sequence) {
+        jdbc.update("update dossier_registry set status = ?, updated_at = ?, last_sequence = ? "
+                        + "where code = ? and last_sequence < ?",
+                status.name(), Timestamp.from(event.at()), sequence, event.code(), sequence);
+    }
+
+    public Optional<DossierSummary> find(String code) {
+        return jdbc.query("select * from dossier_registry where code = ?", DossierRegistry::map, code)
+                .stream().findFirst();
+    }
+
+    public List<DossierSummary> ownedBy(String ownerId, int limit, int offset) {
+        return jdbc.query("select * from dossier_registry where owner_id = ? order by submitted_at desc, code desc "
+                + "limit ? offset ?", DossierRegistry::map, ownerId, limit, offset);
+    }
+
+    public List<DossierSummary> ofUnit(String unitId, int limit, int offset) {
+        return jdbc.query("select * from dossier_registry where unit_id = ? order by submitted_at desc, code desc "
+                + "limit ? offset ?", DossierRegistry::map, unitId, limit, offset);
+    }
+
+    public List<DossierSummary> all(int limit, int offset) {
+        return jdbc.query("select * from dossier_registry order by submitted_at desc, code desc limit ? offset ?",
+                DossierRegistry::map, limit, offset);
+    }
+
+    private static DossierSummary map(ResultSet rs, int row) throws SQLException {
+        Timestamp updated = rs.getTimestamp("updated_at");
+        return new DossierSummary(rs.getString("code"), rs.getString("procedure_code"), rs.getString("unit_id"),
+                rs.getString("owner_id"), rs.getString("applicant_name"),
+                DossierStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
+                rs.getObject("appointed_date", LocalDate.class), rs.getString("handler_id"),
+                updated == null ? null : updated.toInstant());
+    }
+}
