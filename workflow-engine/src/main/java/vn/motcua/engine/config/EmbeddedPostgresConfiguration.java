@@ -38,6 +38,8 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // Spring stops the server after everything that uses it; a JVM hook of its own would race them.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100");
         if (port > 0) {
             builder.setPort(port);

@@ -205,7 +205,7 @@ public class DossierWorkflow {
 
     /** The task must exist, belong to one of the caller's groups, and not be taken by someone else. */
     private Task claimable(String taskId, Identity who) {
-        Task task = tasks.createTaskQuery().taskId(taskId).active().singleResult();
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             throw Problem.notFound("task", "Không tìm thấy công việc " + taskId + " / No open task " + taskId);
         }

@@ -1,0 +1,169 @@
+package vn.motcua.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.engine.document.DocumentStore;
+import vn.motcua.portal.support.Api;
+import vn.motcua.portal.support.IntegrationTest;
+
+/**
+ * The whole one-stop flow over HTTP on the embedded PostgreSQL: citizen → reception → appraisal →
+ * approval → result, with the step history read back from the event store at the end.
+ */
+class DossierFlowTest extends IntegrationTest {
+
+    @Test
+    void dossierGoesFromCitizenThroughReceptionAppraisalApprovalToResult() {
+        byte[] notification = pdf("Phieu cong bo");
+        Api.Response created = submit("citizen-a", dossierJson(COSMETICS, HANOI, "Nguyễn Văn An"),
+                "phieu-cong-bo.pdf", notification);
+        assertThat(created.status()).isEqualTo(201);
+        String code = created.json().get("code").asText();
+        assertThat(code).matches("000\\.00\\.16\\.H26-\\d{6}-\\d{4}");
+        assertThat(created.headers().getLocation()).hasToString("/api/v1/dossiers/" + code);
+        assertThat(created.json().get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(created.json().get("statusLabel").asText()).isEqualTo("Mới đăng ký");
+
+        JsonNode mine = as("citizen-a").get("/api/v1/dossiers?size=100").json();
+        assertThat(mine.findValuesAsText("code")).contains(code);
+
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"ACCEPT","comment":"Hồ sơ đầy đủ, hợp lệ"}""");
+        JsonNode accepted = as("citizen-a").get("/api/v1/dossiers/" + code).json();
+        assertThat(accepted.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("appointedReturnDate").asText()).isNotBlank();
+
+        String appraisal = task("specialist-hn", code, "appraisal");
+        Api.Response claimed = as("specialist-hn").post("/api/v1/tasks/" + appraisal + "/claim");
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
+        assertThat(claimed.json().get("assignee").asText()).isEqualTo("specialist-hn");
+        assertThat(decide("specialist-hn", appraisal, """
+                {"outcome":"FAVOURABLE","comment":"Sản phẩm đáp ứng yêu cầu công bố"}""").status()).isEqualTo(200);
+
+        decideOk("leader-hn", code, "approval", """
+                {"outcome":"APPROVE","comment":"Đồng ý cấp số tiếp nhận"}""");
+        decideOk("reception-hn", code, "returnResult", """
+                {"outcome":"RETURN_RESULT","comment":"Đã trả kết quả trực tuyến"}""");
+
+        JsonNode done = as("citizen-a").get("/api/v1/dossiers/" + code).json();
+        assertThat(done.get("status").asText()).isEqualTo("RESULT_RETURNED");
+        assertThat(done.get("portalStatus").asInt()).isEqualTo(10);
+
+        JsonNode history = as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json();
+        assertThat(history.findValuesAsText("type")).containsExactly("DossierSubmitted", "DossierAccepted",
+                "HandlerAssigned", "AppraisalRecorded", "DossierApproved", "ResultReturned");
+        assertThat(history.findValues("sequence").stream().map(JsonNode::asInt).toList())
+                .containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(history.get(0).at("/actor/id").asText()).isEqualTo("citizen-a");
+        assertThat(history.get(0).at("/documents/0/sha256").asText()).isEqualTo(DocumentStore.sha256(notification));
+        assertThat(history.get(1).at("/actor/role").asText()).isEqualTo("RECEPTION");
+        assertThat(history.get(1).at("/actor/unitId").asText()).isEqualTo(HANOI);
+        assertThat(history.get(1).get("comment").asText()).isEqualTo("Hồ sơ đầy đủ, hợp lệ");
+        assertThat(history.get(3).at("/details/outcome").asText()).isEqualTo("FAVOURABLE");
+        assertThat(history.get(4).at("/actor/id").asText()).isEqualTo("leader-hn");
+        assertThat(history.findValuesAsText("at")).allSatisfy(at -> assertThat(at).isNotBlank());
+
+        Api.Response download = as("reception-hn").get("/api/v1/dossiers/" + code + "/documents/"
+                + DocumentStore.sha256(notification));
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.bytes()).isEqualTo(notification);
+        assertThat(runningProcesses(code)).isZero();
+    }
+
+    @Test
+    void supplementRequestedAtReceptionComesBackToReceptionAndCanBeRequestedOnlyOnce() {
+        String code = submitted("citizen-a");
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"REQUEST_SUPPLEMENT","comment":"Thiếu giấy ủy quyền",
+                 "items":["Giấy ủy quyền của nhà sản xuất (bản sao chứng thực)"]}""");
+        JsonNode waiting = as("citizen-a").get("/api/v1/dossiers/" + code).json();
+        assertThat(waiting.get("status").asText()).isEqualTo("SUPPLEMENT_REQUESTED");
+        assertThat(waiting.get("portalStatus").asInt()).isEqualTo(5);
+
+        Api.Response supplied = as("citizen-a").multipart("/api/v1/dossiers/" + code + "/supplement", parts -> {
+            parts.part("files", Api.file("giay-uy-quyen.pdf", pdf("Giay uy quyen")), MediaType.APPLICATION_PDF);
+            parts.part("comment", "Bổ sung giấy ủy quyền");
+        });
+        assertThat(supplied.status()).as(supplied.toString()).isEqualTo(200);
+        assertThat(supplied.json().get("status").asText()).isEqualTo("SUBMITTED");
+
+        String reception = task("reception-hn", code, "reception");
+        Api.Response again = decide("reception-hn", reception, """
+                {"outcome":"REQUEST_SUPPLEMENT","items":["Bản gốc phiếu công bố"]}""");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asText()).isEqualTo("urn:motcua:problem:rule/SUPPLEMENT_ONCE_AT_RECEPTION");
+
+        assertThat(decide("reception-hn", reception, """
+                {"outcome":"ACCEPT","comment":"Đã đủ"}""").status()).isEqualTo(200);
+        List<String> types = as("inspector").get("/api/v1/dossiers/" + code + "/history").json().findValuesAsText("type");
+        assertThat(types).containsExactly("DossierSubmitted", "SupplementRequested", "SupplementProvided",
+                "DossierAccepted");
+    }
+
+    @Test
+    void refusedDossierIsClosedAndItsProcessEnds() {
+        String code = submitted("citizen-a");
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"REFUSE","comment":"Sản phẩm không thuộc phạm vi mỹ phẩm"}""");
+        assertThat(as("citizen-a").get("/api/v1/dossiers/" + code).json().get("status").asText()).isEqualTo("REFUSED");
+        assertThat(runningProcesses(code)).isZero();
+
+        Api.Response withdrawal = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/withdrawal", """
+                {"reason":"Không cần nữa"}""");
+        assertThat(withdrawal.status()).isEqualTo(409);
+        assertThat(withdrawal.json().get("type").asText()).isEqualTo("urn:motcua:problem:rule/CLOSED_DOSSIER_IS_FINAL");
+    }
+
+    @Test
+    void leaderRejectionIsReturnedToTheApplicantAsTheResult() {
+        String code = submitted("citizen-a");
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"ACCEPT"}""");
+        decideOk("specialist-hn", code, "appraisal", """
+                {"outcome":"UNFAVOURABLE","comment":"Thành phần không đạt"}""");
+        Api.Response withoutReason = decide("leader-hn", task("leader-hn", code, "approval"), """
+                {"outcome":"REJECT"}""");
+        assertThat(withoutReason.status()).isEqualTo(409);
+        assertThat(withoutReason.json().get("type").asText()).endsWith("REFUSAL_STATES_REASONS");
+        decideOk("leader-hn", code, "approval", """
+                {"outcome":"REJECT","comment":"Không đủ điều kiện công bố"}""");
+        decideOk("reception-hn", code, "returnResult", """
+                {"outcome":"RETURN_RESULT"}""");
+        assertThat(as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json().findValuesAsText("type"))
+                .containsExactly("DossierSubmitted", "DossierAccepted", "HandlerAssigned", "AppraisalRecorded",
+                        "DossierRejected", "ResultReturned");
+    }
+
+    @Test
+    void applicantWithdrawsDuringAppraisalAndTheTaskDisappears() {
+        String code = submitted("citizen-a");
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"ACCEPT"}""");
+        task("specialist-hn", code, "appraisal");
+        Api.Response withdrawn = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/withdrawal", """
+                {"reason":"Doanh nghiệp tạm dừng sản xuất"}""");
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(as("specialist-hn").get("/api/v1/tasks").json().findValuesAsText("dossierCode")).doesNotContain(code);
+        assertThat(runningProcesses(code)).isZero();
+    }
+
+    @Test
+    void catalogueAndUnitsAreListed() {
+        JsonNode procedure = as("citizen-a").get("/api/v1/procedures/" + COSMETICS).json();
+        assertThat(procedure.get("feeVnd").asLong()).isEqualTo(500_000);
+        assertThat(procedure.at("/timeLimit/days").asInt()).isEqualTo(3);
+        assertThat(as("citizen-a").get("/api/v1/units").json().findValuesAsText("id")).contains(HANOI, HCMC);
+    }
+
+    private int runningProcesses(String code) {
+        return jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?", Integer.class, code);
+    }
+}

@@ -1,0 +1,95 @@
+package vn.motcua.portal.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.function.Consumer;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A person calling the real HTTP API of the running application, as curl would. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestClient client;
+    private final String authorization;
+
+    Api(RestClient client, String authorization) {
+        this.client = client;
+        this.authorization = authorization;
+    }
+
+    public record Response(int status, HttpHeaders headers, byte[] bytes) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + text(), e);
+            }
+        }
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        public String contentType() {
+            return headers.getFirst(HttpHeaders.CONTENT_TYPE);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text();
+        }
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response get(String path) {
+        return exchange(client.get().uri(path));
+    }
+
+    public Response postJson(String path, String json) {
+        return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json));
+    }
+
+    public Response post(String path) {
+        return exchange(client.post().uri(path));
+    }
+
+    public Response postRaw(String path, MediaType type, byte[] body) {
+        return exchange(client.post().uri(path).contentType(type).body(body));
+    }
+
+    public Response multipart(String path, Consumer<MultipartBodyBuilder> parts) {
+        MultipartBodyBuilder builder = new MultipartBodyBuilder();
+        parts.accept(builder);
+        return exchange(client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(builder.build()));
+    }
+
+    public static ByteArrayResource file(String name, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    private Response exchange(RestClient.RequestHeadersSpec<?> spec) {
+        if (authorization != null) {
+            spec.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return spec.exchange((request, response) -> new Response(response.getStatusCode().value(),
+                response.getHeaders(), response.getBody().readAllBytes()), true);
+    }
+}

@@ -1,0 +1,164 @@
+package vn.motcua.portal.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.portal.MotcuaApplication;
+
+/**
+ * One running application for every integration test class: the embedded PostgreSQL and the web
+ * server start once per test JVM (Spring's context cache keeps them, as long as every class uses
+ * exactly this configuration). Data lives under {@code target/}, fresh for each run.
+ */
+@SpringBootTest(classes = MotcuaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    public static final String HANOI = "000.00.16.H26";
+    public static final String HCMC = "000.00.16.H29";
+    public static final String COSMETICS = "1.002600";
+    protected static final String PASSWORD = "motcua-demo";
+    private static final AtomicInteger DOCUMENTS = new AtomicInteger();
+
+    static {
+        Path run = Path.of("target", "it-data", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+        System.setProperty("motcua.data-dir", run.toString());
+        System.setProperty("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "file:" + TestJwt.writePublicKey(run));
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api as(String user) {
+        return new Api(client(), Api.basic(user, PASSWORD));
+    }
+
+    protected Api bearer(String token) {
+        return new Api(client(), "Bearer " + token);
+    }
+
+    protected Api anonymous() {
+        return new Api(client(), null);
+    }
+
+    private RestClient client() {
+        return RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A real, small, unique PDF document. */
+    protected static byte[] pdf(String text) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 720);
+                content.showText(text + " #" + DOCUMENTS.incrementAndGet());
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static String dossierJson(String procedure, String unit, String fullName) {
+        return """
+                {"procedureCode":"%s","unitId":"%s",
+                 "applicant":{"fullName":"%s","idNumber":"001099012345","phone":"0912345678",
+                              "email":"applicant@example.vn","address":"Số 1 Tràng Tiền, Hà Nội"},
+                 "form":{"productName":"Kem dưỡng da Sen Việt","brand":"Sen Việt"}}"""
+                .formatted(procedure, unit, fullName);
+    }
+
+    protected Api.Response submit(String user, String dossierJson, String fileName, byte[] content) {
+        return as(user).multipart("/api/v1/dossiers", parts -> {
+            parts.part("dossier", dossierJson, MediaType.APPLICATION_JSON);
+            if (content != null) {
+                parts.part("files", Api.file(fileName, content), MediaType.APPLICATION_PDF);
+            }
+        });
+    }
+
+    /** Submits a valid cosmetic notification to the Hanoi Department of Health and returns its code. */
+    protected String submitted(String user) {
+        Api.Response response = submit(user, dossierJson(COSMETICS, HANOI, "Nguyễn Văn An"), "phieu-cong-bo.pdf",
+                pdf("Phieu cong bo san pham my pham"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("code").asText();
+    }
+
+    /** The id of the open task of {@code step} for dossier {@code code}, as {@code official} sees it. */
+    protected String task(String official, String code, String step) {
+        Api.Response inbox = as(official).get("/api/v1/tasks");
+        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
+        for (JsonNode task : inbox.json()) {
+            if (task.get("dossierCode").asText().equals(code) && task.get("step").asText().equals(step)) {
+                return task.get("id").asText();
+            }
+        }
+        throw new AssertionError(official + " has no " + step + " task for " + code + ": " + inbox.text());
+    }
+
+    protected Api.Response decide(String official, String taskId, String decisionJson) {
+        return as(official).postJson("/api/v1/tasks/" + taskId + "/complete", decisionJson);
+    }
+
+    protected void decideOk(String official, String code, String step, String decisionJson) {
+        Api.Response response = decide(official, task(official, code, step), decisionJson);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    protected int events(String code) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, code);
+    }
+
+    /** Row counts of everything a request could change: used to show that a refused request changed nothing. */
+    protected Map<String, Integer> footprint() {
+        return Map.of(
+                "events", count("domain_event_entry"),
+                "dossiers", count("dossier_registry"),
+                "documents", count("document_content"),
+                "codes", jdbc.queryForObject("select coalesce(sum(last_number), 0) from dossier_code_counter",
+                        Integer.class),
+                "executions", count("act_ru_execution"),
+                "tasks", count("act_ru_task"),
+                "assigned", jdbc.queryForObject("select count(*) from act_ru_task where assignee_ is not null",
+                        Integer.class));
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+    }
+
+    protected static List<String> fieldsOf(Api.Response problem) {
+        return problem.json().path("errors").findValuesAsText("field");
+    }
+}

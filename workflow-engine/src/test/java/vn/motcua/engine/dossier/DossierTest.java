@@ -1,0 +1,675 @@
+package vn.motcua.engine.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.BaseMatcher;
+import org.hamcrest.Description;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.motcua.engine.dossier.DossierCommand.AcceptDossier;
+import vn.motcua.engine.dossier.DossierCommand.ApproveDossier;
+import vn.motcua.engine.dossier.DossierCommand.AssignHandler;
+import vn.motcua.engine.dossier.DossierCommand.ProvideSupplement;
+import vn.motcua.engine.dossier.DossierCommand.RecordAppraisal;
+import vn.motcua.engine.dossier.DossierCommand.RefuseDossier;
+import vn.motcua.engine.dossier.DossierCommand.RejectDossier;
+import vn.motcua.engine.dossier.DossierCommand.RequestSupplement;
+import vn.motcua.engine.dossier.DossierCommand.ReturnResult;
+import vn.motcua.engine.dossier.DossierCommand.SubmitDossier;
+import vn.motcua.engine.dossier.DossierCommand.WithdrawDossier;
+import vn.motcua.engine.dossier.DossierEvent.AppraisalRecorded;
+import vn.motcua.engine.dossier.DossierEvent.DossierAccepted;
+import vn.motcua.engine.dossier.DossierEvent.DossierApproved;
+import vn.motcua.engine.dossier.DossierEvent.DossierRefused;
+import vn.motcua.engine.dossier.DossierEvent.DossierRejected;
+import vn.motcua.engine.dossier.DossierEvent.DossierSubmitted;
+import vn.motcua.engine.dossier.DossierEvent.DossierWithdrawn;
+import vn.motcua.engine.dossier.DossierEvent.HandlerAssigned;
+import vn.motcua.engine.dossier.DossierEvent.ResultReturned;
+import vn.motcua.engine.dossier.DossierEvent.SupplementProvided;
+import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Role;
+
+/**
+ * The dossier's life under Decree 61/2018/ND-CP: each step as the event it records, and each
+ * {@link DossierRule} as the command it refuses. Event times come from a fixed clock, so every
+ * expected event is written out in full.
+ */
+class DossierTest {
+
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Earlier steps happened at this time; the step under test happens {@link #NOW}. */
+    private static final Instant EARLIER = Instant.parse("2026-11-20T01:30:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-23T02:15:00Z");
+
+    private static final String UNIT = "000.00.16.H26";
+    private static final String OTHER_UNIT = "000.00.17.H26";
+    private static final String CODE = UNIT + "-261120-0001";
+    private static final String PROCEDURE = "1.009994";
+    private static final LocalDate APPOINTED = LocalDate.of(2026, 12, 4);
+
+    private static final Actor OWNER = new Actor("citizen-001", "Nguyễn Văn An", Role.CITIZEN, null);
+    private static final Actor OTHER_CITIZEN = new Actor("citizen-002", "Trần Thị Bình", Role.CITIZEN, null);
+    private static final Actor RECEPTION = new Actor("rec-01", "Lê Thị Cúc", Role.RECEPTION, UNIT);
+    private static final Actor SPECIALIST = new Actor("spec-01", "Phạm Văn Dũng", Role.SPECIALIST, UNIT);
+    private static final Actor OTHER_SPECIALIST = new Actor("spec-02", "Hoàng Thị Em", Role.SPECIALIST, UNIT);
+    private static final Actor LEADER = new Actor("lead-01", "Vũ Văn Giang", Role.LEADER, UNIT);
+    private static final Actor INSPECTOR = new Actor("insp-01", "Đỗ Thị Hà", Role.INSPECTOR, UNIT);
+    private static final Actor FOREIGN_RECEPTION = new Actor("rec-99", "Bùi Văn Khánh", Role.RECEPTION, OTHER_UNIT);
+    private static final Actor FOREIGN_SPECIALIST = new Actor("spec-99", "Ngô Thị Lan", Role.SPECIALIST, OTHER_UNIT);
+    private static final Actor FOREIGN_LEADER = new Actor("lead-99", "Đặng Văn Minh", Role.LEADER, OTHER_UNIT);
+
+    private static final Applicant APPLICANT = new Applicant("Nguyễn Văn An", "001085012345", "0912345678",
+            "an.nguyen@example.vn", "12 Hàng Bài, Hoàn Kiếm, Hà Nội");
+    private static final Map<String, Object> FORM = Map.of("loaiCongTrinh", "Nhà ở riêng lẻ", "soTang", 4);
+
+    private static final AttachedDocument APPLICATION_FORM = document("don-de-nghi.pdf", "Đơn đề nghị cấp phép");
+    private static final AttachedDocument ID_CARD_COPY = document("cccd-chung-thuc.pdf", "Bản sao CCCD có chứng thực");
+    private static final AttachedDocument APPRAISAL_REPORT = document("to-trinh-tham-dinh.pdf", "Tờ trình thẩm định");
+    private static final AttachedDocument PERMIT = document("giay-phep.pdf", "Giấy phép xây dựng số 123/GPXD");
+
+    private static final List<String> MISSING_ITEMS = List.of("Bản sao CCCD có chứng thực", "Sơ đồ vị trí thửa đất");
+
+    private AggregateTestFixture<Dossier> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Dossier.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, HANOI));
+    }
+
+    // ---------------------------------------------------------------- happy paths
+
+    @Nested
+    class Reception {
+
+        @Test
+        void submissionRecordsApplicantFormDocumentsOwnerAndClockTime() {
+            fixture.givenNoPriorActivity()
+                    .when(submit())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new DossierSubmitted(CODE, PROCEDURE, UNIT, APPLICANT, FORM, "Nộp trực tuyến",
+                            List.of(APPLICATION_FORM), OWNER, NOW));
+        }
+
+        @Test
+        void acceptanceCarriesAppointedDateActorAndClockTime() {
+            fixture.given(submitted())
+                    .when(accept())
+                    .expectEvents(new DossierAccepted(CODE, APPOINTED, "Hồ sơ đầy đủ, hợp lệ", List.of(),
+                            RECEPTION, NOW));
+        }
+
+        @Test
+        void receptionRequestsSupplementListingEachMissingItem() {
+            fixture.given(submitted())
+                    .when(requestSupplement())
+                    .expectEvents(new SupplementRequested(CODE, MISSING_ITEMS, "Hồ sơ còn thiếu giấy tờ", List.of(),
+                            RECEPTION, NOW));
+        }
+
+        @Test
+        void ownerProvidesRequestedSupplementWithItsDocuments() {
+            fixture.given(submitted(), supplementRequested())
+                    .when(provideSupplement())
+                    .expectEvents(new SupplementProvided(CODE, "Đã bổ sung bản sao CCCD", List.of(ID_CARD_COPY),
+                            OWNER, NOW));
+        }
+
+        @Test
+        void dossierIsAcceptedOnceTheRequestedSupplementIsProvided() {
+            fixture.given(submitted(), supplementRequested(), supplementProvided())
+                    .when(accept())
+                    .expectEvents(new DossierAccepted(CODE, APPOINTED, "Hồ sơ đầy đủ, hợp lệ", List.of(),
+                            RECEPTION, NOW));
+        }
+
+        @Test
+        void receptionRefusesDossierStatingReasons() {
+            fixture.given(submitted())
+                    .when(refuse())
+                    .expectEvents(new DossierRefused(CODE, "Thủ tục không thuộc thẩm quyền của cơ quan", List.of(),
+                            RECEPTION, NOW));
+        }
+    }
+
+    @Nested
+    class Handling {
+
+        @Test
+        void acceptedDossierIsAssignedToAHandlerOfTheUnit() {
+            fixture.given(acceptedHistory())
+                    .when(assign(SPECIALIST))
+                    .expectEvents(new HandlerAssigned(CODE, SPECIALIST, "Giao chuyên viên thụ lý", List.of(),
+                            LEADER, NOW));
+        }
+
+        @Test
+        void assignedHandlerRecordsAppraisalWithItsReport() {
+            fixture.given(inAppraisalHistory())
+                    .when(appraise(SPECIALIST))
+                    .expectEvents(new AppraisalRecorded(CODE, AppraisalOutcome.FAVOURABLE, "Đủ điều kiện cấp phép",
+                            List.of(APPRAISAL_REPORT), SPECIALIST, NOW));
+        }
+
+        @Test
+        void handlerCanBeReassignedBeforeAppraisalAndOnlyTheNewOneAppraises() {
+            fixture.given(inAppraisalHistory())
+                    .when(assign(OTHER_SPECIALIST))
+                    .expectEvents(new HandlerAssigned(CODE, OTHER_SPECIALIST, "Giao chuyên viên thụ lý", List.of(),
+                            LEADER, NOW));
+
+            fixture.given(concat(inAppraisalHistory(), handlerAssigned(OTHER_SPECIALIST)))
+                    .when(appraise(OTHER_SPECIALIST))
+                    .expectSuccessfulHandlerExecution();
+
+            expectViolation(fixture.given(concat(inAppraisalHistory(), handlerAssigned(OTHER_SPECIALIST)))
+                    .when(appraise(SPECIALIST)), DossierRule.APPRAISAL_BY_ASSIGNED_HANDLER);
+        }
+
+        @Test
+        void leaderApprovesAppraisedDossier() {
+            fixture.given(appraisedHistory())
+                    .when(approve())
+                    .expectEvents(new DossierApproved(CODE, "Đồng ý cấp phép", List.of(), LEADER, NOW));
+        }
+
+        @Test
+        void leaderRejectsAppraisedDossierStatingReasons() {
+            fixture.given(appraisedHistory())
+                    .when(reject())
+                    .expectEvents(new DossierRejected(CODE, "Không phù hợp quy hoạch chi tiết 1/500", List.of(),
+                            LEADER, NOW));
+        }
+
+        @Test
+        void resultOfAnApprovalIsReturnedWithTheIssuedDocument() {
+            fixture.given(approvedHistory())
+                    .when(returnResult())
+                    .expectEvents(new ResultReturned(CODE, "Trả kết quả trực tiếp tại Bộ phận Một cửa",
+                            List.of(PERMIT), RECEPTION, NOW));
+        }
+
+        @Test
+        void resultOfARejectionIsReturnedToo() {
+            fixture.given(rejectedHistory())
+                    .when(returnResult())
+                    .expectEvents(new ResultReturned(CODE, "Trả kết quả trực tiếp tại Bộ phận Một cửa",
+                            List.of(PERMIT), RECEPTION, NOW));
+        }
+
+        @Test
+        void wholeProcessRunsFromSubmissionToReturnedResultThroughCommands() {
+            fixture.givenCommands(submit(), requestSupplement(), provideSupplement(), accept(), assign(SPECIALIST),
+                            appraise(SPECIALIST), approve())
+                    .when(returnResult())
+                    .expectEvents(new ResultReturned(CODE, "Trả kết quả trực tiếp tại Bộ phận Một cửa",
+                            List.of(PERMIT), RECEPTION, NOW));
+        }
+    }
+
+    @Nested
+    class Withdrawal {
+
+        static Stream<Arguments> stagesBeforeDecision() {
+            return Stream.of(
+                    Arguments.of("awaiting reception", List.of(submitted())),
+                    Arguments.of("supplement requested", List.of(submitted(), supplementRequested())),
+                    Arguments.of("accepted", acceptedHistory()),
+                    Arguments.of("in appraisal", inAppraisalHistory()),
+                    Arguments.of("appraised", appraisedHistory()));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("stagesBeforeDecision")
+        void ownerWithdrawsDossierBeforeDecision(String stage, List<Object> history) {
+            fixture.given(history)
+                    .when(withdraw())
+                    .expectEvents(new DossierWithdrawn(CODE, "Tôi không còn nhu cầu", List.of(), OWNER, NOW));
+        }
+    }
+
+    // ---------------------------------------------------------------- every event
+
+    static Stream<Arguments> everyStep() {
+        return Stream.of(
+                Arguments.of("submit", List.of(), submit()),
+                Arguments.of("accept", List.of(submitted()), accept()),
+                Arguments.of("request supplement", List.of(submitted()), requestSupplement()),
+                Arguments.of("provide supplement", List.of(submitted(), supplementRequested()), provideSupplement()),
+                Arguments.of("refuse", List.of(submitted()), refuse()),
+                Arguments.of("assign handler", acceptedHistory(), assign(SPECIALIST)),
+                Arguments.of("record appraisal", inAppraisalHistory(), appraise(SPECIALIST)),
+                Arguments.of("approve", appraisedHistory(), approve()),
+                Arguments.of("reject", appraisedHistory(), reject()),
+                Arguments.of("return result", approvedHistory(), returnResult()),
+                Arguments.of("withdraw", acceptedHistory(), withdraw()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyStep")
+    void everyEventCarriesTheActorTheClockTimeAndTheDocumentsSha256(String step, List<Object> history,
+                                                                   DossierCommand command) {
+        List<AttachedDocument> attached = switch (command) {
+            case SubmitDossier c -> c.documents();
+            case ProvideSupplement c -> c.documents();
+            case RecordAppraisal c -> c.documents();
+            case ReturnResult c -> c.documents();
+            default -> List.of();
+        };
+        (history.isEmpty() ? fixture.givenNoPriorActivity() : fixture.given(history))
+                .when(command)
+                .expectEventsMatching(Matchers.payloadsMatching(satisfies(payloads -> {
+                    assertThat(payloads).singleElement().isInstanceOfSatisfying(DossierEvent.class, event -> {
+                        assertThat(event.code()).isEqualTo(CODE);
+                        assertThat(event.actor()).isEqualTo(command.actor());
+                        assertThat(event.at()).isEqualTo(NOW);
+                        assertThat(event.labelVi()).isNotBlank();
+                        assertThat(event.documents()).isEqualTo(attached);
+                        assertThat(event.documents()).allSatisfy(
+                                document -> assertThat(document.sha256()).matches("[0-9a-f]{64}"));
+                    });
+                })));
+    }
+
+    // ---------------------------------------------------------------- rules, in DossierRule order
+
+    static Stream<Arguments> closedDossiersAndEveryCommand() {
+        Map<String, List<Object>> closed = Map.of(
+                "refused", List.of(submitted(), refused()),
+                "withdrawn", concat(acceptedHistory(), withdrawn()),
+                "result returned", concat(approvedHistory(), resultReturned()));
+        List<DossierCommand> commands = List.of(accept(), requestSupplement(), provideSupplement(), refuse(),
+                assign(SPECIALIST), appraise(SPECIALIST), approve(), reject(), returnResult(), withdraw());
+        List<Arguments> cases = new ArrayList<>();
+        closed.forEach((stage, history) -> commands.forEach(command ->
+                cases.add(Arguments.of(stage, command.getClass().getSimpleName(), history, command))));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("closedDossiersAndEveryCommand")
+    void nothingHappensToAClosedDossier(String stage, String commandName, List<Object> history,
+                                        DossierCommand command) {
+        expectViolation(fixture.given(history).when(command), DossierRule.CLOSED_DOSSIER_IS_FINAL);
+    }
+
+    static Stream<Arguments> receptionDecisionsAfterReception() {
+        return Stream.of(
+                Arguments.of("accept an accepted dossier", acceptedHistory(), accept()),
+                Arguments.of("refuse an accepted dossier", acceptedHistory(), refuse()),
+                Arguments.of("request a supplement of an accepted dossier", acceptedHistory(), requestSupplement()),
+                Arguments.of("accept while the supplement is awaited", List.of(submitted(), supplementRequested()),
+                        accept()),
+                Arguments.of("refuse an appraised dossier", appraisedHistory(), refuse()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("receptionDecisionsAfterReception")
+    void receptionDecisionsAreTakenOnlyWhileTheDossierAwaitsReception(String description, List<Object> history,
+                                                                       DossierCommand command) {
+        expectViolation(fixture.given(history).when(command), DossierRule.RECEPTION_ONLY_WHILE_SUBMITTED);
+    }
+
+    @Test
+    void supplementCanBeRequestedOnlyOnceAtReception() {
+        expectViolation(fixture.given(submitted(), supplementRequested(), supplementProvided())
+                .when(new RequestSupplement(CODE, List.of("Bản vẽ thiết kế"), "Còn thiếu bản vẽ", RECEPTION)),
+                DossierRule.SUPPLEMENT_ONCE_AT_RECEPTION);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @MethodSource("itemListsWithoutItems")
+    void supplementRequestMustListTheMissingItems(List<String> items) {
+        expectViolation(fixture.given(submitted())
+                .when(new RequestSupplement(CODE, items, "Hồ sơ còn thiếu", RECEPTION)),
+                DossierRule.SUPPLEMENT_LISTS_ITEMS);
+    }
+
+    static Stream<List<String>> itemListsWithoutItems() {
+        return Stream.of(List.of(), List.of("", "   "), Arrays.asList(null, " "));
+    }
+
+    @Test
+    void supplementCannotBeProvidedUnlessRequested() {
+        expectViolation(fixture.given(submitted()).when(provideSupplement()),
+                DossierRule.SUPPLEMENT_ONLY_WHEN_REQUESTED);
+    }
+
+    @Test
+    void supplementCannotBeProvidedTwiceForOneRequest() {
+        expectViolation(fixture.given(submitted(), supplementRequested(), supplementProvided())
+                .when(provideSupplement()), DossierRule.SUPPLEMENT_ONLY_WHEN_REQUESTED);
+    }
+
+    @Test
+    void supplementMustBringDocuments() {
+        expectViolation(fixture.given(submitted(), supplementRequested())
+                .when(new ProvideSupplement(CODE, List.of(), "Tôi đã bổ sung", OWNER)),
+                DossierRule.SUPPLEMENT_BRINGS_DOCUMENTS);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "   "})
+    void refusalAtReceptionMustStateReasons(String reasons) {
+        expectViolation(fixture.given(submitted()).when(new RefuseDossier(CODE, reasons, RECEPTION)),
+                DossierRule.REFUSAL_STATES_REASONS);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "\t\n"})
+    void rejectionByTheLeaderMustStateReasons(String reasons) {
+        expectViolation(fixture.given(appraisedHistory()).when(new RejectDossier(CODE, reasons, LEADER)),
+                DossierRule.REFUSAL_STATES_REASONS);
+    }
+
+    static Stream<Arguments> stagesOutsideHandling() {
+        return Stream.of(
+                Arguments.of("awaiting reception", List.of(submitted())),
+                Arguments.of("supplement requested", List.of(submitted(), supplementRequested())),
+                Arguments.of("appraised", appraisedHistory()),
+                Arguments.of("approved", approvedHistory()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stagesOutsideHandling")
+    void handlerIsAssignedOnlyAfterAcceptanceAndBeforeAppraisal(String stage, List<Object> history) {
+        expectViolation(fixture.given(history).when(assign(SPECIALIST)), DossierRule.HANDLER_AFTER_ACCEPTANCE);
+    }
+
+    @Test
+    void appraisalIsRecordedOnlyByTheAssignedHandler() {
+        expectViolation(fixture.given(inAppraisalHistory()).when(appraise(OTHER_SPECIALIST)),
+                DossierRule.APPRAISAL_BY_ASSIGNED_HANDLER);
+    }
+
+    @Test
+    void appraisalCannotBeRecordedBeforeAHandlerIsAssigned() {
+        expectViolation(fixture.given(acceptedHistory()).when(appraise(SPECIALIST)),
+                DossierRule.APPRAISAL_BY_ASSIGNED_HANDLER);
+    }
+
+    @Test
+    void appraisalCannotBeRecordedTwice() {
+        expectViolation(fixture.given(appraisedHistory()).when(appraise(SPECIALIST)),
+                DossierRule.APPRAISAL_BY_ASSIGNED_HANDLER);
+    }
+
+    static Stream<Arguments> decisionsOutOfTurn() {
+        return Stream.of(
+                Arguments.of("approve while in appraisal", inAppraisalHistory(), approve()),
+                Arguments.of("reject while in appraisal", inAppraisalHistory(), reject()),
+                Arguments.of("approve an accepted dossier", acceptedHistory(), approve()),
+                Arguments.of("approve a dossier awaiting reception", List.of(submitted()), approve()),
+                Arguments.of("approve twice", approvedHistory(), approve()),
+                Arguments.of("reject an approved dossier", approvedHistory(), reject()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decisionsOutOfTurn")
+    void noApprovalOrRejectionBeforeAppraisal(String description, List<Object> history, DossierCommand command) {
+        expectViolation(fixture.given(history).when(command), DossierRule.APPROVAL_AFTER_APPRAISAL);
+    }
+
+    static Stream<Arguments> stagesBeforeDecision() {
+        return Withdrawal.stagesBeforeDecision();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stagesBeforeDecision")
+    void resultIsReturnedOnlyAfterADecision(String stage, List<Object> history) {
+        expectViolation(fixture.given(history).when(returnResult()), DossierRule.RESULT_AFTER_DECISION);
+    }
+
+    @Test
+    void dossierCannotBeWithdrawnAfterApproval() {
+        expectViolation(fixture.given(approvedHistory()).when(withdraw()), DossierRule.WITHDRAWAL_BEFORE_DECISION);
+    }
+
+    @Test
+    void dossierCannotBeWithdrawnAfterRejection() {
+        expectViolation(fixture.given(rejectedHistory()).when(withdraw()), DossierRule.WITHDRAWAL_BEFORE_DECISION);
+    }
+
+    static Stream<Arguments> othersActingForTheApplicant() {
+        return Stream.of(
+                Arguments.of("another citizen provides the supplement", List.of(submitted(), supplementRequested()),
+                        new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Bổ sung hộ", OTHER_CITIZEN)),
+                Arguments.of("another citizen withdraws", List.of(submitted()),
+                        new WithdrawDossier(CODE, "Rút hộ", OTHER_CITIZEN)),
+                Arguments.of("the receiving officer withdraws for the owner", acceptedHistory(),
+                        new WithdrawDossier(CODE, "Công dân gọi điện xin rút", RECEPTION)),
+                Arguments.of("the receiving officer supplies the documents", List.of(submitted(), supplementRequested()),
+                        new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Nhận bổ sung qua bưu điện", RECEPTION)),
+                Arguments.of("a same-id actor in an official role", List.of(submitted()),
+                        new WithdrawDossier(CODE, "Rút", new Actor(OWNER.id(), OWNER.name(), Role.RECEPTION, UNIT))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("othersActingForTheApplicant")
+    void onlyTheOwnerActsAsTheApplicant(String description, List<Object> history, DossierCommand command) {
+        expectViolation(fixture.given(history).when(command), DossierRule.APPLICANT_ONLY);
+    }
+
+    static Stream<Arguments> actorsOutsideTheUnit() {
+        return Stream.of(
+                Arguments.of("official of another unit accepts", List.of(submitted()),
+                        new AcceptDossier(CODE, APPOINTED, "Tiếp nhận", FOREIGN_RECEPTION)),
+                Arguments.of("official of another unit requests a supplement", List.of(submitted()),
+                        new RequestSupplement(CODE, MISSING_ITEMS, "Thiếu", FOREIGN_RECEPTION)),
+                Arguments.of("official of another unit refuses", List.of(submitted()),
+                        new RefuseDossier(CODE, "Không thuộc thẩm quyền", FOREIGN_RECEPTION)),
+                Arguments.of("leader of another unit assigns", acceptedHistory(),
+                        new AssignHandler(CODE, SPECIALIST, "Giao", FOREIGN_LEADER)),
+                Arguments.of("handler from another unit is assigned", acceptedHistory(), assign(FOREIGN_SPECIALIST)),
+                Arguments.of("official of another unit appraises", inAppraisalHistory(),
+                        new RecordAppraisal(CODE, AppraisalOutcome.FAVOURABLE, "Đạt", List.of(), FOREIGN_SPECIALIST)),
+                Arguments.of("leader of another unit approves", appraisedHistory(),
+                        new ApproveDossier(CODE, "Đồng ý", FOREIGN_LEADER)),
+                Arguments.of("leader of another unit rejects", appraisedHistory(),
+                        new RejectDossier(CODE, "Không đạt", FOREIGN_LEADER)),
+                Arguments.of("official of another unit returns the result", approvedHistory(),
+                        new ReturnResult(CODE, "Trả", List.of(PERMIT), FOREIGN_RECEPTION)),
+                Arguments.of("the applicant accepts their own dossier", List.of(submitted()),
+                        new AcceptDossier(CODE, APPOINTED, "Tự tiếp nhận", OWNER)),
+                Arguments.of("an inspector of the unit approves", appraisedHistory(),
+                        new ApproveDossier(CODE, "Đồng ý", INSPECTOR)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("actorsOutsideTheUnit")
+    void officialsActOnlyOnDossiersOfTheirOwnUnit(String description, List<Object> history,
+                                                  DossierCommand command) {
+        expectViolation(fixture.given(history).when(command), DossierRule.OWN_UNIT_ONLY);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void expectViolation(ResultValidator<Dossier> result, DossierRule rule) {
+        result.expectException(DossierRuleViolation.class)
+                .expectException(violating(rule))
+                .expectExceptionMessage(containsString(rule.messageVi()))
+                .expectNoEvents();
+    }
+
+    private static Matcher<DossierRuleViolation> violating(DossierRule rule) {
+        return new FeatureMatcher<>(equalTo(rule), "a violation of", "rule") {
+            @Override
+            protected DossierRule featureValueOf(DossierRuleViolation violation) {
+                return violation.rule();
+            }
+        };
+    }
+
+    /** Bridges AssertJ into Axon's Hamcrest expectations, so a failure says which assertion broke. */
+    private static Matcher<List<?>> satisfies(Consumer<List<?>> assertions) {
+        return new BaseMatcher<>() {
+            private String failure = "";
+
+            @Override
+            public boolean matches(Object actual) {
+                try {
+                    assertions.accept((List<?>) actual);
+                    return true;
+                } catch (AssertionError e) {
+                    failure = e.getMessage();
+                    return false;
+                }
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("payloads passing the assertions " + failure);
+            }
+        };
+    }
+
+    private static AttachedDocument document(String fileName, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        try {
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return new AttachedDocument(fileName, "application/pdf", bytes.length, sha256);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Object> concat(List<Object> history, Object... more) {
+        List<Object> all = new ArrayList<>(history);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    // commands, each from the actor who may give it
+
+    private static SubmitDossier submit() {
+        return new SubmitDossier(CODE, PROCEDURE, UNIT, APPLICANT, FORM, List.of(APPLICATION_FORM), "Nộp trực tuyến",
+                OWNER);
+    }
+
+    private static AcceptDossier accept() {
+        return new AcceptDossier(CODE, APPOINTED, "Hồ sơ đầy đủ, hợp lệ", RECEPTION);
+    }
+
+    private static RequestSupplement requestSupplement() {
+        return new RequestSupplement(CODE, MISSING_ITEMS, "Hồ sơ còn thiếu giấy tờ", RECEPTION);
+    }
+
+    private static ProvideSupplement provideSupplement() {
+        return new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Đã bổ sung bản sao CCCD", OWNER);
+    }
+
+    private static RefuseDossier refuse() {
+        return new RefuseDossier(CODE, "Thủ tục không thuộc thẩm quyền của cơ quan", RECEPTION);
+    }
+
+    private static AssignHandler assign(Actor handler) {
+        return new AssignHandler(CODE, handler, "Giao chuyên viên thụ lý", LEADER);
+    }
+
+    private static RecordAppraisal appraise(Actor handler) {
+        return new RecordAppraisal(CODE, AppraisalOutcome.FAVOURABLE, "Đủ điều kiện cấp phép",
+                List.of(APPRAISAL_REPORT), handler);
+    }
+
+    private static ApproveDossier approve() {
+        return new ApproveDossier(CODE, "Đồng ý cấp phép", LEADER);
+    }
+
+    private static RejectDossier reject() {
+        return new RejectDossier(CODE, "Không phù hợp quy hoạch chi tiết 1/500", LEADER);
+    }
+
+    private static ReturnResult returnResult() {
+        return new ReturnResult(CODE, "Trả kết quả trực tiếp tại Bộ phận Một cửa", List.of(PERMIT), RECEPTION);
+    }
+
+    private static WithdrawDossier withdraw() {
+        return new WithdrawDossier(CODE, "Tôi không còn nhu cầu", OWNER);
+    }
+
+    // past events, stamped EARLIER so the clock's time can only come from the step under test
+
+    private static DossierSubmitted submitted() {
+        return new DossierSubmitted(CODE, PROCEDURE, UNIT, APPLICANT, FORM, "Nộp trực tuyến", List.of(APPLICATION_FORM),
+                OWNER, EARLIER);
+    }
+
+    private static SupplementRequested supplementRequested() {
+        return new SupplementRequested(CODE, MISSING_ITEMS, "Hồ sơ còn thiếu giấy tờ", List.of(), RECEPTION, EARLIER);
+    }
+
+    private static SupplementProvided supplementProvided() {
+        return new SupplementProvided(CODE, "Đã bổ sung", List.of(ID_CARD_COPY), OWNER, EARLIER);
+    }
+
+    private static DossierRefused refused() {
+        return new DossierRefused(CODE, "Không thuộc thẩm quyền", List.of(), RECEPTION, EARLIER);
+    }
+
+    private static HandlerAssigned handlerAssigned(Actor handler) {
+        return new HandlerAssigned(CODE, handler, "Giao chuyên viên thụ lý", List.of(), LEADER, EARLIER);
+    }
+
+    private static DossierWithdrawn withdrawn() {
+        return new DossierWithdrawn(CODE, "Rút hồ sơ", List.of(), OWNER, EARLIER);
+    }
+
+    private static ResultReturned resultReturned() {
+        return new ResultReturned(CODE, "Đã trả", List.of(PERMIT), RECEPTION, EARLIER);
+    }
+
+    private static List<Object> acceptedHistory() {
+        return List.of(submitted(), new DossierAccepted(CODE, APPOINTED, "Tiếp nhận", List.of(), RECEPTION, EARLIER));
+    }
+
+    private static List<Object> inAppraisalHistory() {
+        return concat(acceptedHistory(), handlerAssigned(SPECIALIST));
+    }
+
+    private static List<Object> appraisedHistory() {
+        return concat(inAppraisalHistory(), new AppraisalRecorded(CODE, AppraisalOutcome.FAVOURABLE, "Đạt",
+                List.of(APPRAISAL_REPORT), SPECIALIST, EARLIER));
+    }
+
+    private static List<Object> approvedHistory() {
+        return concat(appraisedHistory(), new DossierApproved(CODE, "Đồng ý", List.of(), LEADER, EARLIER));
+    }
+
+    private static List<Object> rejectedHistory() {
+        return concat(appraisedHistory(), new DossierRejected(CODE, "Không đạt", List.of(), LEADER, EARLIER));
+    }
+}
