@@ -29,6 +29,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import vn.motcua.engine.problem.Problem;
 
 /**
@@ -64,6 +66,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return respond(invalid(request, e.getName(), "Giá trị '" + e.getValue() + "' không hợp lệ / Invalid value"));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) {
+        List<Problems.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath()), violation.getMessage()))
+                .toList();
+        return respond(problems.withErrors(request, HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ",
+                "Invalid input", summary(errors), errors));
+    }
+
+    private static String lastNode(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 
     @ExceptionHandler(Exception.class)

@@ -21,10 +21,21 @@ public final class Api {
 
     private final RestClient client;
     private final String authorization;
+    private final String language;
 
     Api(RestClient client, String authorization) {
+        this(client, authorization, null);
+    }
+
+    private Api(RestClient client, String authorization, String language) {
         this.client = client;
         this.authorization = authorization;
+        this.language = language;
+    }
+
+    /** The same caller, asking for answers in another language ({@code Accept-Language}). */
+    public Api inLanguage(String language) {
+        return new Api(client, authorization, language);
     }
 
     public record Response(int status, HttpHeaders headers, byte[] bytes) {
@@ -88,6 +99,9 @@ public final class Api {
     private Response exchange(RestClient.RequestHeadersSpec<?> spec) {
         if (authorization != null) {
             spec.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        if (language != null) {
+            spec.header(HttpHeaders.ACCEPT_LANGUAGE, language);
         }
         return spec.exchange((request, response) -> new Response(response.getStatusCode().value(),
                 response.getHeaders(), response.getBody().readAllBytes()), true);

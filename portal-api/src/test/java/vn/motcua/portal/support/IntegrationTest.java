@@ -54,7 +54,11 @@ public abstract class IntegrationTest {
     protected JdbcTemplate jdbc;
 
     protected Api as(String user) {
-        return new Api(client(), Api.basic(user, PASSWORD));
+        return as(user, PASSWORD);
+    }
+
+    protected Api as(String user, String password) {
+        return new Api(client(), Api.basic(user, password));
     }
 
     protected Api bearer(String token) {

@@ -1,0 +1,114 @@
+package vn.motcua.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.portal.support.Api;
+import vn.motcua.portal.support.IntegrationTest;
+
+/** Who may see and do what: by role and unit, applicants own their dossiers, inspectors only read. */
+class AuthorizationTest extends IntegrationTest {
+
+    @Test
+    void citizenCannotSeeAnotherCitizensDossier() {
+        String code = submitted("citizen-a");
+        assertThat(as("citizen-b").get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
+        assertThat(as("citizen-b").get("/api/v1/dossiers/" + code + "/history").status()).isEqualTo(404);
+        assertThat(as("citizen-b").get("/api/v1/dossiers?size=100").json().findValuesAsText("code"))
+                .doesNotContain(code);
+        Api.Response withdraw = as("citizen-b").postJson("/api/v1/dossiers/" + code + "/withdrawal", """
+                {"reason":"không phải của tôi"}""");
+        assertThat(withdraw.status()).isEqualTo(404);
+        assertThat(as("citizen-a").get("/api/v1/dossiers/" + code).status()).isEqualTo(200);
+    }
+
+    @Test
+    void officialOfAnotherUnitCannotSeeOrActOnTheDossierOrItsTask() {
+        String code = submitted("citizen-a");
+        String reception = task("reception-hn", code, "reception");
+        Map<String, Integer> before = footprint();
+
+        assertThat(as("reception-hcm").get("/api/v1/tasks").json().findValuesAsText("dossierCode")).doesNotContain(code);
+        assertThat(as("reception-hcm").get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
+        Api.Response claim = as("reception-hcm").post("/api/v1/tasks/" + reception + "/claim");
+        assertThat(claim.status()).isEqualTo(403);
+        Api.Response decision = decide("reception-hcm", reception, """
+                {"outcome":"ACCEPT"}""");
+        assertThat(decision.status()).isEqualTo(403);
+        assertThat(decision.contentType()).startsWith("application/problem+json");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void officialOfTheRightUnitButWrongRoleCannotDecide() {
+        String code = submitted("citizen-a");
+        String reception = task("reception-hn", code, "reception");
+        Api.Response byLeader = decide("leader-hn", reception, """
+                {"outcome":"ACCEPT"}""");
+        assertThat(byLeader.status()).isEqualTo(403);
+        assertThat(events(code)).isEqualTo(1);
+    }
+
+    @Test
+    void inspectorReadsEverythingAndWritesNothing() {
+        String code = submitted("citizen-a");
+        String reception = task("reception-hn", code, "reception");
+        Map<String, Integer> before = footprint();
+
+        assertThat(as("inspector").get("/api/v1/dossiers/" + code).status()).isEqualTo(200);
+        assertThat(as("inspector").get("/api/v1/dossiers/" + code + "/history").status()).isEqualTo(200);
+        assertThat(as("inspector").get("/api/v1/dossiers?size=100").json().findValuesAsText("code")).contains(code);
+
+        assertThat(submit("inspector", dossierJson(COSMETICS, HANOI, "Thanh tra"), "a.pdf", pdf("x")).status())
+                .isEqualTo(403);
+        assertThat(as("inspector").post("/api/v1/tasks/" + reception + "/claim").status()).isEqualTo(403);
+        assertThat(decide("inspector", reception, """
+                {"outcome":"ACCEPT"}""").status()).isEqualTo(403);
+        assertThat(as("inspector").postJson("/api/v1/dossiers/" + code + "/withdrawal", """
+                {"reason":"x"}""").status()).isEqualTo(403);
+        assertThat(as("inspector").get("/api/v1/tasks").status()).isEqualTo(403);
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void officialsCannotSubmitAndCitizensHaveNoInbox() {
+        assertThat(submit("reception-hn", dossierJson(COSMETICS, HANOI, "Cán bộ"), "a.pdf", pdf("x")).status())
+                .isEqualTo(403);
+        assertThat(as("citizen-a").get("/api/v1/tasks").status()).isEqualTo(403);
+    }
+
+    @Test
+    void taskClaimedByAColleagueCannotBeDecidedByAnother() {
+        String code = submitted("citizen-a");
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"ACCEPT"}""");
+        String appraisal = task("specialist-hn", code, "appraisal");
+        assertThat(as("specialist-hn").post("/api/v1/tasks/" + appraisal + "/claim").status()).isEqualTo(200);
+        Map<String, Integer> before = footprint();
+        // the HCMC specialist is of another unit; the Hanoi leader has the wrong role: both refused
+        assertThat(decide("specialist-hcm", appraisal, """
+                {"outcome":"FAVOURABLE"}""").status()).isEqualTo(403);
+        assertThat(as("specialist-hcm").post("/api/v1/tasks/" + appraisal + "/claim").status()).isEqualTo(403);
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void everyApiEndpointNeedsAuthentication() {
+        for (String path : new String[] {"/api/v1/dossiers", "/api/v1/tasks", "/api/v1/procedures", "/api/v1/units"}) {
+            Api.Response response = anonymous().get(path);
+            assertThat(response.status()).as(path).isEqualTo(401);
+            assertThat(response.json().get("titleVi").asText()).isNotBlank();
+        }
+        assertThat(anonymous().postJson("/api/v1/tasks/x/complete", "{}").status()).isEqualTo(401);
+        assertThat(as("citizen-a").get("/api/v1/dossiers").status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        Api.Response response = as("citizen-a", "wrong").get("/api/v1/dossiers");
+        assertThat(response.status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,63 @@
+package vn.motcua.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.portal.support.Api;
+import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.portal.support.TestJwt;
+
+/**
+ * The production way in: bearer JWTs from the agency's OIDC provider (here a locally generated RSA key),
+ * with roles and unit taken from the token's claims.
+ */
+class JwtTest extends IntegrationTest {
+
+    @Test
+    void officialWithAValidTokenWorksInTheirUnit() {
+        String code = submitted("citizen-a");
+        String token = TestJwt.token("oidc-reception-7", "Ngô Thị Lan", List.of("reception"), HANOI);
+        String reception = task("reception-hn", code, "reception");
+        Api.Response inbox = bearer(token).get("/api/v1/tasks");
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.json().findValuesAsText("id")).contains(reception);
+
+        Api.Response accepted = bearer(token).postJson("/api/v1/tasks/" + reception + "/complete", """
+                {"outcome":"ACCEPT","comment":"Tiếp nhận qua tài khoản SSO"}""");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        var history = as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json();
+        assertThat(history.get(1).at("/actor/id").asText()).isEqualTo("oidc-reception-7");
+        assertThat(history.get(1).at("/actor/name").asText()).isEqualTo("Ngô Thị Lan");
+        assertThat(history.get(1).at("/actor/unitId").asText()).isEqualTo(HANOI);
+    }
+
+    @Test
+    void citizenTokenSubmitsAndSeesOnlyTheirOwn() {
+        String token = TestJwt.token("vneid-001099012345", "Lý Thị Mai", List.of("CITIZEN"), null);
+        Api.Response mine = bearer(token).get("/api/v1/dossiers");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json()).isEmpty();
+        assertThat(bearer(token).get("/api/v1/tasks").status()).isEqualTo(403);
+    }
+
+    @Test
+    void forgedExpiredOrGarbageTokensAreRefused() {
+        assertThat(bearer(TestJwt.forgedToken("attacker", List.of("LEADER"), HANOI)).get("/api/v1/tasks").status())
+                .isEqualTo(401);
+        assertThat(bearer(TestJwt.expiredToken("leader", List.of("LEADER"), HANOI)).get("/api/v1/tasks").status())
+                .isEqualTo(401);
+        Api.Response garbage = bearer("not-a-jwt").get("/api/v1/tasks");
+        assertThat(garbage.status()).isEqualTo(401);
+        assertThat(garbage.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void tokenWithoutKnownRolesCanDoNothing() {
+        String token = TestJwt.token("someone", "Ai đó", List.of("ADMIN", "SUPERUSER"), HANOI);
+        assertThat(bearer(token).get("/api/v1/tasks").status()).isEqualTo(403);
+        assertThat(bearer(token).get("/api/v1/dossiers").status()).isEqualTo(403);
+    }
+}

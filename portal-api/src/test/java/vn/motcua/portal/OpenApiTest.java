@@ -1,0 +1,27 @@
+package vn.motcua.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.portal.support.IntegrationTest;
+
+class OpenApiTest extends IntegrationTest {
+
+    @Test
+    void apiIsDescribedAtV3ApiDocs() {
+        JsonNode docs = anonymous().get("/v3/api-docs").json();
+        assertThat(docs.get("openapi").asText()).startsWith("3.");
+        assertThat(docs.get("paths").has("/api/v1/dossiers")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/tasks/{id}/complete")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/dossiers/{code}/history")).isTrue();
+        assertThat(docs.at("/components/securitySchemes").has("bearer")).isTrue();
+    }
+
+    @Test
+    void healthIsUp() {
+        assertThat(anonymous().get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
+    }
+}
