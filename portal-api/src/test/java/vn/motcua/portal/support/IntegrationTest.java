@@ -2,19 +2,10 @@ package vn.motcua.portal.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,7 +29,6 @@ public abstract class IntegrationTest {
     public static final String HCMC = "000.00.16.H29";
     public static final String COSMETICS = "1.002600";
     protected static final String PASSWORD = "motcua-demo";
-    private static final AtomicInteger DOCUMENTS = new AtomicInteger();
 
     static {
         Path run = Path.of("target", "it-data", Long.toString(System.currentTimeMillis())).toAbsolutePath();
@@ -75,21 +65,7 @@ public abstract class IntegrationTest {
 
     /** A real, small, unique PDF document. */
     protected static byte[] pdf(String text) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 720);
-                content.showText(text + " #" + DOCUMENTS.incrementAndGet());
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return vn.motcua.portal.PdfSamples.pdf(text);
     }
 
     protected static String dossierJson(String procedure, String unit, String fullName) {

@@ -76,7 +76,8 @@ public class Dossier {
         if (supplementRequestedAtReception) {
             throw new DossierRuleViolation(DossierRule.SUPPLEMENT_ONCE_AT_RECEPTION);
         }
-        if (command.items() == null || command.items().stream().allMatch(item -> item == null || item.isBlank())) {
+        if (command.items() == null || command.items().isEmpty()
+                || command.items().stream().anyMatch(item -> item == null || item.isBlank())) {
             throw new DossierRuleViolation(DossierRule.SUPPLEMENT_LISTS_ITEMS);
         }
         apply(new SupplementRequested(code, List.copyOf(command.items()), command.comment(), List.of(),
@@ -109,6 +110,7 @@ public class Dossier {
         requireOpen();
         requireOwnUnit(command.actor());
         requireOwnUnit(command.handler());
+        requireRole(command.handler(), Role.SPECIALIST);
         if (status != DossierStatus.ACCEPTED && status != DossierStatus.IN_APPRAISAL) {
             throw new DossierRuleViolation(DossierRule.HANDLER_AFTER_ACCEPTANCE);
         }
@@ -144,6 +146,7 @@ public class Dossier {
     public void handle(ReturnResult command, Clock clock) {
         requireOpen();
         requireOwnUnit(command.actor());
+        requireRole(command.actor(), Role.RECEPTION);
         if (status != DossierStatus.APPROVED && status != DossierStatus.REJECTED) {
             throw new DossierRuleViolation(DossierRule.RESULT_AFTER_DECISION);
         }
@@ -170,6 +173,7 @@ public class Dossier {
     private void requireReception(Actor actor) {
         requireOpen();
         requireOwnUnit(actor);
+        requireRole(actor, Role.RECEPTION);
         if (status != DossierStatus.SUBMITTED) {
             throw new DossierRuleViolation(DossierRule.RECEPTION_ONLY_WHILE_SUBMITTED);
         }
@@ -178,6 +182,7 @@ public class Dossier {
     private void requireDecisionAllowed(Actor actor) {
         requireOpen();
         requireOwnUnit(actor);
+        requireRole(actor, Role.LEADER);
         if (status != DossierStatus.APPRAISED) {
             throw new DossierRuleViolation(DossierRule.APPROVAL_AFTER_APPRAISAL);
         }
@@ -192,6 +197,12 @@ public class Dossier {
     private void requireOwnUnit(Actor actor) {
         if (!actor.role().isOfficial() || !unitId.equals(actor.unitId())) {
             throw new DossierRuleViolation(DossierRule.OWN_UNIT_ONLY);
+        }
+    }
+
+    private static void requireRole(Actor actor, Role role) {
+        if (actor.role() != role) {
+            throw new DossierRuleViolation(DossierRule.STEP_TAKEN_IN_ITS_ROLE);
         }
     }
 

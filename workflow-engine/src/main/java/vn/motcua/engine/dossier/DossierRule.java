@@ -44,6 +44,9 @@ public enum DossierRule {
     APPLICANT_ONLY(
             "Chỉ chủ hồ sơ mới được thực hiện thao tác này",
             "Only the applicant who owns the dossier may do this"),
+    STEP_TAKEN_IN_ITS_ROLE(
+            "Mỗi bước do đúng vai trò thực hiện: Một cửa tiếp nhận và trả kết quả, chuyên viên thẩm định, lãnh đạo phê duyệt",
+            "Each step is taken in its role: reception receives and returns, a specialist appraises, a leader decides"),
     OWN_UNIT_ONLY(
             "Cán bộ chỉ xử lý hồ sơ của đơn vị mình",
             "Officials act only on dossiers of their own unit");

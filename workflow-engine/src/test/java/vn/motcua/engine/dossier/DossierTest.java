@@ -358,7 +358,28 @@ class DossierTest {
     }
 
     static Stream<List<String>> itemListsWithoutItems() {
-        return Stream.of(List.of(), List.of("", "   "), Arrays.asList(null, " "));
+        return Stream.of(List.of(), List.of("", "   "), Arrays.asList(null, " "), Arrays.asList("CCCD", null),
+                List.of("Bản sao CCCD", " "));
+    }
+
+    @Test
+    void assignedSpecialistCannotApproveTheirOwnAppraisal() {
+        expectViolation(fixture.given(appraisedHistory()).when(new ApproveDossier(CODE, "Tự duyệt", SPECIALIST)),
+                DossierRule.STEP_TAKEN_IN_ITS_ROLE);
+    }
+
+    @Test
+    void leaderCannotTakeReceptionDecisionsOrReturnResults() {
+        expectViolation(fixture.given(submitted()).when(new AcceptDossier(CODE, APPOINTED, "Nhận", LEADER)),
+                DossierRule.STEP_TAKEN_IN_ITS_ROLE);
+        expectViolation(fixture.given(approvedHistory()).when(new ReturnResult(CODE, "Trả", List.of(), LEADER)),
+                DossierRule.STEP_TAKEN_IN_ITS_ROLE);
+    }
+
+    @Test
+    void onlyASpecialistCanBeAssignedAsHandler() {
+        expectViolation(fixture.given(acceptedHistory()).when(new AssignHandler(CODE, RECEPTION, null, LEADER)),
+                DossierRule.STEP_TAKEN_IN_ITS_ROLE);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package vn.motcua.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.motcua.engine.document.Upload;
+import vn.motcua.engine.dossier.Applicant;
+import vn.motcua.engine.history.DossierHistory;
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.process.DossierWorkflow;
+import vn.motcua.engine.process.NewDossier;
+import vn.motcua.engine.registry.DossierRegistry;
+
+/**
+ * The embedded default keeps everything under its data directory: stopping and starting the
+ * application again loses no dossier, no process and no code number.
+ */
+class RestartTest {
+
+    private static final Identity CITIZEN = new Identity("citizen-a", "Nguyễn Văn An", Set.of(Role.CITIZEN), null);
+
+    @Test
+    void restartKeepsEveryDossierItsProcessAndTheCodeSequence() {
+        Path data = Path.of("target", "restart-data", Long.toString(System.nanoTime())).toAbsolutePath();
+        String first;
+        String second;
+        try (ConfigurableApplicationContext app = start(data)) {
+            first = submit(app);
+            second = submit(app);
+        }
+        try (ConfigurableApplicationContext app = start(data)) {
+            assertThat(app.getBean(DossierRegistry.class).find(first)).isPresent();
+            assertThat(app.getBean(DossierHistory.class).of(second)).hasSize(1);
+            assertThat(app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(first)
+                    .taskDefinitionKey("reception").count()).isOne();
+            String third = submit(app);
+            assertThat(sequence(third)).isEqualTo(sequence(second) + 1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path data) {
+        return new SpringApplicationBuilder(MotcuaApplication.class)
+                .run("--motcua.data-dir=" + data, "--server.port=0");
+    }
+
+    private static String submit(ConfigurableApplicationContext app) {
+        return app.getBean(DossierWorkflow.class).submit(
+                new NewDossier("1.002600", "000.00.16.H26", new Applicant("Nguyễn Văn An", "001099012345",
+                        "0912345678", null, "Hà Nội"), Map.of(), null),
+                List.of(new Upload("files[0]", "a.pdf", "application/pdf", PdfSamples.pdf("restart"))), CITIZEN)
+                .code();
+    }
+
+    private static int sequence(String code) {
+        return Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
+    }
+}
