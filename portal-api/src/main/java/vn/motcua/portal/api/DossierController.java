@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,13 +33,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.history.DossierHistory;
 import vn.motcua.engine.history.Step;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.problem.Problem;
 import vn.motcua.engine.process.DossierWorkflow;
+import vn.motcua.engine.readmodel.Attachments;
+import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.engine.registry.DossierAccess;
 import vn.motcua.portal.api.ApiModels.DossierView;
 import vn.motcua.portal.api.ApiModels.NewDossierRequest;
@@ -53,14 +58,16 @@ public class DossierController {
     private final DossierWorkflow workflow;
     private final DossierAccess access;
     private final DossierHistory history;
-    private final DocumentStore documents;
+    private final Attachments attachments;
+    private final MongoReadModels readModels;
 
     public DossierController(DossierWorkflow workflow, DossierAccess access, DossierHistory history,
-                             DocumentStore documents) {
+                             Attachments attachments, MongoReadModels readModels) {
         this.workflow = workflow;
         this.access = access;
         this.history = history;
-        this.documents = documents;
+        this.attachments = attachments;
+        this.readModels = readModels;
     }
 
     @Operation(summary = "Nộp hồ sơ trực tuyến / Submit a dossier",
@@ -91,6 +98,20 @@ public class DossierController {
         return DossierView.of(access.readable(code, who));
     }
 
+    @Operation(summary = "Theo dõi hồ sơ / The applicant's view: status, timeline, appointed date, documents",
+            description = "Read from the MongoDB read model; it may lag the event store by a moment")
+    @GetMapping("/{code}/view")
+    public Map<String, Object> view(@PathVariable @Pattern(regexp = CODE) String code,
+                                    @Parameter(hidden = true) Identity who) {
+        access.readable(code, who);
+        Document view = readModels.view(code).orElseThrow(() -> Problem.notFound("dossier-view",
+                "Hồ sơ đang được cập nhật, vui lòng thử lại sau giây lát / The view is being updated, retry shortly"));
+        Map<String, Object> result = new LinkedHashMap<>(view);
+        result.put("code", result.remove("_id"));
+        result.remove("ownerId");
+        return result;
+    }
+
     @Operation(summary = "Lịch sử xử lý (Mẫu 05) / Step history, read from the event store")
     @GetMapping("/{code}/history")
     public List<Step> history(@PathVariable @Pattern(regexp = CODE) String code,
@@ -108,7 +129,7 @@ public class DossierController {
         var attached = history.of(code).stream().flatMap(step -> step.documents().stream())
                 .filter(document -> document.sha256().equals(sha256)).findFirst()
                 .orElseThrow(() -> Problem.notFound("document", "Hồ sơ không có tài liệu này / No such document"));
-        byte[] content = documents.content(sha256).orElseThrow(() -> Problem.notFound("document",
+        byte[] content = attachments.content(sha256).orElseThrow(() -> Problem.notFound("document",
                 "Không tìm thấy nội dung tài liệu / Document content not found"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -32,6 +32,23 @@ public enum DossierStatus {
         return labelVi;
     }
 
+    /** The status a dossier is in right after {@code event}. */
+    public static DossierStatus after(DossierEvent event) {
+        return switch (event) {
+            case DossierEvent.DossierSubmitted e -> SUBMITTED;
+            case DossierEvent.DossierAccepted e -> ACCEPTED;
+            case DossierEvent.SupplementRequested e -> SUPPLEMENT_REQUESTED;
+            case DossierEvent.SupplementProvided e -> SUBMITTED;
+            case DossierEvent.DossierRefused e -> REFUSED;
+            case DossierEvent.HandlerAssigned e -> IN_APPRAISAL;
+            case DossierEvent.AppraisalRecorded e -> APPRAISED;
+            case DossierEvent.DossierApproved e -> APPROVED;
+            case DossierEvent.DossierRejected e -> REJECTED;
+            case DossierEvent.ResultReturned e -> RESULT_RETURNED;
+            case DossierEvent.DossierWithdrawn e -> WITHDRAWN;
+        };
+    }
+
     public boolean isClosed() {
         return this == REFUSED || this == RESULT_RETURNED || this == WITHDRAWN;
     }

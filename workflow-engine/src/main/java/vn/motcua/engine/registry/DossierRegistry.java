@@ -40,26 +40,20 @@ public class DossierRegistry {
     @EventHandler
     void on(DossierEvent event, @SequenceNumber long sequence) {
         switch (event) {
-            case DossierSubmitted e -> register(e, sequence);
-            case DossierAccepted e -> {
-                jdbc.update("update dossier_registry set appointed_date = ? where code = ? and last_sequence < ?",
-                        e.appointedReturnDate(), e.code(), sequence);
-                moveTo(e, DossierStatus.ACCEPTED, sequence);
+            case DossierSubmitted e -> {
+                register(e, sequence);
+                return;
             }
-            case HandlerAssigned e -> {
-                jdbc.update("update dossier_registry set handler_id = ? where code = ? and last_sequence < ?",
-                        e.handler().id(), e.code(), sequence);
-                moveTo(e, DossierStatus.IN_APPRAISAL, sequence);
+            case DossierAccepted e -> jdbc.update(
+                    "update dossier_registry set appointed_date = ? where code = ? and last_sequence < ?",
+                    e.appointedReturnDate(), e.code(), sequence);
+            case HandlerAssigned e -> jdbc.update(
+                    "update dossier_registry set handler_id = ? where code = ? and last_sequence < ?",
+                    e.handler().id(), e.code(), sequence);
+            default -> {
             }
-            case DossierEvent.SupplementRequested e -> moveTo(e, DossierStatus.SUPPLEMENT_REQUESTED, sequence);
-            case DossierEvent.SupplementProvided e -> moveTo(e, DossierStatus.SUBMITTED, sequence);
-            case DossierEvent.DossierRefused e -> moveTo(e, DossierStatus.REFUSED, sequence);
-            case DossierEvent.AppraisalRecorded e -> moveTo(e, DossierStatus.APPRAISED, sequence);
-            case DossierEvent.DossierApproved e -> moveTo(e, DossierStatus.APPROVED, sequence);
-            case DossierEvent.DossierRejected e -> moveTo(e, DossierStatus.REJECTED, sequence);
-            case DossierEvent.ResultReturned e -> moveTo(e, DossierStatus.RESULT_RETURNED, sequence);
-            case DossierEvent.DossierWithdrawn e -> moveTo(e, DossierStatus.WITHDRAWN, sequence);
         }
+        moveTo(event, DossierStatus.after(event), sequence);
     }
 
     private void register(DossierSubmitted event, long sequence) {
