@@ -38,7 +38,8 @@ public class DemoUsers {
             new Identity("reception-hcm", "Võ Thị Hạnh (Một cửa Sở Y tế TP.HCM)", Set.of(Role.RECEPTION), HCMC),
             new Identity("specialist-hcm", "Huỳnh Văn Tâm (Chuyên viên Sở Y tế TP.HCM)", Set.of(Role.SPECIALIST), HCMC),
             new Identity("leader-hcm", "Bùi Thanh Sơn (Phó Giám đốc Sở Y tế TP.HCM)", Set.of(Role.LEADER), HCMC),
-            new Identity("inspector", "Hoàng Văn Kiểm (Thanh tra Sở)", Set.of(Role.INSPECTOR), "THANH-TRA"));
+            new Identity("inspector", "Hoàng Văn Kiểm (Thanh tra Sở)", Set.of(Role.INSPECTOR), "THANH-TRA"),
+            new Identity("admin", "Quản trị hệ thống", Set.of(Role.ADMIN), null));
 
     @Bean
     UserDetailsService demoUserDetails(@Value("${motcua.security.demo-users.password}") String password) {

@@ -45,6 +45,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers", "/api/v1/dossiers/*/supplement",
                                 "/api/v1/dossiers/*/withdrawal").hasRole("CITIZEN")
                         .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**", "/api/v1/inbox/**").hasAnyRole(OFFICIALS)
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(handling -> handling

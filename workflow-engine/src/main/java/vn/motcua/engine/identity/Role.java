@@ -3,7 +3,8 @@ package vn.motcua.engine.identity;
 /**
  * The roles of the one-stop mechanism (Decree 61/2018/ND-CP Art. 3, 8): the applicant, the
  * one-stop unit's receiving officer, the specialist who appraises, the leader who approves,
- * and the inspector who reads everything afterwards and changes nothing.
+ * the inspector who reads everything afterwards and changes nothing, and the administrator who runs
+ * the system (rebuilds, calendars) but takes no step in any dossier.
  */
 public enum Role {
     CITIZEN("Công dân, tổ chức"),
@@ -11,6 +12,7 @@ public enum Role {
     SPECIALIST("Chuyên viên thẩm định"),
     LEADER("Lãnh đạo phê duyệt"),
     INSPECTOR("Thanh tra"),
+    ADMIN("Quản trị hệ thống"),
     SYSTEM("Hệ thống");
 
     private final String labelVi;

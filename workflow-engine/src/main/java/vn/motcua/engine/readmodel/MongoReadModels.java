@@ -45,11 +45,11 @@ import vn.motcua.engine.dossier.DossierStatus;
  * <p>mongo-java-server (the embedded default) has no transactions, so every write is a single-document,
  * idempotent, version-checked write: an event is applied only if the view's version is below its
  * sequence number, and counters are recomputed from the views rather than incremented. Replaying the
- * event store into empty collections rebuilds the same state ({@link #rebuildInto(String)}).
+ * event store into a new generation of empty collections rebuilds the same state ({@link Rebuilds}).
  */
 @Component
 @ProcessingGroup(MongoReadModels.PROCESSING_GROUP)
-public class MongoReadModels {
+public class MongoReadModels implements RebuildTarget {
 
     public static final String PROCESSING_GROUP = "mongo-read-models";
     static final String VIEWS = "dossier_views";
@@ -185,14 +185,26 @@ public class MongoReadModels {
         }
     }
 
-    /** Prepares empty collections of a new generation for a rebuild. */
-    public String rebuildInto(String newGeneration) {
-        views(newGeneration).drop();
-        collection(newGeneration, COUNTERS).drop();
-        return newGeneration;
+    @Override
+    public String name() {
+        return "mongodb";
+    }
+
+    @Override
+    public String prepare() {
+        String generation = "g" + System.currentTimeMillis();
+        views(generation).drop();
+        collection(generation, COUNTERS).drop();
+        return generation;
+    }
+
+    @Override
+    public void apply(String generation, List<Replayed> events) {
+        events.forEach(replayed -> apply(generation, replayed.event(), replayed.sequence()));
     }
 
     /** Makes a generation the one that reads and the live processor use. */
+    @Override
     public void activate(String newGeneration) {
         String previous = activeGeneration();
         database().getCollection(META).replaceOne(eq("_id", "active"),
