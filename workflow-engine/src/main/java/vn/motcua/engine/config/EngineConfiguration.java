@@ -1,7 +1,8 @@
 package vn.motcua.engine.config;
 
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -14,7 +15,9 @@ import org.springframework.context.annotation.Primary;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.engine.calendar.CalendarOverrides;
 import vn.motcua.engine.calendar.WorkingCalendar;
+import vn.motcua.engine.calendar.WorkingHours;
 import vn.motcua.process.ProcedureCatalogue;
 
 /**
@@ -37,9 +40,11 @@ public class EngineConfiguration {
     }
 
     @Bean
-    WorkingCalendar workingCalendar(MotcuaProperties properties) {
-        return new WorkingCalendar(properties.zone(), properties.calendar().closingTime(),
-                new HashSet<>(properties.calendar().daysOff()));
+    WorkingCalendar workingCalendar(MotcuaProperties properties, CalendarOverrides overrides) {
+        Map<String, WorkingHours> hoursByUnit = properties.units().stream().filter(unit -> unit.hours() != null)
+                .collect(Collectors.toMap(MotcuaProperties.OrgUnit::id, unit -> unit.hours().toWorkingHours()));
+        return new WorkingCalendar(properties.zone(), properties.calendar().holidays().toRules(), overrides::list,
+                properties.calendar().hours().toWorkingHours(), hoursByUnit);
     }
 
     /** Events, messages and tokens are stored as JSON written by Spring's mapper (ISO dates, records). */

@@ -1,7 +1,6 @@
 package vn.motcua.engine.config;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,6 +8,9 @@ import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import vn.motcua.engine.calendar.LaborCodeHolidays;
+import vn.motcua.engine.calendar.WorkingHours;
 
 /**
  * What an agency configures rather than codes: where data lives, the time zone of its legal time,
@@ -28,12 +30,31 @@ public record MotcuaProperties(@DefaultValue("./data") Path dataDir,
      * An org unit that receives or handles dossiers. For a receiving agency the id is its code under
      * Circular 10/2016/TT-BTTTT (e.g. {@code 000.00.16.H26}), which prefixes its dossier codes.
      */
-    public record OrgUnit(String id, String name) {
+    public record OrgUnit(String id, String name, Hours hours) {
     }
 
-    public record Calendar(@DefaultValue("17:00") LocalTime closingTime, List<LocalDate> daysOff) {
-        public Calendar {
-            daysOff = daysOff == null ? List.of() : List.copyOf(daysOff);
+    /** Working hours and the holiday rules of the Labor Code; the days announced each year are overrides. */
+    public record Calendar(@DefaultValue Hours hours, @DefaultValue Holidays holidays) {
+    }
+
+    /** Office hours (practice: 07:00–11:30 and 13:30–17:00); a unit may keep its own. */
+    public record Hours(@DefaultValue("07:00") LocalTime morningStart, @DefaultValue("11:30") LocalTime morningEnd,
+                        @DefaultValue("13:30") LocalTime afternoonStart,
+                        @DefaultValue("17:00") LocalTime afternoonEnd) {
+        public WorkingHours toWorkingHours() {
+            return new WorkingHours(morningStart, morningEnd, afternoonStart, afternoonEnd);
+        }
+    }
+
+    /**
+     * Parameters of Labor Code 2019 Art. 112: the Tết block relative to the lunar new year, the day added
+     * to 2 September, and whether a Tết day on a weekend gives a compensatory day.
+     */
+    public record Holidays(@DefaultValue("-1") int tetFirst, @DefaultValue("3") int tetLast,
+                           @DefaultValue("DAY_BEFORE") LaborCodeHolidays.NationalDayExtra nationalDayExtra,
+                           @DefaultValue("false") boolean compensateTet) {
+        public LaborCodeHolidays toRules() {
+            return new LaborCodeHolidays(tetFirst, tetLast, nationalDayExtra, compensateTet);
         }
     }
 

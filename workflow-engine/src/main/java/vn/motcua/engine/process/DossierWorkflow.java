@@ -184,11 +184,12 @@ public class DossierWorkflow {
     /** The appointed return date printed on the receipt (Mẫu 01): the legal time limit from now. */
     private LocalDate appointedDate(Task task) {
         String procedureCode = (String) tasks.getVariable(task.getId(), "procedureCode");
+        String unitId = (String) tasks.getVariable(task.getId(), "unitId");
         Procedure procedure = catalogue.find(procedureCode).orElseThrow();
         int days = procedure.timeLimit().days();
         return procedure.timeLimit().count() == DayCount.WORKING_DAYS
-                ? calendar.dueDate(clock.instant(), days)
-                : LocalDate.now(clock).plusDays(days);
+                ? calendar.dueDate(clock.instant(), days, unitId)
+                : calendar.dueDateCalendarDays(clock.instant(), days);
     }
 
     private void takeOver(Task task, Identity who) {

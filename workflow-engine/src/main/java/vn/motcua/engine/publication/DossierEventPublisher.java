@@ -1,7 +1,5 @@
 package vn.motcua.engine.publication;
 
-import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,15 +19,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 import vn.motcua.engine.dossier.DossierEvent;
-import vn.motcua.engine.registry.DossierRegistry;
 
 /**
  * Publishes every dossier event to Kafka as a CloudEvents 1.0 JSON message (structured mode), keyed by
@@ -43,50 +34,28 @@ import vn.motcua.engine.registry.DossierRegistry;
 public class DossierEventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
-    public static final String TYPE_PREFIX = "vn.motcua.dossier.";
     private static final String FUTURES = DossierEventPublisher.class.getName() + ".futures";
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final ObjectMapper mapper;
-    private final DossierRegistry registry;
+    private final DossierCloudEvents cloudEvents;
     private final String topic;
     private final long sendTimeoutSeconds;
 
-    public DossierEventPublisher(KafkaTemplate<String, byte[]> kafka, ObjectMapper mapper, DossierRegistry registry,
+    public DossierEventPublisher(KafkaTemplate<String, byte[]> kafka, DossierCloudEvents cloudEvents,
                                  @Value("${motcua.kafka.topics.dossier-events.name}") String topic,
                                  @Value("${motcua.kafka.send-timeout-seconds:30}") long sendTimeoutSeconds) {
         this.kafka = kafka;
-        this.mapper = mapper;
-        this.registry = registry;
+        this.cloudEvents = cloudEvents;
         this.topic = topic;
         this.sendTimeoutSeconds = sendTimeoutSeconds;
     }
 
     @EventHandler
     void on(DossierEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        byte[] message = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
-                .serialize(toCloudEvent(event, eventId, sequence));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.code(), message);
-        record.headers().add("content-type", JsonFormat.CONTENT_TYPE.getBytes());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.code(),
+                cloudEvents.serialize(event, eventId, sequence));
+        record.headers().add("content-type", DossierCloudEvents.CONTENT_TYPE.getBytes());
         pending().add(kafka.send(record));
-    }
-
-    CloudEvent toCloudEvent(DossierEvent event, String eventId, long sequence) {
-        String unit = event instanceof DossierEvent.DossierSubmitted submitted ? submitted.unitId()
-                : registry.find(event.code()).map(d -> d.unitId()).orElse("unknown");
-        try {
-            return CloudEventBuilder.v1()
-                    .withId(eventId)
-                    .withSource(URI.create("urn:motcua:unit:" + unit))
-                    .withType(TYPE_PREFIX + event.getClass().getSimpleName())
-                    .withSubject(event.code())
-                    .withTime(event.at().atOffset(ZoneOffset.UTC))
-                    .withExtension("sequence", Long.toString(sequence))
-                    .withData("application/json", mapper.writeValueAsBytes(event))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write event " + eventId, e);
-        }
     }
 
     /**
