@@ -1,6 +1,27 @@
 package vn.motcua.portal.api;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import vn.motcua.engine.calendar.CalendarOverride;
+import vn.motcua.engine.calendar.CalendarOverrides;
+import vn.motcua.engine.calendar.Holiday;
+import vn.motcua.engine.calendar.WorkingCalendar;
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.problem.Problem;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,16 +34,55 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.motcua.engine.readmodel.Rebuilds;
 
-/** Operations for administrators: rebuilding read models and indices from the event store. */
+/** Operations for administrators: rebuilding read models and indices, and the working-day calendar. */
 @RestController
+@Validated
 @RequestMapping("/api/v1/admin")
 @Tag(name = "Quản trị / Administration")
 public class AdminController {
 
     private final Rebuilds rebuilds;
+    private final CalendarOverrides overrides;
+    private final WorkingCalendar calendar;
 
-    public AdminController(Rebuilds rebuilds) {
+    public AdminController(Rebuilds rebuilds, CalendarOverrides overrides, WorkingCalendar calendar) {
         this.rebuilds = rebuilds;
+        this.overrides = overrides;
+        this.calendar = calendar;
+    }
+
+    public record OverrideRequest(boolean working,
+                                  @NotBlank(message = "Nêu căn cứ (văn bản thông báo) / State the basis") @Size(max = 500)
+                                  String reason) {
+    }
+
+    @Operation(summary = "Ngày nghỉ, ngày làm bù đã công bố trong năm / Announced day swaps and working days of a year")
+    @GetMapping("/calendar/{year}/overrides")
+    public List<CalendarOverride> overrides(@PathVariable @Min(1900) @Max(2199) int year) {
+        return overrides.list(year);
+    }
+
+    @Operation(summary = "Ngày nghỉ lễ tính theo Bộ luật Lao động / Public holidays and compensatory days of a year")
+    @GetMapping("/calendar/{year}/holidays")
+    public List<Holiday> holidays(@PathVariable @Min(1900) @Max(2199) int year) {
+        return calendar.holidays(year);
+    }
+
+    @Operation(summary = "Đặt một ngày là ngày làm việc hoặc ngày nghỉ / Make a day a working day or a day off")
+    @PutMapping("/calendar/overrides/{day}")
+    public List<CalendarOverride> putOverride(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                                              @RequestBody @Valid OverrideRequest request,
+                                              @Parameter(hidden = true) Identity who) {
+        overrides.put(day, request.working(), request.reason(), who.id());
+        return overrides.list(day.getYear());
+    }
+
+    @DeleteMapping("/calendar/overrides/{day}")
+    public ResponseEntity<Void> removeOverride(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        if (!overrides.remove(day)) {
+            throw Problem.notFound("calendar-override", "Ngày " + day + " không có điều chỉnh / No override on " + day);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Dựng lại dữ liệu đọc từ kho sự kiện / Rebuild read models and indices from the event store")

@@ -19,6 +19,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import com.mongodb.client.MongoClient;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+
 /**
  * Health of each component downstream of the event store, for operators. A component being down
  * does not stop the service (submissions and decisions wait in the event store), so these take part in
@@ -51,6 +53,17 @@ public class DownstreamHealth {
                 client.getDatabase("admin").runCommand(new Document("ping", 1));
                 return Health.up().build();
             } catch (RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+
+    @Bean
+    HealthIndicator elasticsearchHealthIndicator(ElasticsearchClient client) {
+        return () -> {
+            try {
+                return client.ping().value() ? Health.up().build() : Health.down().build();
+            } catch (Exception e) {
                 return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
             }
         };

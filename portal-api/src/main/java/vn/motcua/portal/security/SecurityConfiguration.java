@@ -42,6 +42,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health",
                                 "/actuator/health/**").permitAll()
+                        // tra cứu hồ sơ: the public status lookup needs the code and the applicant's phone or ID
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
+                        .requestMatchers("/api/v1/audit/**").hasRole("INSPECTOR")
+                        .requestMatchers("/api/v1/search/**").hasAnyRole("RECEPTION", "SPECIALIST", "LEADER", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers", "/api/v1/dossiers/*/supplement",
                                 "/api/v1/dossiers/*/withdrawal").hasRole("CITIZEN")
                         .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**", "/api/v1/inbox/**").hasAnyRole(OFFICIALS)

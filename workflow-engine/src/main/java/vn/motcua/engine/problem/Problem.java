@@ -7,7 +7,7 @@ package vn.motcua.engine.problem;
  */
 public class Problem extends RuntimeException {
 
-    public enum Kind { INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA }
+    public enum Kind { INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA, UNAVAILABLE }
 
     private final Kind kind;
     private final String slug;
