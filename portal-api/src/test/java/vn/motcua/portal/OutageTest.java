@@ -24,7 +24,11 @@ import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import vn.motcua.engine.embedded.EmbeddedKafkaBroker;
 import vn.motcua.engine.embedded.EmbeddedMongoServer;
 import vn.motcua.engine.readmodel.MongoReadModels;
+import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.search.embedded.EmbeddedElasticsearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Nothing accepted is lost when a downstream component is down: submissions and decisions are still
@@ -44,6 +48,10 @@ class OutageTest extends IntegrationTest {
     KafkaConnectionDetails kafka;
     @Value("${motcua.kafka.topics.dossier-events.name}")
     String topic;
+    @Autowired
+    EmbeddedElasticsearch elasticsearch;
+    @Value("${motcua.data-dir}/elasticsearch")
+    java.nio.file.Path elasticsearchHome;
 
     @Test
     void mongoOutageDelaysTheViewsButLosesNothing() {
@@ -67,8 +75,32 @@ class OutageTest extends IntegrationTest {
     }
 
     @Test
+    void elasticsearchOutageDelaysIndexingButEveryDossierIsIndexedExactlyOnce() {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            codes.add(submitted("citizen-a"));
+        }
+        elasticsearch.stop();
+        try {
+            for (int i = 0; i < 4; i++) {
+                codes.add(submitted("citizen-a"));
+            }
+            Api.Response search = as("reception-hn").get("/api/v1/search/dossiers");
+            assertThat(search.status()).as("search answers 503 while its node is down").isEqualTo(503);
+            assertThat(anonymous().get("/actuator/health/readiness").json().get("status").asText()).isEqualTo("UP");
+        } finally {
+            elasticsearch.start(elasticsearchHome);
+        }
+        for (int i = 0; i < 3; i++) {
+            codes.add(submitted("citizen-a"));
+        }
+        awaitIndexedExactlyOnce(codes);
+    }
+
+    @Test
     void kafkaOutageDelaysPublicationButLosesNothing() {
         List<String> codes = new ArrayList<>();
+        codes.add(submitted("citizen-a"));
         broker.stop();
         try {
             for (int i = 0; i < 5; i++) {
@@ -77,6 +109,7 @@ class OutageTest extends IntegrationTest {
         } finally {
             broker.start();
         }
+        codes.add(submitted("citizen-a"));
         Set<String> seen = new HashSet<>();
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
@@ -92,5 +125,18 @@ class OutageTest extends IntegrationTest {
                 assertThat(seen).containsAll(codes);
             });
         }
+        awaitIndexedExactlyOnce(codes);
+    }
+
+    /** Each dossier is in the index once, and its submission is in the audit index once: none lost, none doubled. */
+    private void awaitIndexedExactlyOnce(List<String> codes) {
+        await().atMost(CATCH_UP).untilAsserted(() -> {
+            for (String code : codes) {
+                JsonNode found = as("inspector").get("/api/v1/search/dossiers?q=" + code).json();
+                assertThat(found.get("hits").findValuesAsText("code")).as(code).containsExactly(code);
+                assertThat(as("inspector").get("/api/v1/audit/events?dossier=" + code).json().get("total").asInt())
+                        .as(code).isEqualTo(1);
+            }
+        });
     }
 }

@@ -1,0 +1,120 @@
+package vn.motcua.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.engine.readmodel.MongoReadModels;
+import vn.motcua.portal.support.Api;
+import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.search.IndexAdmin;
+
+/**
+ * An administrator rebuilds every read model and index from the event store; the result equals the live
+ * state, and the indices behind the aliases are new.
+ */
+class RebuildTest extends IntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Autowired
+    MongoReadModels readModels;
+    @Autowired
+    IndexAdmin indexAdmin;
+
+    @Test
+    void rebuildFromTheEventStoreEqualsTheLiveState() {
+        String accepted = submitted("citizen-a");
+        decideOk("reception-hn", accepted, "reception", """
+                {"outcome":"ACCEPT","comment":"Tiếp nhận"}""");
+        String refused = submitted("citizen-b");
+        decideOk("reception-hn", refused, "reception", """
+                {"outcome":"REFUSE","comment":"Không thuộc thẩm quyền"}""");
+        submitted("citizen-a");
+
+        Map<String, Document> viewsBefore = awaitCaughtUp();
+        Map<String, JsonNode> indexBefore = indexedDossiers();
+        long auditBefore = auditEvents();
+        long generationBefore = indexAdmin.currentGeneration().orElseThrow().number();
+        String mongoGenerationBefore = readModels.activeGeneration();
+
+        Api.Response started = as("admin").post("/api/v1/admin/rebuilds");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String progress = started.headers().getLocation().toString();
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(as("admin").get(progress).json().get("state").asText()).isEqualTo("DONE"));
+        JsonNode done = as("admin").get(progress).json();
+        assertThat(done.get("replayed").asLong()).isGreaterThanOrEqualTo(done.get("total").asLong());
+
+        assertThat(indexAdmin.currentGeneration().orElseThrow().number()).isNotEqualTo(generationBefore);
+        assertThat(readModels.activeGeneration()).isNotEqualTo(mongoGenerationBefore);
+        assertThat(awaitCaughtUp()).isEqualTo(viewsBefore);
+        assertThat(indexedDossiers()).isEqualTo(indexBefore);
+        assertThat(auditEvents()).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void onlyAdministratorsRebuild() {
+        assertThat(as("inspector").post("/api/v1/admin/rebuilds").status()).isEqualTo(403);
+        assertThat(as("leader-hn").post("/api/v1/admin/rebuilds").status()).isEqualTo(403);
+    }
+
+    /** Waits until every dossier's MongoDB view has caught up with its last event, and returns them all. */
+    private Map<String, Document> awaitCaughtUp() {
+        Map<String, Document> views = new TreeMap<>();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            views.clear();
+            jdbc.query("select code, last_sequence from dossier_registry", row -> {
+                Document view = readModels.view(row.getString(1)).orElse(null);
+                assertThat(view).as(row.getString(1)).isNotNull();
+                assertThat(view.get("version", Number.class).longValue()).isEqualTo(row.getLong(2));
+                views.put(row.getString(1), view);
+            });
+        });
+        return views;
+    }
+
+    /** Every dossier as the search index holds it, once it has caught up with the event store. */
+    private Map<String, JsonNode> indexedDossiers() {
+        Map<String, Long> versions = new TreeMap<>();
+        jdbc.query("select code, last_sequence from dossier_registry",
+                row -> {
+                    versions.put(row.getString(1), row.getLong(2));
+                });
+        Map<String, JsonNode> indexed = new TreeMap<>();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            indexed.clear();
+            List<JsonNode> hits = new ArrayList<>();
+            for (int page = 0; ; page++) {
+                JsonNode result = as("inspector").get("/api/v1/search/dossiers?size=100&page=" + page).json();
+                result.get("hits").forEach(hits::add);
+                if ((page + 1) * 100 >= result.get("total").asInt()) {
+                    break;
+                }
+            }
+            hits.forEach(hit -> indexed.put(hit.get("code").asText(), hit));
+            assertThat(indexed.keySet()).containsExactlyElementsOf(versions.keySet());
+            versions.forEach((code, version) -> assertThat(indexed.get(code).get("version").asLong()).as(code)
+                    .isEqualTo(version));
+        });
+        return indexed;
+    }
+
+    private long auditEvents() {
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                as("inspector").get("/api/v1/audit/events?size=1").json().get("total").asLong()).isEqualTo(events));
+        return events;
+    }
+}
