@@ -11,10 +11,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = "vn.motcua")
 public class MotcuaApplication {
 
-    public static void main(String[] args) {
+    static {
         // Axon's update checker phones home; a government system does not, and here it cannot.
         System.setProperty("axoniq.update-checker.disabled",
                 System.getProperty("axoniq.update-checker.disabled", "true"));
+    }
+
+    public static void main(String[] args) {
         SpringApplication.run(MotcuaApplication.class, args);
     }
 }
