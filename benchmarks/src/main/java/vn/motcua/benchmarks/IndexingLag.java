@@ -136,7 +136,7 @@ final class IndexingLag implements Callable<Integer> {
     private static String submit(DossierWorkflow workflow, Identity citizen, byte[] pdf, int n) {
         return workflow.submit(new NewDossier("1.002600", "000.00.16.H26",
                         new Applicant("Nguyễn Văn Đo " + n, "001099012345", "0912345678", null, "Hà Nội"),
-                        Map.of("productName", "Sản phẩm thử tải " + n), null),
+                        Map.of("productName", "Sản phẩm thử tải " + n, "brand", "Thử tải"), null),
                 List.of(new Upload("files[0]", "phieu.pdf", "application/pdf", pdf)), citizen).code();
     }
 

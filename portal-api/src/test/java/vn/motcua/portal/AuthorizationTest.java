@@ -83,8 +83,7 @@ class AuthorizationTest extends IntegrationTest {
     @Test
     void taskClaimedByAColleagueCannotBeDecidedByAnother() {
         String code = submitted("citizen-a");
-        decideOk("reception-hn", code, "reception", """
-                {"outcome":"ACCEPT"}""");
+        acceptAndPay(code, "citizen-a");
         String appraisal = task("specialist-hn", code, "appraisal");
         assertThat(as("specialist-hn").post("/api/v1/tasks/" + appraisal + "/claim").status()).isEqualTo(200);
         Map<String, Integer> before = footprint();

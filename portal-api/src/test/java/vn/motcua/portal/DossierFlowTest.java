@@ -36,6 +36,13 @@ class DossierFlowTest extends IntegrationTest {
 
         decideOk("reception-hn", code, "reception", """
                 {"outcome":"ACCEPT","comment":"Hồ sơ đầy đủ, hợp lệ"}""");
+        JsonNode feeDue = as("citizen-a").get("/api/v1/dossiers/" + code).json();
+        assertThat(feeDue.get("status").asText()).isEqualTo("PAYMENT_REQUESTED");
+        assertThat(feeDue.get("portalStatus").asInt()).isEqualTo(6);
+        Api.Response wrongAmount = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/payment", """
+                {"amountVnd":1000,"reference":"KBNN-1"}""");
+        assertThat(wrongAmount.status()).isEqualTo(409);
+        pay(code, "citizen-a");
         JsonNode accepted = as("citizen-a").get("/api/v1/dossiers/" + code).json();
         assertThat(accepted.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(accepted.get("appointedReturnDate").asText()).isNotBlank();
@@ -58,16 +65,18 @@ class DossierFlowTest extends IntegrationTest {
 
         JsonNode history = as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json();
         assertThat(history.findValuesAsText("type")).containsExactly("DossierSubmitted", "DossierAccepted",
-                "HandlerAssigned", "AppraisalRecorded", "DossierApproved", "ResultReturned");
+                "PaymentRequested", "PaymentReceived", "HandlerAssigned", "AppraisalRecorded", "DossierApproved",
+                "ResultReturned");
         assertThat(history.findValues("sequence").stream().map(JsonNode::asInt).toList())
-                .containsExactly(0, 1, 2, 3, 4, 5);
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
         assertThat(history.get(0).at("/actor/id").asText()).isEqualTo("citizen-a");
         assertThat(history.get(0).at("/documents/0/sha256").asText()).isEqualTo(DocumentStore.sha256(notification));
         assertThat(history.get(1).at("/actor/role").asText()).isEqualTo("RECEPTION");
         assertThat(history.get(1).at("/actor/unitId").asText()).isEqualTo(HANOI);
         assertThat(history.get(1).get("comment").asText()).isEqualTo("Hồ sơ đầy đủ, hợp lệ");
-        assertThat(history.get(3).at("/details/outcome").asText()).isEqualTo("FAVOURABLE");
-        assertThat(history.get(4).at("/actor/id").asText()).isEqualTo("leader-hn");
+        assertThat(history.get(3).at("/details/reference").asText()).isEqualTo("KBNN-" + code);
+        assertThat(history.get(5).at("/details/outcome").asText()).isEqualTo("FAVOURABLE");
+        assertThat(history.get(6).at("/actor/id").asText()).isEqualTo("leader-hn");
         assertThat(history.findValuesAsText("at")).allSatisfy(at -> assertThat(at).isNotBlank());
 
         Api.Response download = as("reception-hn").get("/api/v1/dossiers/" + code + "/documents/"
@@ -75,6 +84,14 @@ class DossierFlowTest extends IntegrationTest {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.bytes()).isEqualTo(notification);
         assertThat(runningProcesses(code)).isZero();
+
+        Api.Response rated = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/rating", """
+                {"score":5,"comment":"Nhanh, đúng hẹn"}""");
+        assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
+        Api.Response again = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/rating", """
+                {"score":1}""");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asText()).endsWith("RATING_ONCE_AFTER_RESULT");
     }
 
     @Test
@@ -104,7 +121,7 @@ class DossierFlowTest extends IntegrationTest {
                 {"outcome":"ACCEPT","comment":"Đã đủ"}""").status()).isEqualTo(200);
         List<String> types = as("inspector").get("/api/v1/dossiers/" + code + "/history").json().findValuesAsText("type");
         assertThat(types).containsExactly("DossierSubmitted", "SupplementRequested", "SupplementProvided",
-                "DossierAccepted");
+                "DossierAccepted", "PaymentRequested");
     }
 
     @Test
@@ -124,8 +141,7 @@ class DossierFlowTest extends IntegrationTest {
     @Test
     void leaderRejectionIsReturnedToTheApplicantAsTheResult() {
         String code = submitted("citizen-a");
-        decideOk("reception-hn", code, "reception", """
-                {"outcome":"ACCEPT"}""");
+        acceptAndPay(code, "citizen-a");
         decideOk("specialist-hn", code, "appraisal", """
                 {"outcome":"UNFAVOURABLE","comment":"Thành phần không đạt"}""");
         Api.Response withoutReason = decide("leader-hn", task("leader-hn", code, "approval"), """
@@ -137,15 +153,14 @@ class DossierFlowTest extends IntegrationTest {
         decideOk("reception-hn", code, "returnResult", """
                 {"outcome":"RETURN_RESULT"}""");
         assertThat(as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json().findValuesAsText("type"))
-                .containsExactly("DossierSubmitted", "DossierAccepted", "HandlerAssigned", "AppraisalRecorded",
-                        "DossierRejected", "ResultReturned");
+                .containsExactly("DossierSubmitted", "DossierAccepted", "PaymentRequested", "PaymentReceived",
+                        "HandlerAssigned", "AppraisalRecorded", "DossierRejected", "ResultReturned");
     }
 
     @Test
     void applicantWithdrawsDuringAppraisalAndTheTaskDisappears() {
         String code = submitted("citizen-a");
-        decideOk("reception-hn", code, "reception", """
-                {"outcome":"ACCEPT"}""");
+        acceptAndPay(code, "citizen-a");
         task("specialist-hn", code, "appraisal");
         Api.Response withdrawn = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/withdrawal", """
                 {"reason":"Doanh nghiệp tạm dừng sản xuất"}""");

@@ -70,7 +70,7 @@ class OutageTest extends IntegrationTest {
             for (String code : codes) {
                 assertThat(readModels.view(code)).as(code).isPresent();
             }
-            assertThat(readModels.view(codes.get(0)).orElseThrow().getString("status")).isEqualTo("ACCEPTED");
+            assertThat(readModels.view(codes.get(0)).orElseThrow().getString("status")).isEqualTo("PAYMENT_REQUESTED");
         });
     }
 

@@ -71,16 +71,17 @@ class PipelineTest extends IntegrationTest {
 
         decideOk("reception-hn", code, "reception", """
                 {"outcome":"ACCEPT","comment":"Đủ hồ sơ"}""");
-        JsonNode accepted = awaitView(code, "ACCEPTED");
+        JsonNode accepted = awaitView(code, "PAYMENT_REQUESTED");
         assertThat(accepted.get("appointedReturnDate").asText())
                 .isEqualTo(as("citizen-a").get("/api/v1/dossiers/" + code).json().get("appointedReturnDate").asText());
-        assertThat(accepted.get("timeline").findValuesAsText("type")).containsExactly("DossierSubmitted", "DossierAccepted");
+        assertThat(accepted.get("timeline").findValuesAsText("type")).containsExactly("DossierSubmitted",
+                "DossierAccepted", "PaymentRequested");
         assertThat(accepted.has("ownerId")).isFalse();
 
-        int acceptedInDb = jdbc.queryForObject(
-                "select count(*) from dossier_registry where unit_id = ? and status = 'ACCEPTED'", Integer.class, HANOI);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(as("reception-hn").get("/api/v1/inbox/counters")
-                .json().path("ACCEPTED").asInt()).isEqualTo(acceptedInDb));
+                .json().path("PAYMENT_REQUESTED").asInt()).isEqualTo(jdbc.queryForObject(
+                "select count(*) from dossier_registry where unit_id = ? and status = 'PAYMENT_REQUESTED'",
+                Integer.class, HANOI)));
         assertThat(as("citizen-a").get("/api/v1/inbox/counters").status()).isEqualTo(403);
         assertThat(as("citizen-b").get("/api/v1/dossiers/" + code + "/view").status()).isEqualTo(404);
     }

@@ -56,7 +56,7 @@ class RestartTest {
     private static String submit(ConfigurableApplicationContext app) {
         return app.getBean(DossierWorkflow.class).submit(
                 new NewDossier("1.002600", "000.00.16.H26", new Applicant("Nguyễn Văn An", "001099012345",
-                        "0912345678", null, "Hà Nội"), Map.of(), null),
+                        "0912345678", null, "Hà Nội"), Map.of("productName", "Kem chống nắng", "brand", "Sen Việt"), null),
                 List.of(new Upload("files[0]", "a.pdf", "application/pdf", PdfSamples.pdf("restart"))), CITIZEN)
                 .code();
     }

@@ -36,7 +36,7 @@ class SearchTest extends IntegrationTest {
         decideOk("reception-hn", code, "reception", """
                 {"outcome":"ACCEPT"}""");
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(search("reception-hn", "q=phan van khai&status=ACCEPTED")).contains(code));
+                assertThat(search("reception-hn", "q=phan van khai&status=PAYMENT_REQUESTED")).contains(code));
         assertThat(search("reception-hn", "q=phan van khai&status=SUBMITTED")).doesNotContain(code);
         JsonNode hit = hits("reception-hn", "q=phan van khai").get(0);
         assertThat(hit.get("dueDate").asText()).isNotBlank();
@@ -68,7 +68,8 @@ class SearchTest extends IntegrationTest {
         decideOk("reception-hn", code, "reception", """
                 {"outcome":"ACCEPT","comment":"Hồ sơ hợp lệ, đầy đủ thành phần"}""");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                as("inspector").get("/api/v1/audit/events?dossier=" + code).json().get("total").asInt()).isEqualTo(2));
+                as("inspector").get("/api/v1/audit/events?dossier=" + code).json().get("total").asInt())
+                .as("submitted, accepted, fee requested").isEqualTo(3));
         JsonNode byActor = as("inspector").get("/api/v1/audit/events?actor=reception-hn&action=DossierAccepted&dossier="
                 + code).json();
         assertThat(byActor.get("total").asInt()).isEqualTo(1);

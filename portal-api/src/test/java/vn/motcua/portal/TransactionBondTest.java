@@ -82,7 +82,8 @@ class TransactionBondTest extends IntegrationTest {
         runtime.activateProcessInstanceById(processInstance);
         assertThat(decide("reception-hn", reception, """
                 {"outcome":"ACCEPT","comment":"Hồ sơ hợp lệ"}""").status()).isEqualTo(200);
-        assertThat(events(code)).isEqualTo(2);
+        assertThat(events(code)).as("accepted, and the fee requested").isEqualTo(3);
+        pay(code, "citizen-a");
         assertThat(task("specialist-hn", code, "appraisal")).isNotBlank();
     }
 
@@ -100,7 +101,7 @@ class TransactionBondTest extends IntegrationTest {
 
     private static NewDossier newDossier() {
         return new NewDossier(COSMETICS, HANOI, new Applicant("Nguyễn Văn An", "001099012345", "0912345678",
-                "an@example.vn", "Hà Nội"), Map.of("productName", "Sữa rửa mặt"), null);
+                "an@example.vn", "Hà Nội"), Map.of("productName", "Sữa rửa mặt", "brand", "Sen Việt"), null);
     }
 
     private static Upload upload() {

@@ -9,9 +9,15 @@ import java.util.Objects;
  * code, and {@code unverified} names the fields nobody has checked against the legal text
  * (the catalogue must not pretend to more certainty than it has).
  *
- * @param code              national procedure code, e.g. {@code 1.002600}
- * @param processKey        id of the BPMN process that runs it
+ * @param code              national procedure code, e.g. {@code 1.002600}; where the national
+ *                          code is not known yet, a local code such as {@code BYT.KCB.01} with
+ *                          {@code code} listed in {@code unverified}
+ * @param processKey        id of the BPMN process that runs it; it does not follow a later change
+ *                          of {@code code}, so dossiers already running keep their process
  * @param feeVnd            fee (phí, lệ phí) in đồng
+ * @param formSchema        classpath location of the JSON Schema (draft 2020-12) of the
+ *                          applicant's form, e.g. {@code forms/1.002600.schema.json}; {@code null}
+ *                          when the procedure has no form beyond the applicant's particulars
  * @param unverified        names of fields not yet checked against the legal source
  */
 public record Procedure(
@@ -23,6 +29,7 @@ public record Procedure(
         TimeLimit timeLimit,
         long feeVnd,
         List<RequiredDocument> requiredDocuments,
+        String formSchema,
         List<String> unverified) {
 
     public Procedure {
@@ -32,6 +39,9 @@ public record Procedure(
         Objects.requireNonNull(timeLimit, "timeLimit");
         if (feeVnd < 0) {
             throw new IllegalArgumentException("fee must not be negative: " + code);
+        }
+        if (formSchema != null && formSchema.isBlank()) {
+            formSchema = null;
         }
         requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
         unverified = unverified == null ? List.of() : List.copyOf(unverified);

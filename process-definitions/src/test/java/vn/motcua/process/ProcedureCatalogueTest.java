@@ -1,5 +1,13 @@
 package vn.motcua.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -8,20 +16,23 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProcedureCatalogueTest {
+
+    /** A national code of the procedure database: one digit, a dot, six digits. */
+    private static final String NATIONAL_CODE = "\\d\\.\\d{6}";
 
     private final ProcedureCatalogue catalogue = new ProcedureCatalogue();
 
@@ -36,6 +47,30 @@ class ProcedureCatalogueTest {
         assertThat(procedure.requiredDocuments()).isNotEmpty();
         assertThat(procedure.requiredDocuments().getFirst().name()).startsWith("Phiếu công bố sản phẩm mỹ phẩm");
         assertThat(procedure.requiredDocuments().getFirst().originals()).isEqualTo(2);
+        assertThat(procedure.formSchema()).isEqualTo("forms/1.002600.schema.json");
+    }
+
+    @Test
+    void theSixHealthProceduresCountTheirTimeLimitAsTheLawSays() {
+        assertThat(catalogue.all()).extracting(Procedure::code).containsExactly(
+                "1.002600", "BYT.KCB.01", "BYT.DUOC.01", "BYT.DUOC.02", "BYT.DUOC.03", "BYT.DUOC.04");
+
+        // "N ngày" in the legal text is calendar days; only "ngày làm việc" is working days
+        assertThat(limit("BYT.KCB.01")).isEqualTo(new TimeLimit(30, DayCount.CALENDAR_DAYS));
+        assertThat(limit("BYT.DUOC.01")).isEqualTo(new TimeLimit(20, DayCount.CALENDAR_DAYS));
+        assertThat(limit("BYT.DUOC.02")).isEqualTo(new TimeLimit(5, DayCount.WORKING_DAYS));
+        assertThat(limit("BYT.DUOC.03")).isEqualTo(new TimeLimit(30, DayCount.CALENDAR_DAYS));
+        assertThat(limit("BYT.DUOC.04")).isEqualTo(new TimeLimit(20, DayCount.CALENDAR_DAYS));
+    }
+
+    @Test
+    void feesAreThoseOfThePublishedProcedurePages() {
+        assertThat(fee("BYT.KCB.01")).isEqualTo(430_000L);
+        assertThat(fee("BYT.DUOC.02")).isEqualTo(500_000L);
+        assertThat(fee("BYT.DUOC.03")).isEqualTo(1_000_000L);
+        // not published: chosen, and marked so
+        assertThat(catalogue.find("BYT.DUOC.01").orElseThrow().isVerified("feeVnd")).isFalse();
+        assertThat(catalogue.find("BYT.DUOC.04").orElseThrow().isVerified("feeVnd")).isFalse();
     }
 
     @Test
@@ -46,22 +81,80 @@ class ProcedureCatalogueTest {
     }
 
     @Test
-    void everyCatalogueProcedureHasADeployableBpmnProcess() throws IOException, URISyntaxException {
-        Set<String> processIds = new HashSet<>();
-        Path bpmnDirectory = Path.of(Objects.requireNonNull(getClass().getClassLoader().getResource("bpmn")).toURI());
-        try (Stream<Path> files = Files.list(bpmnDirectory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    BpmnModelInstance model = Bpmn.readModelFromStream(in);
-                    model.getModelElementsByType(Process.class).stream()
-                            .filter(Process::isExecutable)
-                            .forEach(p -> processIds.add(p.getId()));
-                }
+    void everyCatalogueProcedureHasADeployableBpmnProcessOfTheSameName() throws IOException {
+        Map<String, String> namesById = new HashMap<>();
+        for (String resource : PostgresProcessEngine.shippedModels()) {
+            try (InputStream in = open(resource)) {
+                BpmnModelInstance model = Bpmn.readModelFromStream(in);
+                Bpmn.validateModel(model);
+                model.getModelElementsByType(Process.class).stream()
+                        .filter(Process::isExecutable)
+                        .forEach(p -> assertThat(namesById.put(p.getId(), p.getName())).as(p.getId()).isNull());
             }
         }
+        RepositoryService repository = PostgresProcessEngine.get().getRepositoryService();
 
         assertThat(catalogue.all()).isNotEmpty();
-        assertThat(catalogue.all()).extracting(Procedure::processKey).allMatch(processIds::contains);
+        for (Procedure procedure : catalogue.all()) {
+            assertThat(namesById).as(procedure.code()).containsEntry(procedure.processKey(), procedure.name());
+            ProcessDefinition deployed = repository.createProcessDefinitionQuery()
+                    .processDefinitionKey(procedure.processKey()).latestVersion().singleResult();
+            assertThat(deployed).as("deployed " + procedure.processKey()).isNotNull();
+        }
+        assertThat(namesById.keySet()).as("every shipped model runs a catalogue procedure")
+                .containsExactlyInAnyOrderElementsOf(catalogue.all().stream().map(Procedure::processKey).toList());
+    }
+
+    @Test
+    void processKeysFollowTheCodeTheProcedureWasShippedWith() {
+        assertThat(catalogue.all()).allSatisfy(procedure -> assertThat(procedure.processKey())
+                .isEqualTo("procedure_" + procedure.code().replace('.', '_')));
+    }
+
+    @Test
+    void localCodesAreMarkedUnverifiedUntilTheNationalCodeIsKnown() {
+        assertThat(catalogue.all()).filteredOn(p -> !p.code().matches(NATIONAL_CODE))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.isVerified("code")).as(p.code()).isFalse());
+        assertThat(catalogue.find("1.002600").orElseThrow().isVerified("code")).isTrue();
+    }
+
+    @Test
+    void unverifiedNamesRealFields() {
+        Set<String> fields = Arrays.stream(Procedure.class.getRecordComponents())
+                .map(RecordComponent::getName).collect(Collectors.toSet());
+
+        assertThat(catalogue.all()).flatExtracting(Procedure::unverified).allMatch(fields::contains);
+    }
+
+    @Test
+    void everyProcedureListsItsDocumentsWithOriginalsOrCopies() {
+        assertThat(catalogue.all()).allSatisfy(procedure -> {
+            assertThat(procedure.requiredDocuments()).as(procedure.code()).isNotEmpty();
+            assertThat(procedure.requiredDocuments()).as(procedure.code())
+                    .allMatch(document -> document.originals() + document.copies() > 0);
+            assertThat(procedure.agencyLevel()).isNotBlank();
+            assertThat(procedure.legalBasis()).isNotBlank();
+        });
+    }
+
+    @Test
+    void everyFormSchemaExistsAndIsAValidDraft2020Schema() throws IOException {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        Schema metaSchema = registry.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
+        ObjectMapper mapper = new ObjectMapper();
+
+        for (Procedure procedure : catalogue.all()) {
+            assertThat(procedure.formSchema()).as(procedure.code()).isNotNull();
+            JsonNode schema;
+            try (InputStream in = open(procedure.formSchema())) {
+                schema = mapper.readTree(in);
+            }
+            assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+            assertThat(metaSchema.validate(schema)).as(procedure.formSchema()).isEmpty();
+            assertThat(schema.path("title").asText()).as("Vietnamese title of the form").isNotBlank();
+            assertRequiredFieldsAreDefinedAndLabelled(procedure.formSchema(), schema);
+        }
     }
 
     @Test
@@ -90,6 +183,7 @@ class ProcedureCatalogueTest {
 
         assertThat(custom.all()).extracting(Procedure::code).containsExactly("1.000001");
         assertThat(custom.find("1.000001").orElseThrow().timeLimit().count()).isEqualTo(DayCount.CALENDAR_DAYS);
+        assertThat(custom.find("1.000001").orElseThrow().formSchema()).isNull();
     }
 
     @Test
@@ -106,16 +200,42 @@ class ProcedureCatalogueTest {
     @Test
     void bpmnLocationPatternCoversTheShippedModels() {
         assertThat(ProcessDefinitions.BPMN_LOCATION_PATTERN).isEqualTo("classpath*:bpmn/*.bpmn");
-        assertThat(getClass().getClassLoader().getResource("bpmn/cosmetic-notification.bpmn")).isNotNull();
+        assertThat(PostgresProcessEngine.shippedModels()).hasSize(catalogue.all().size())
+                .contains("bpmn/cosmetic-notification.bpmn", "bpmn/gpp-assessment.bpmn");
+    }
+
+    /** A required name that is not a property is a typo no applicant could ever satisfy. */
+    private static void assertRequiredFieldsAreDefinedAndLabelled(String resource, JsonNode schema) {
+        JsonNode properties = schema.path("properties");
+        schema.path("required").forEach(name ->
+                assertThat(properties.has(name.asText())).as(resource + " defines " + name).isTrue());
+        properties.properties().forEach(property -> {
+            assertThat(property.getValue().path("title").asText()).as(resource + " labels " + property.getKey()).isNotBlank();
+            JsonNode nested = property.getValue().has("items") ? property.getValue().path("items") : property.getValue();
+            if (nested.has("properties")) {
+                assertRequiredFieldsAreDefinedAndLabelled(resource + "/" + property.getKey(), nested);
+            }
+        });
+    }
+
+    private TimeLimit limit(String code) {
+        return catalogue.find(code).orElseThrow().timeLimit();
+    }
+
+    private long fee(String code) {
+        return catalogue.find(code).orElseThrow().feeVnd();
     }
 
     private static String processIdOf(String resource) throws IOException {
-        try (InputStream in = ProcedureCatalogueTest.class.getClassLoader().getResourceAsStream(resource)) {
-            List<Process> processes = List.copyOf(
-                    Bpmn.readModelFromStream(Objects.requireNonNull(in, resource)).getModelElementsByType(Process.class));
+        try (InputStream in = open(resource)) {
+            List<Process> processes = List.copyOf(Bpmn.readModelFromStream(in).getModelElementsByType(Process.class));
             assertThat(processes).hasSize(1);
             return processes.getFirst().getId();
         }
+    }
+
+    private static InputStream open(String resource) {
+        return Objects.requireNonNull(ProcedureCatalogueTest.class.getClassLoader().getResourceAsStream(resource), resource);
     }
 
     private static InputStream stream(String json) {

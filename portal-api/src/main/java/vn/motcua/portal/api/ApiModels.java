@@ -7,6 +7,9 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -48,7 +51,31 @@ public final class ApiModels {
     public record DecisionRequest(
             @NotNull(message = "Chọn kết quả xử lý / Choose an outcome") Outcome outcome,
             @Size(max = 4000) String comment,
-            @Size(max = 50) List<@NotBlank @Size(max = 1000) String> items) {
+            @Size(max = 50) List<@NotBlank @Size(max = 1000) String> items,
+            @Size(max = 20) List<@NotBlank @Size(max = 64) String> consultedUnits,
+            LocalDate consultationDueDate) {
+    }
+
+    public record PaymentRequest(
+            @Positive(message = "Số tiền phải lớn hơn 0 / The amount must be positive") long amountVnd,
+            @NotBlank(message = "Mã giao dịch là bắt buộc / Transaction reference is required") @Size(max = 100)
+            String reference) {
+    }
+
+    public record ApologyRequest(
+            @NotNull(message = "Ngày hẹn trả mới là bắt buộc / The new date is required") LocalDate newAppointedDate,
+            @Size(max = 200) String causingUnit,
+            @NotBlank(message = "Nêu lý do chậm trễ / State the reason for the delay") @Size(max = 2000) String reason) {
+    }
+
+    public record StopRequest(
+            @NotBlank(message = "Nêu lý do dừng xử lý / State the reason") @Size(max = 2000) String reason) {
+    }
+
+    public record RatingRequest(
+            @Min(value = 1, message = "Điểm từ 1 đến 5 / Score from 1 to 5")
+            @Max(value = 5, message = "Điểm từ 1 đến 5 / Score from 1 to 5") int score,
+            @Size(max = 2000) String comment) {
     }
 
     public record WithdrawalRequest(

@@ -44,6 +44,10 @@ import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.engine.registry.DossierAccess;
 import vn.motcua.portal.api.ApiModels.DossierView;
 import vn.motcua.portal.api.ApiModels.NewDossierRequest;
+import vn.motcua.portal.api.ApiModels.ApologyRequest;
+import vn.motcua.portal.api.ApiModels.PaymentRequest;
+import vn.motcua.portal.api.ApiModels.RatingRequest;
+import vn.motcua.portal.api.ApiModels.StopRequest;
 import vn.motcua.portal.api.ApiModels.WithdrawalRequest;
 
 /** Dossiers (hồ sơ): applicants submit, supplement and withdraw; everyone reads what is theirs to read. */
@@ -152,6 +156,35 @@ public class DossierController {
                                 @RequestBody @Valid WithdrawalRequest request,
                                 @Parameter(hidden = true) Identity who) {
         return DossierView.of(workflow.withdraw(code, request.reason(), who));
+    }
+
+    @Operation(summary = "Nộp phí, lệ phí / Pay the fee (the time limit counts from payment)")
+    @PostMapping(path = "/{code}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public DossierView pay(@PathVariable @Pattern(regexp = CODE) String code, @RequestBody @Valid PaymentRequest request,
+                           @Parameter(hidden = true) Identity who) {
+        return DossierView.of(workflow.pay(code, request.amountVnd(), request.reference(), who));
+    }
+
+    @Operation(summary = "Xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) / Apologise and set a new date, once")
+    @PostMapping(path = "/{code}/apology", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public DossierView apologise(@PathVariable @Pattern(regexp = CODE) String code,
+                                 @RequestBody @Valid ApologyRequest request, @Parameter(hidden = true) Identity who) {
+        return DossierView.of(workflow.apologise(code, request.newAppointedDate(), request.causingUnit(),
+                request.reason(), who));
+    }
+
+    @Operation(summary = "Dừng xử lý hồ sơ / Stop processing the dossier")
+    @PostMapping(path = "/{code}/stop", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public DossierView stop(@PathVariable @Pattern(regexp = CODE) String code, @RequestBody @Valid StopRequest request,
+                            @Parameter(hidden = true) Identity who) {
+        return DossierView.of(workflow.stop(code, request.reason(), who));
+    }
+
+    @Operation(summary = "Đánh giá mức độ hài lòng / Rate the handling after receiving the result")
+    @PostMapping(path = "/{code}/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public DossierView rate(@PathVariable @Pattern(regexp = CODE) String code, @RequestBody @Valid RatingRequest request,
+                            @Parameter(hidden = true) Identity who) {
+        return DossierView.of(workflow.rate(code, request.score(), request.comment(), who));
     }
 
     private static List<Upload> uploads(List<MultipartFile> files) {

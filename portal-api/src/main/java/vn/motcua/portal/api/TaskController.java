@@ -54,6 +54,6 @@ public class TaskController {
     public DossierView complete(@PathVariable @Pattern(regexp = TASK_ID) String id,
                                 @RequestBody @Valid DecisionRequest decision, @Parameter(hidden = true) Identity who) {
         return DossierView.of(workflow.complete(id, new Decision(decision.outcome(), decision.comment(),
-                decision.items()), who));
+                decision.items(), decision.consultedUnits(), decision.consultationDueDate()), who));
     }
 }

@@ -45,9 +45,15 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         // tra cứu hồ sơ: the public status lookup needs the code and the applicant's phone or ID
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/audit/**").hasRole("INSPECTOR")
+                        // the dev CA's certificates and CRLs, and its RFC 3161 TSA, are public like any CA's
+                        .requestMatchers("/api/v1/pki/**").permitAll()
                         .requestMatchers("/api/v1/search/**").hasAnyRole("RECEPTION", "SPECIALIST", "LEADER", "INSPECTOR")
+                        .requestMatchers("/api/v1/reports/**").hasAnyRole("RECEPTION", "SPECIALIST", "LEADER", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers", "/api/v1/dossiers/*/supplement",
-                                "/api/v1/dossiers/*/withdrawal").hasRole("CITIZEN")
+                                "/api/v1/dossiers/*/withdrawal", "/api/v1/dossiers/*/payment",
+                                "/api/v1/dossiers/*/rating").hasRole("CITIZEN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/apology", "/api/v1/dossiers/*/stop")
+                        .hasRole("LEADER")
                         .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**", "/api/v1/inbox/**").hasAnyRole(OFFICIALS)
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()

@@ -115,6 +115,19 @@ public abstract class IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
+    /** Reception accepts the dossier; its applicant pays the fee that the acceptance asked for. */
+    protected void acceptAndPay(String code, String applicant) {
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"ACCEPT","comment":"Hồ sơ hợp lệ"}""");
+        pay(code, applicant);
+    }
+
+    protected void pay(String code, String applicant) {
+        Api.Response paid = as(applicant).postJson("/api/v1/dossiers/" + code + "/payment", """
+                {"amountVnd":500000,"reference":"KBNN-%s"}""".formatted(code));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+    }
+
     protected int events(String code) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Integer.class, code);

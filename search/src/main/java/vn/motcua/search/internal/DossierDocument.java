@@ -45,7 +45,17 @@ public record DossierDocument(String code, String procedureCode, String procedur
                     .withStatus(DossierStatus.ACCEPTED);
             case "HandlerAssigned" -> withHandler(JsonText.text(data, "handler.id")).withStatus(DossierStatus.IN_APPRAISAL);
             case "SupplementRequested" -> withStatus(DossierStatus.SUPPLEMENT_REQUESTED);
-            case "SupplementProvided" -> withStatus(DossierStatus.SUBMITTED);
+            case "SupplementProvided" -> "APPRAISAL".equals(JsonText.text(data, "stage"))
+                    ? withDueDate(parseDate(JsonText.text(data, "appointedReturnDate"))).withStatus(DossierStatus.IN_APPRAISAL)
+                    : withStatus(DossierStatus.SUBMITTED);
+            case "SupplementRequestedInAppraisal" -> withStatus(DossierStatus.SUPPLEMENT_REQUESTED);
+            case "PaymentRequested" -> withStatus(DossierStatus.PAYMENT_REQUESTED);
+            case "PaymentReceived" -> withDueDate(parseDate(JsonText.text(data, "appointedReturnDate")))
+                    .withStatus(DossierStatus.ACCEPTED);
+            case "DelayApologised" -> withDueDate(parseDate(JsonText.text(data, "appointedReturnDate")));
+            case "ProcessingStopped" -> withStatus(DossierStatus.STOPPED);
+            case "ConsultationRequested", "ConsultationAnswered", "SiteInspectionRecorded", "DeadlineWarned",
+                 "DossierOverdue", "OverdueAcknowledged", "ServiceRated" -> this;
             case "DossierRefused" -> withStatus(DossierStatus.REFUSED);
             case "AppraisalRecorded" -> withStatus(DossierStatus.APPRAISED);
             case "DossierApproved" -> withStatus(DossierStatus.APPROVED);

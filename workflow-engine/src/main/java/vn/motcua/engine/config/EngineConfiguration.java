@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.motcua.engine.calendar.CalendarOverrides;
 import vn.motcua.engine.calendar.WorkingCalendar;
 import vn.motcua.engine.calendar.WorkingHours;
+import vn.motcua.process.FormValidator;
 import vn.motcua.process.ProcedureCatalogue;
 
 /**
@@ -37,6 +38,12 @@ public class EngineConfiguration {
     @Bean
     ProcedureCatalogue procedureCatalogue() {
         return new ProcedureCatalogue();
+    }
+
+    /** Checks each applicant's form against its procedure's JSON Schema. */
+    @Bean
+    FormValidator formValidator(ProcedureCatalogue catalogue, ObjectMapper objectMapper) {
+        return new FormValidator(catalogue, objectMapper);
     }
 
     @Bean

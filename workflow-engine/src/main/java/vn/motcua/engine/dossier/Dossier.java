@@ -3,14 +3,31 @@ package vn.motcua.engine.dossier;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import vn.motcua.engine.calendar.WorkingCalendar;
 import vn.motcua.engine.dossier.DossierCommand.AcceptDossier;
+import vn.motcua.engine.dossier.DossierCommand.AcknowledgeOverdue;
+import vn.motcua.engine.dossier.DossierCommand.AnswerConsultation;
+import vn.motcua.engine.dossier.DossierCommand.ApologiseForDelay;
+import vn.motcua.engine.dossier.DossierCommand.MarkOverdue;
+import vn.motcua.engine.dossier.DossierCommand.RateService;
+import vn.motcua.engine.dossier.DossierCommand.RecordPayment;
+import vn.motcua.engine.dossier.DossierCommand.RecordSiteInspection;
+import vn.motcua.engine.dossier.DossierCommand.RequestConsultation;
+import vn.motcua.engine.dossier.DossierCommand.RequestPayment;
+import vn.motcua.engine.dossier.DossierCommand.RequestSupplementInAppraisal;
+import vn.motcua.engine.dossier.DossierCommand.StopProcessing;
+import vn.motcua.engine.dossier.DossierCommand.WarnDeadline;
 import vn.motcua.engine.dossier.DossierCommand.ApproveDossier;
 import vn.motcua.engine.dossier.DossierCommand.AssignHandler;
 import vn.motcua.engine.dossier.DossierCommand.ProvideSupplement;
@@ -22,6 +39,18 @@ import vn.motcua.engine.dossier.DossierCommand.ReturnResult;
 import vn.motcua.engine.dossier.DossierCommand.SubmitDossier;
 import vn.motcua.engine.dossier.DossierCommand.WithdrawDossier;
 import vn.motcua.engine.dossier.DossierEvent.AppraisalRecorded;
+import vn.motcua.engine.dossier.DossierEvent.ConsultationAnswered;
+import vn.motcua.engine.dossier.DossierEvent.ConsultationRequested;
+import vn.motcua.engine.dossier.DossierEvent.DeadlineWarned;
+import vn.motcua.engine.dossier.DossierEvent.DelayApologised;
+import vn.motcua.engine.dossier.DossierEvent.DossierOverdue;
+import vn.motcua.engine.dossier.DossierEvent.OverdueAcknowledged;
+import vn.motcua.engine.dossier.DossierEvent.PaymentReceived;
+import vn.motcua.engine.dossier.DossierEvent.PaymentRequested;
+import vn.motcua.engine.dossier.DossierEvent.ProcessingStopped;
+import vn.motcua.engine.dossier.DossierEvent.ServiceRated;
+import vn.motcua.engine.dossier.DossierEvent.SiteInspectionRecorded;
+import vn.motcua.engine.dossier.DossierEvent.SupplementRequestedInAppraisal;
 import vn.motcua.engine.dossier.DossierEvent.DossierAccepted;
 import vn.motcua.engine.dossier.DossierEvent.DossierApproved;
 import vn.motcua.engine.dossier.DossierEvent.DossierRefused;
@@ -37,7 +66,10 @@ import vn.motcua.engine.identity.Role;
 
 /**
  * An administrative dossier handled through the one-stop mechanism (Decree 61/2018/ND-CP as amended
- * by Decree 107/2021/ND-CP; forms of Circular 01/2018/TT-VPCP). Command handlers check one rule each
+ * by Decree 107/2021/ND-CP; forms of Circular 01/2018/TT-VPCP): reception with one supplement request,
+ * fee, appraisal with one supplement request within 3 working days (the time limit then restarts),
+ * consultation of other units, the leader's decision, one apology with a new date, stopping, withdrawal,
+ * return of the result and the applicant's rating. Command handlers check one rule each
  * and apply an event; event-sourcing handlers only change state. Who may act is also checked here
  * (the applicant for their own dossier, officials for their own unit), so no caller can skip it.
  */
@@ -50,7 +82,18 @@ public class Dossier {
     private String unitId;
     private DossierStatus status;
     private boolean supplementRequestedAtReception;
+    private boolean supplementRequestedInAppraisal;
+    private DossierEvent.Stage awaitedSupplement;
     private String handlerId;
+    private Instant acceptedAt;
+    private LocalDate appointedDate;
+    private long requestedFee;
+    private final Set<String> consultedUnits = new HashSet<>();
+    private final Set<String> unansweredUnits = new HashSet<>();
+    private LocalDate consultationDue;
+    private boolean apologised;
+    private boolean rated;
+    private boolean inspected;
 
     protected Dossier() {
         // for event sourcing
@@ -76,10 +119,7 @@ public class Dossier {
         if (supplementRequestedAtReception) {
             throw new DossierRuleViolation(DossierRule.SUPPLEMENT_ONCE_AT_RECEPTION);
         }
-        if (command.items() == null || command.items().isEmpty()
-                || command.items().stream().anyMatch(item -> item == null || item.isBlank())) {
-            throw new DossierRuleViolation(DossierRule.SUPPLEMENT_LISTS_ITEMS);
-        }
+        requireItems(command.items());
         apply(new SupplementRequested(code, List.copyOf(command.items()), command.comment(), List.of(),
                 command.actor(), clock.instant()));
     }
@@ -94,8 +134,9 @@ public class Dossier {
         if (command.documents().isEmpty()) {
             throw new DossierRuleViolation(DossierRule.SUPPLEMENT_BRINGS_DOCUMENTS);
         }
+        boolean restart = awaitedSupplement == DossierEvent.Stage.APPRAISAL;
         apply(new SupplementProvided(code, command.comment(), List.copyOf(command.documents()), command.actor(),
-                clock.instant()));
+                clock.instant(), awaitedSupplement, restart ? command.restartedAppointedDate() : null));
     }
 
     @CommandHandler
@@ -122,10 +163,22 @@ public class Dossier {
     public void handle(RecordAppraisal command, Clock clock) {
         requireOpen();
         requireOwnUnit(command.actor());
-        if (status != DossierStatus.IN_APPRAISAL || !command.actor().id().equals(handlerId)) {
-            throw new DossierRuleViolation(DossierRule.APPRAISAL_BY_ASSIGNED_HANDLER);
+        requireHandler(command.actor());
+        if (!unansweredUnits.isEmpty()) {
+            throw new DossierRuleViolation(DossierRule.APPRAISAL_AFTER_CONSULTATIONS);
         }
         apply(new AppraisalRecorded(code, command.outcome(), command.comment(), List.copyOf(command.documents()),
+                command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordSiteInspection command, Clock clock) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        if (status != DossierStatus.APPRAISED || inspected || !command.actor().id().equals(handlerId)) {
+            throw new DossierRuleViolation(DossierRule.SITE_INSPECTION_AFTER_APPRAISAL);
+        }
+        apply(new SiteInspectionRecorded(code, command.outcome(), command.comment(), List.copyOf(command.documents()),
                 command.actor(), clock.instant()));
     }
 
@@ -162,6 +215,146 @@ public class Dossier {
             throw new DossierRuleViolation(DossierRule.WITHDRAWAL_BEFORE_DECISION);
         }
         apply(new DossierWithdrawn(code, command.comment(), List.of(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RequestSupplementInAppraisal command, Clock clock, WorkingCalendar calendar) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        requireHandler(command.actor());
+        Instant deadline = calendar.dueAt(acceptedAt, 3, unitId, List.of());
+        if (supplementRequestedInAppraisal || clock.instant().isAfter(deadline)) {
+            throw new DossierRuleViolation(DossierRule.SUPPLEMENT_IN_APPRAISAL_WITHIN_THREE_DAYS);
+        }
+        requireItems(command.items());
+        apply(new SupplementRequestedInAppraisal(code, List.copyOf(command.items()), command.comment(), List.of(),
+                command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RequestPayment command, Clock clock) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        requireRole(command.actor(), Role.RECEPTION);
+        if (status != DossierStatus.ACCEPTED || requestedFee > 0 || command.amountVnd() <= 0) {
+            throw new DossierRuleViolation(DossierRule.PAYMENT_ONCE_AFTER_ACCEPTANCE);
+        }
+        apply(new PaymentRequested(code, command.amountVnd(), command.comment(), List.of(), command.actor(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordPayment command, Clock clock) {
+        requireOpen();
+        requireApplicant(command.actor());
+        if (status != DossierStatus.PAYMENT_REQUESTED || command.amountVnd() != requestedFee
+                || command.reference() == null || command.reference().isBlank()) {
+            throw new DossierRuleViolation(DossierRule.PAYMENT_MATCHES_REQUEST);
+        }
+        apply(new PaymentReceived(code, command.amountVnd(), command.reference(), command.appointedReturnDate(), null,
+                List.of(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RequestConsultation command, Clock clock) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        requireHandler(command.actor());
+        List<String> units = command.unitIds() == null ? List.of() : command.unitIds();
+        if (units.isEmpty() || units.contains(unitId) || units.stream().distinct().count() != units.size()
+                || command.dueDate() == null || !command.dueDate().isAfter(LocalDate.ofInstant(clock.instant(), clock.getZone()))
+                || !unansweredUnits.isEmpty()) {
+            throw new DossierRuleViolation(DossierRule.CONSULTATION_BY_HANDLER_OF_OTHER_UNITS);
+        }
+        apply(new ConsultationRequested(code, List.copyOf(units), command.dueDate(), command.comment(), List.of(),
+                command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AnswerConsultation command, Clock clock) {
+        requireOpen();
+        Actor actor = command.actor();
+        if (actor.role() != Role.SPECIALIST || !unansweredUnits.contains(actor.unitId())) {
+            throw new DossierRuleViolation(DossierRule.CONSULTATION_ANSWERED_ONCE_BY_CONSULTED_UNIT);
+        }
+        boolean late = LocalDate.ofInstant(clock.instant(), clock.getZone()).isAfter(consultationDue);
+        apply(new ConsultationAnswered(code, actor.unitId(), late, command.comment(), List.of(), actor,
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ApologiseForDelay command, Clock clock, WorkingCalendar calendar) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        requireRole(command.actor(), Role.LEADER);
+        requireReasons(command.comment());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.zone());
+        if (apologised || appointedDate == null || command.newAppointedDate() == null
+                || !command.newAppointedDate().isAfter(appointedDate)
+                || today.isAfter(calendar.previousWorkingDay(appointedDate))) {
+            throw new DossierRuleViolation(DossierRule.APOLOGY_ONCE_BEFORE_DUE_DATE);
+        }
+        apply(new DelayApologised(code, appointedDate, command.newAppointedDate(), command.causingUnit(),
+                command.comment(), List.of(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(StopProcessing command, Clock clock) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        requireRole(command.actor(), Role.LEADER);
+        if (command.comment() == null || command.comment().isBlank()) {
+            throw new DossierRuleViolation(DossierRule.STOP_BEFORE_RESULT);
+        }
+        apply(new ProcessingStopped(code, command.comment(), List.of(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(WarnDeadline command, Clock clock) {
+        requireSystemWhileOpen(command.actor());
+        apply(new DeadlineWarned(code, command.dueAt(), null, List.of(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(MarkOverdue command, Clock clock) {
+        requireSystemWhileOpen(command.actor());
+        apply(new DossierOverdue(code, command.dueAt(), null, List.of(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AcknowledgeOverdue command, Clock clock) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        requireRole(command.actor(), Role.LEADER);
+        apply(new OverdueAcknowledged(code, command.comment(), List.of(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RateService command, Clock clock) {
+        requireApplicant(command.actor());
+        if (status != DossierStatus.RESULT_RETURNED || rated || command.score() < 1 || command.score() > 5) {
+            throw new DossierRuleViolation(DossierRule.RATING_ONCE_AFTER_RESULT);
+        }
+        apply(new ServiceRated(code, command.score(), command.comment(), List.of(), command.actor(),
+                clock.instant()));
+    }
+
+    private void requireSystemWhileOpen(Actor actor) {
+        if (actor.role() != Role.SYSTEM || status.isClosed() || acceptedAt == null) {
+            throw new DossierRuleViolation(DossierRule.DEADLINE_EVENTS_WHILE_OPEN);
+        }
+    }
+
+    private void requireHandler(Actor actor) {
+        if (status != DossierStatus.IN_APPRAISAL || !actor.id().equals(handlerId)) {
+            throw new DossierRuleViolation(DossierRule.APPRAISAL_BY_ASSIGNED_HANDLER);
+        }
+    }
+
+    private static void requireItems(List<String> items) {
+        if (items == null || items.isEmpty() || items.stream().anyMatch(item -> item == null || item.isBlank())) {
+            throw new DossierRuleViolation(DossierRule.SUPPLEMENT_LISTS_ITEMS);
+        }
     }
 
     private void requireOpen() {
@@ -223,17 +416,78 @@ public class Dossier {
     @EventSourcingHandler
     void on(DossierAccepted event) {
         status = DossierStatus.ACCEPTED;
+        acceptedAt = event.at();
+        appointedDate = event.appointedReturnDate();
     }
 
     @EventSourcingHandler
     void on(SupplementRequested event) {
         supplementRequestedAtReception = true;
+        awaitedSupplement = DossierEvent.Stage.RECEPTION;
+        status = DossierStatus.SUPPLEMENT_REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(SupplementRequestedInAppraisal event) {
+        supplementRequestedInAppraisal = true;
+        awaitedSupplement = DossierEvent.Stage.APPRAISAL;
         status = DossierStatus.SUPPLEMENT_REQUESTED;
     }
 
     @EventSourcingHandler
     void on(SupplementProvided event) {
-        status = DossierStatus.SUBMITTED;
+        status = DossierStatus.after(status, event);
+        if (event.appointedReturnDate() != null) {
+            appointedDate = event.appointedReturnDate();
+        }
+        awaitedSupplement = null;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRequested event) {
+        requestedFee = event.amountVnd();
+        status = DossierStatus.PAYMENT_REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReceived event) {
+        status = DossierStatus.ACCEPTED;
+        if (event.appointedReturnDate() != null) {
+            appointedDate = event.appointedReturnDate();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationRequested event) {
+        consultedUnits.addAll(event.unitIds());
+        unansweredUnits.addAll(event.unitIds());
+        consultationDue = event.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationAnswered event) {
+        unansweredUnits.remove(event.unitId());
+    }
+
+    @EventSourcingHandler
+    void on(DelayApologised event) {
+        apologised = true;
+        appointedDate = event.appointedReturnDate();
+    }
+
+    @EventSourcingHandler
+    void on(ProcessingStopped event) {
+        status = DossierStatus.STOPPED;
+    }
+
+    @EventSourcingHandler
+    void on(SiteInspectionRecorded event) {
+        inspected = true;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRated event) {
+        rated = true;
     }
 
     @EventSourcingHandler

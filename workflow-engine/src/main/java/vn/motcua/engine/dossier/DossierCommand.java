@@ -31,8 +31,9 @@ public sealed interface DossierCommand {
                              Actor actor) implements DossierCommand {
     }
 
+    /** {@code restartedAppointedDate}: the new date if the time limit restarts (supplement during appraisal). */
     record ProvideSupplement(@TargetAggregateIdentifier String code, List<AttachedDocument> documents,
-                             String comment, Actor actor) implements DossierCommand {
+                             String comment, LocalDate restartedAppointedDate, Actor actor) implements DossierCommand {
     }
 
     record RefuseDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
@@ -47,6 +48,10 @@ public sealed interface DossierCommand {
                            List<AttachedDocument> documents, Actor actor) implements DossierCommand {
     }
 
+    record RecordSiteInspection(@TargetAggregateIdentifier String code, AppraisalOutcome outcome, String comment,
+                                List<AttachedDocument> documents, Actor actor) implements DossierCommand {
+    }
+
     record ApproveDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
             implements DossierCommand {
     }
@@ -57,6 +62,50 @@ public sealed interface DossierCommand {
 
     record ReturnResult(@TargetAggregateIdentifier String code, String comment, List<AttachedDocument> documents,
                         Actor actor) implements DossierCommand {
+    }
+
+    record RequestSupplementInAppraisal(@TargetAggregateIdentifier String code, List<String> items, String comment,
+                                        Actor actor) implements DossierCommand {
+    }
+
+    record RequestPayment(@TargetAggregateIdentifier String code, long amountVnd, String comment, Actor actor)
+            implements DossierCommand {
+    }
+
+    record RecordPayment(@TargetAggregateIdentifier String code, long amountVnd, String reference,
+                         LocalDate appointedReturnDate, Actor actor) implements DossierCommand {
+    }
+
+    record RequestConsultation(@TargetAggregateIdentifier String code, List<String> unitIds, LocalDate dueDate,
+                               String comment, Actor actor) implements DossierCommand {
+    }
+
+    record AnswerConsultation(@TargetAggregateIdentifier String code, String comment, Actor actor)
+            implements DossierCommand {
+    }
+
+    record ApologiseForDelay(@TargetAggregateIdentifier String code, LocalDate newAppointedDate, String causingUnit,
+                             String comment, Actor actor) implements DossierCommand {
+    }
+
+    record StopProcessing(@TargetAggregateIdentifier String code, String comment, Actor actor)
+            implements DossierCommand {
+    }
+
+    record WarnDeadline(@TargetAggregateIdentifier String code, java.time.Instant dueAt, Actor actor)
+            implements DossierCommand {
+    }
+
+    record MarkOverdue(@TargetAggregateIdentifier String code, java.time.Instant dueAt, Actor actor)
+            implements DossierCommand {
+    }
+
+    record AcknowledgeOverdue(@TargetAggregateIdentifier String code, String comment, Actor actor)
+            implements DossierCommand {
+    }
+
+    record RateService(@TargetAggregateIdentifier String code, int score, String comment, Actor actor)
+            implements DossierCommand {
     }
 
     record WithdrawDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)

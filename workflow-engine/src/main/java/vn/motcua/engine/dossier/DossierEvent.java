@@ -49,10 +49,102 @@ public sealed interface DossierEvent {
         }
     }
 
+    /**
+     * The applicant's supplement. At reception the dossier goes back to reception; during appraisal the
+     * time limit restarts from zero (Decree 61/2018 Art. 16(2)) and {@code appointedReturnDate} is the new date.
+     */
     record SupplementProvided(String code, String comment, List<AttachedDocument> documents, Actor actor,
-                              Instant at) implements DossierEvent {
+                              Instant at, Stage stage, LocalDate appointedReturnDate) implements DossierEvent {
         public String labelVi() {
             return "Nộp bổ sung hồ sơ";
+        }
+    }
+
+    /** Where a supplement was asked for: at the one-stop reception, or by the handler during appraisal. */
+    enum Stage { RECEPTION, APPRAISAL }
+
+    record SupplementRequestedInAppraisal(String code, List<String> items, String comment,
+                                          List<AttachedDocument> documents, Actor actor, Instant at)
+            implements DossierEvent {
+        public String labelVi() {
+            return "Yêu cầu bổ sung hồ sơ trong quá trình thẩm định";
+        }
+    }
+
+    record PaymentRequested(String code, long amountVnd, String comment, List<AttachedDocument> documents,
+                            Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Thông báo nộp phí, lệ phí";
+        }
+    }
+
+    /** The fee is paid; the legal time limit counts from here, so the appointed date is set again. */
+    record PaymentReceived(String code, long amountVnd, String reference, LocalDate appointedReturnDate,
+                           String comment, List<AttachedDocument> documents, Actor actor, Instant at)
+            implements DossierEvent {
+        public String labelVi() {
+            return "Đã nộp phí, lệ phí";
+        }
+    }
+
+    record ConsultationRequested(String code, List<String> unitIds, LocalDate dueDate, String comment,
+                                 List<AttachedDocument> documents, Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Lấy ý kiến cơ quan, đơn vị phối hợp";
+        }
+    }
+
+    record ConsultationAnswered(String code, String unitId, boolean late, String comment,
+                                List<AttachedDocument> documents, Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return late ? "Trả lời xin ý kiến (quá hạn)" : "Trả lời xin ý kiến";
+        }
+    }
+
+    /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04): the reason, the unit at fault, the new date. */
+    record DelayApologised(String code, LocalDate previousAppointedDate, LocalDate appointedReturnDate,
+                           String causingUnit, String comment, List<AttachedDocument> documents, Actor actor,
+                           Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Xin lỗi và hẹn lại ngày trả kết quả";
+        }
+    }
+
+    record ProcessingStopped(String code, String comment, List<AttachedDocument> documents, Actor actor,
+                             Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Dừng xử lý hồ sơ";
+        }
+    }
+
+    /** The handler is warned that 75% of the allowed time has passed (recorded by the system). */
+    record DeadlineWarned(String code, Instant dueAt, String comment, List<AttachedDocument> documents,
+                          Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Cảnh báo sắp đến hạn";
+        }
+    }
+
+    /** The appointed time passed before the result; the unit head is called in (recorded by the system). */
+    record DossierOverdue(String code, Instant dueAt, String comment, List<AttachedDocument> documents,
+                          Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Hồ sơ quá hạn, báo cáo lãnh đạo";
+        }
+    }
+
+    record OverdueAcknowledged(String code, String comment, List<AttachedDocument> documents, Actor actor,
+                               Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Lãnh đạo chỉ đạo xử lý hồ sơ quá hạn";
+        }
+    }
+
+    /** Đánh giá mức độ hài lòng: the applicant's rating of the handling, 1 to 5. */
+    record ServiceRated(String code, int score, String comment, List<AttachedDocument> documents, Actor actor,
+                        Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Đánh giá mức độ hài lòng";
         }
     }
 
@@ -74,6 +166,13 @@ public sealed interface DossierEvent {
                              List<AttachedDocument> documents, Actor actor, Instant at) implements DossierEvent {
         public String labelVi() {
             return "Thẩm định hồ sơ";
+        }
+    }
+
+    record SiteInspectionRecorded(String code, AppraisalOutcome outcome, String comment,
+                                  List<AttachedDocument> documents, Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Thẩm định thực tế tại cơ sở";
         }
     }
 

@@ -3,10 +3,12 @@ package vn.motcua.engine.process;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -34,8 +36,11 @@ import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.problem.Problem;
 import vn.motcua.engine.registry.DossierAccess;
+import vn.motcua.engine.registry.DossierRegistry;
 import vn.motcua.engine.registry.DossierSummary;
 import vn.motcua.process.DayCount;
+import vn.motcua.process.FieldError;
+import vn.motcua.process.FormValidator;
 import vn.motcua.process.Procedure;
 import vn.motcua.process.ProcedureCatalogue;
 
@@ -51,31 +56,40 @@ public class DossierWorkflow {
 
     static final String SUPPLEMENT_PROVIDED = "SupplementProvided";
     static final String DOSSIER_WITHDRAWN = "DossierWithdrawn";
+    static final String PAYMENT_RECEIVED = "PaymentReceived";
+    static final String PROCESSING_STOPPED = "ProcessingStopped";
 
     private final CommandGateway commands;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final TransactionTemplate transaction;
     private final ProcedureCatalogue catalogue;
+    private final FormValidator forms;
     private final DossierCodes codes;
     private final DocumentStore documents;
     private final DossierAccess access;
+    private final DossierRegistry registry;
+    private final Deadlines deadlines;
     private final WorkingCalendar calendar;
     private final MotcuaProperties properties;
     private final Clock clock;
 
     public DossierWorkflow(CommandGateway commands, RuntimeService runtime, TaskService tasks,
-                           TransactionTemplate transaction, ProcedureCatalogue catalogue, DossierCodes codes,
-                           DocumentStore documents, DossierAccess access, WorkingCalendar calendar,
-                           MotcuaProperties properties, Clock clock) {
+                           TransactionTemplate transaction, ProcedureCatalogue catalogue, FormValidator forms,
+                           DossierCodes codes,
+                           DocumentStore documents, DossierAccess access, DossierRegistry registry,
+                           Deadlines deadlines, WorkingCalendar calendar, MotcuaProperties properties, Clock clock) {
         this.commands = commands;
         this.runtime = runtime;
         this.tasks = tasks;
         this.transaction = transaction;
         this.catalogue = catalogue;
+        this.forms = forms;
         this.codes = codes;
         this.documents = documents;
         this.access = access;
+        this.registry = registry;
+        this.deadlines = deadlines;
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
@@ -91,6 +105,11 @@ public class DossierWorkflow {
         if (files.isEmpty()) {
             throw Problem.invalid("files", "Hồ sơ phải có ít nhất một tài liệu PDF / Attach at least one PDF document");
         }
+        List<FieldError> formErrors = forms.validate(procedure.code(), dossier.form() == null ? Map.of() : dossier.form());
+        if (!formErrors.isEmpty()) {
+            throw Problem.invalid("form." + formErrors.get(0).path(), formErrors.stream()
+                    .map(error -> error.path() + ": " + error.message()).collect(Collectors.joining("; ")));
+        }
         return step(() -> {
             List<AttachedDocument> attached = documents.storeAll(files);
             String code = codes.next(dossier.unitId(), LocalDate.now(clock));
@@ -98,7 +117,8 @@ public class DossierWorkflow {
                     dossier.applicant(), dossier.form() == null ? Map.of() : dossier.form(), attached,
                     dossier.comment(), applicant));
             runtime.startProcessInstanceByKey(procedure.processKey(), code, Map.of(
-                    "dossierCode", code, "unitId", dossier.unitId(), "procedureCode", procedure.code()));
+                    "dossierCode", code, "unitId", dossier.unitId(), "procedureCode", procedure.code(),
+                    "feeVnd", procedure.feeVnd()));
             return access.readable(code, who);
         });
     }
@@ -109,8 +129,14 @@ public class DossierWorkflow {
         access.readable(code, who);
         return step(() -> {
             List<AttachedDocument> attached = documents.storeAll(files);
-            commands.sendAndWait(new DossierCommand.ProvideSupplement(code, attached, comment, applicant));
+            boolean inAppraisal = runtime.createExecutionQuery().processInstanceBusinessKey(code)
+                    .activityId("waitForAppraisalSupplement").count() > 0;
+            LocalDate restarted = inAppraisal ? appointedDate(code) : null;
+            commands.sendAndWait(new DossierCommand.ProvideSupplement(code, attached, comment, restarted, applicant));
             runtime.createMessageCorrelation(SUPPLEMENT_PROVIDED).processInstanceBusinessKey(code).correlate();
+            if (restarted != null) {
+                deadlines.reset(code, restarted);
+            }
             return access.readable(code, who);
         });
     }
@@ -122,6 +148,51 @@ public class DossierWorkflow {
         return step(() -> {
             commands.sendAndWait(new DossierCommand.WithdrawDossier(code, reason, applicant));
             runtime.createMessageCorrelation(DOSSIER_WITHDRAWN).processInstanceBusinessKey(code).correlate();
+            return access.readable(code, who);
+        });
+    }
+
+    /** The applicant pays the fee; the legal time limit counts from the payment (procedure 1.002600). */
+    public DossierSummary pay(String code, long amountVnd, String reference, Identity who) {
+        Actor applicant = actorAs(who, Role.CITIZEN);
+        access.readable(code, who);
+        return step(() -> {
+            LocalDate appointed = appointedDate(code);
+            commands.sendAndWait(new DossierCommand.RecordPayment(code, amountVnd, reference, appointed, applicant));
+            runtime.createMessageCorrelation(PAYMENT_RECEIVED).processInstanceBusinessKey(code)
+                    .setVariables(deadlines.of(code, appointed)).correlate();
+            return access.readable(code, who);
+        });
+    }
+
+    /** The unit head apologises and sets a new date, once, before the due date (Mẫu 04). */
+    public DossierSummary apologise(String code, LocalDate newDate, String causingUnit, String reason, Identity who) {
+        Actor leader = actorAs(who, Role.LEADER);
+        access.readable(code, who);
+        return step(() -> {
+            commands.sendAndWait(new DossierCommand.ApologiseForDelay(code, newDate, causingUnit, reason, leader));
+            deadlines.reset(code, newDate);
+            return access.readable(code, who);
+        });
+    }
+
+    /** The unit head stops the processing, with reasons; the process ends. */
+    public DossierSummary stop(String code, String reason, Identity who) {
+        Actor leader = actorAs(who, Role.LEADER);
+        access.readable(code, who);
+        return step(() -> {
+            commands.sendAndWait(new DossierCommand.StopProcessing(code, reason, leader));
+            runtime.createMessageCorrelation(PROCESSING_STOPPED).processInstanceBusinessKey(code).correlate();
+            return access.readable(code, who);
+        });
+    }
+
+    /** The applicant rates the handling of their dossier after receiving the result. */
+    public DossierSummary rate(String code, int score, String comment, Identity who) {
+        Actor applicant = actorAs(who, Role.CITIZEN);
+        access.readable(code, who);
+        return step(() -> {
+            commands.sendAndWait(new DossierCommand.RateService(code, score, comment, applicant));
             return access.readable(code, who);
         });
     }
@@ -161,17 +232,56 @@ public class DossierWorkflow {
             }
             takeOver(task, who);
             String code = businessKey(task);
-            commands.sendAndWait(command(kind, code, decision, who.as(kind.role()), task));
-            tasks.complete(taskId, Map.of(kind.variable(), decision.outcome().name()));
-            return access.readable(code, who);
+            Actor actor = who.as(kind.role());
+            Map<String, Object> variables = new HashMap<>(Map.of(kind.variable(), decision.outcome().name()));
+            switch (decision.outcome()) {
+                case ACCEPT -> {
+                    LocalDate appointed = appointedDate(code);
+                    commands.sendAndWait(new DossierCommand.AcceptDossier(code, appointed, decision.comment(), actor));
+                    long fee = ((Number) tasks.getVariable(taskId, "feeVnd")).longValue();
+                    if (fee > 0) {
+                        commands.sendAndWait(new DossierCommand.RequestPayment(code, fee,
+                                "Phí, lệ phí theo quy định của thủ tục", actor));
+                    }
+                    variables.putAll(deadlines.of(code, appointed));
+                }
+                case CONSULT -> {
+                    requireConsultedUnits(decision, who);
+                    commands.sendAndWait(new DossierCommand.RequestConsultation(code, decision.consultedUnits(),
+                            decision.consultationDueDate(), decision.comment(), actor));
+                    variables.put("consultedUnits", decision.consultedUnits());
+                }
+                default -> commands.sendAndWait(command(code, decision, actor));
+            }
+            tasks.complete(taskId, variables);
+            return registry.find(code).orElseThrow();
         });
     }
 
-    private DossierCommand command(StepKind kind, String code, Decision decision, Actor actor, Task task) {
+    private void requireConsultedUnits(Decision decision, Identity who) {
+        for (String unit : decision.consultedUnits()) {
+            if (properties.unit(unit).isEmpty() || unit.equals(who.unitId())) {
+                throw Problem.invalid("consultedUnits", "Đơn vị '" + unit + "' không phải đơn vị khác trong hệ thống"
+                        + " / '" + unit + "' is not another known unit");
+            }
+        }
+        if (decision.consultedUnits().isEmpty() || decision.consultationDueDate() == null) {
+            throw Problem.invalid("consultedUnits", "Nêu các đơn vị được xin ý kiến và hạn trả lời"
+                    + " / Name the units consulted and the date they must answer by");
+        }
+    }
+
+    private DossierCommand command(String code, Decision decision, Actor actor) {
         return switch (decision.outcome()) {
-            case ACCEPT -> new DossierCommand.AcceptDossier(code, appointedDate(task), decision.comment(), actor);
-            case REQUEST_SUPPLEMENT ->
-                    new DossierCommand.RequestSupplement(code, decision.items(), decision.comment(), actor);
+            case ACCEPT, CONSULT -> throw new IllegalStateException("handled by complete()");
+            case REQUEST_SUPPLEMENT -> actor.role() == Role.RECEPTION
+                    ? new DossierCommand.RequestSupplement(code, decision.items(), decision.comment(), actor)
+                    : new DossierCommand.RequestSupplementInAppraisal(code, decision.items(), decision.comment(), actor);
+            case ANSWER -> new DossierCommand.AnswerConsultation(code, decision.comment(), actor);
+            case PASSED, FAILED -> new DossierCommand.RecordSiteInspection(code,
+                    decision.outcome() == Outcome.PASSED ? AppraisalOutcome.FAVOURABLE : AppraisalOutcome.UNFAVOURABLE,
+                    decision.comment(), List.of(), actor);
+            case ACKNOWLEDGE -> new DossierCommand.AcknowledgeOverdue(code, decision.comment(), actor);
             case REFUSE -> new DossierCommand.RefuseDossier(code, decision.comment(), actor);
             case FAVOURABLE, UNFAVOURABLE -> new DossierCommand.RecordAppraisal(code,
                     AppraisalOutcome.valueOf(decision.outcome().name()), decision.comment(), List.of(), actor);
@@ -181,11 +291,11 @@ public class DossierWorkflow {
         };
     }
 
-    /** The appointed return date printed on the receipt (Mẫu 01): the legal time limit from now. */
-    private LocalDate appointedDate(Task task) {
-        String procedureCode = (String) tasks.getVariable(task.getId(), "procedureCode");
-        String unitId = (String) tasks.getVariable(task.getId(), "unitId");
-        Procedure procedure = catalogue.find(procedureCode).orElseThrow();
+    /** The appointed return date printed on the receipt (Mẫu 01): the legal time limit counted from now. */
+    private LocalDate appointedDate(String code) {
+        DossierSummary dossier = registry.find(code).orElseThrow();
+        String unitId = dossier.unitId();
+        Procedure procedure = catalogue.find(dossier.procedureCode()).orElseThrow();
         int days = procedure.timeLimit().days();
         return procedure.timeLimit().count() == DayCount.WORKING_DAYS
                 ? calendar.dueDate(clock.instant(), days, unitId)

@@ -16,9 +16,13 @@ public enum StepKind {
     RECEPTION("reception", Role.RECEPTION, "receptionDecision",
             EnumSet.of(Outcome.ACCEPT, Outcome.REQUEST_SUPPLEMENT, Outcome.REFUSE)),
     APPRAISAL("appraisal", Role.SPECIALIST, "appraisalOutcome",
-            EnumSet.of(Outcome.FAVOURABLE, Outcome.UNFAVOURABLE)),
+            EnumSet.of(Outcome.FAVOURABLE, Outcome.UNFAVOURABLE, Outcome.REQUEST_SUPPLEMENT, Outcome.CONSULT)),
+    CONSULTATION("consultation", Role.SPECIALIST, "consultationAnswer", EnumSet.of(Outcome.ANSWER)),
+    SITE_INSPECTION("onSiteInspection", Role.SPECIALIST, "inspectionOutcome",
+            EnumSet.of(Outcome.PASSED, Outcome.FAILED)),
     APPROVAL("approval", Role.LEADER, "approvalDecision", EnumSet.of(Outcome.APPROVE, Outcome.REJECT)),
-    RETURN_RESULT("returnResult", Role.RECEPTION, "resultReturned", EnumSet.of(Outcome.RETURN_RESULT));
+    RETURN_RESULT("returnResult", Role.RECEPTION, "resultReturned", EnumSet.of(Outcome.RETURN_RESULT)),
+    OVERDUE_REVIEW("overdueReview", Role.LEADER, "overdueReviewed", EnumSet.of(Outcome.ACKNOWLEDGE));
 
     private final String taskKey;
     private final Role role;

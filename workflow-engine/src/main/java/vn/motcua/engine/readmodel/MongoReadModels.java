@@ -109,7 +109,9 @@ public class MongoReadModels implements RebuildTarget {
                 }
             }
         } else {
-            DossierStatus status = DossierStatus.after(event);
+            Document current = views.find(eq("_id", event.code())).first();
+            DossierStatus status = DossierStatus.after(current == null ? DossierStatus.SUBMITTED
+                    : DossierStatus.valueOf(current.getString("status")), event);
             List<Bson> updates = new ArrayList<>(List.of(
                     Updates.set("status", status.name()),
                     Updates.set("statusLabel", status.labelVi()),
@@ -120,14 +122,20 @@ public class MongoReadModels implements RebuildTarget {
             if (!attached.isEmpty()) {
                 updates.add(Updates.pushEach("documents", attached));
             }
-            if (event instanceof DossierEvent.DossierAccepted accepted) {
-                updates.add(Updates.set("appointedReturnDate", accepted.appointedReturnDate().toString()));
+            java.time.LocalDate appointed = switch (event) {
+                case DossierEvent.DossierAccepted e -> e.appointedReturnDate();
+                case DossierEvent.PaymentReceived e -> e.appointedReturnDate();
+                case DossierEvent.SupplementProvided e -> e.appointedReturnDate();
+                case DossierEvent.DelayApologised e -> e.appointedReturnDate();
+                default -> null;
+            };
+            if (appointed != null) {
+                updates.add(Updates.set("appointedReturnDate", appointed.toString()));
             }
             if (event instanceof DossierEvent.SupplementRequested requested) {
                 updates.add(Updates.set("supplementItems", requested.items()));
             }
             views.updateOne(and(eq("_id", event.code()), lt("version", sequence)), Updates.combine(updates));
-            Document current = views.find(eq("_id", event.code())).first();
             unitId = current == null ? null : current.getString("unitId");
         }
         if (unitId != null) {

@@ -39,21 +39,27 @@ public class DossierRegistry {
 
     @EventHandler
     void on(DossierEvent event, @SequenceNumber long sequence) {
-        switch (event) {
-            case DossierSubmitted e -> {
-                register(e, sequence);
-                return;
-            }
-            case DossierAccepted e -> jdbc.update(
-                    "update dossier_registry set appointed_date = ? where code = ? and last_sequence < ?",
-                    e.appointedReturnDate(), e.code(), sequence);
-            case HandlerAssigned e -> jdbc.update(
-                    "update dossier_registry set handler_id = ? where code = ? and last_sequence < ?",
-                    e.handler().id(), e.code(), sequence);
-            default -> {
-            }
+        if (event instanceof DossierSubmitted submitted) {
+            register(submitted, sequence);
+            return;
         }
-        moveTo(event, DossierStatus.after(event), sequence);
+        LocalDate appointed = switch (event) {
+            case DossierAccepted e -> e.appointedReturnDate();
+            case DossierEvent.PaymentReceived e -> e.appointedReturnDate();
+            case DossierEvent.SupplementProvided e -> e.appointedReturnDate();
+            case DossierEvent.DelayApologised e -> e.appointedReturnDate();
+            default -> null;
+        };
+        if (appointed != null) {
+            jdbc.update("update dossier_registry set appointed_date = ? where code = ? and last_sequence < ?",
+                    appointed, event.code(), sequence);
+        }
+        if (event instanceof HandlerAssigned assigned) {
+            jdbc.update("update dossier_registry set handler_id = ? where code = ? and last_sequence < ?",
+                    assigned.handler().id(), event.code(), sequence);
+        }
+        DossierStatus current = find(event.code()).map(DossierSummary::status).orElse(DossierStatus.SUBMITTED);
+        moveTo(event, DossierStatus.after(current, event), sequence);
     }
 
     private void register(DossierSubmitted event, long sequence) {
@@ -90,6 +96,23 @@ public class DossierRegistry {
     public List<DossierSummary> all(int limit, int offset) {
         return jdbc.query("select * from dossier_registry order by submitted_at desc, code desc limit ? offset ?",
                 DossierRegistry::map, limit, offset);
+    }
+
+    /**
+     * The dossier register for a period (Circular 01/2018/TT-VPCP, Mẫu 06): dossiers of one unit, or of every
+     * unit when {@code unitId} is null, received from {@code from} (inclusive) to {@code to} (exclusive),
+     * oldest first, at most {@code limit}.
+     */
+    public List<DossierSummary> receivedBetween(String unitId, java.time.Instant from, java.time.Instant to,
+                                                int limit) {
+        if (unitId == null) {
+            return jdbc.query("select * from dossier_registry where submitted_at >= ? and submitted_at < ? "
+                            + "order by submitted_at, code limit ?", DossierRegistry::map,
+                    Timestamp.from(from), Timestamp.from(to), limit);
+        }
+        return jdbc.query("select * from dossier_registry where unit_id = ? and submitted_at >= ? and submitted_at < ? "
+                        + "order by submitted_at, code limit ?", DossierRegistry::map,
+                unitId, Timestamp.from(from), Timestamp.from(to), limit);
     }
 
     private static DossierSummary map(ResultSet rs, int row) throws SQLException {

@@ -35,6 +35,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.motcua.engine.dossier.DossierCommand.RequestSupplementInAppraisal;
+import vn.motcua.engine.dossier.DossierCommand.RequestPayment;
+import vn.motcua.engine.dossier.DossierCommand.RecordPayment;
+import vn.motcua.engine.dossier.DossierCommand.RequestConsultation;
+import vn.motcua.engine.dossier.DossierCommand.AnswerConsultation;
+import vn.motcua.engine.dossier.DossierCommand.ApologiseForDelay;
+import vn.motcua.engine.dossier.DossierCommand.StopProcessing;
+import vn.motcua.engine.dossier.DossierCommand.RateService;
+import vn.motcua.engine.dossier.DossierCommand.WarnDeadline;
+import vn.motcua.engine.dossier.DossierCommand.MarkOverdue;
+import vn.motcua.engine.dossier.DossierEvent.SupplementRequestedInAppraisal;
+import vn.motcua.engine.dossier.DossierEvent.PaymentRequested;
+import vn.motcua.engine.dossier.DossierEvent.PaymentReceived;
+import vn.motcua.engine.dossier.DossierEvent.ConsultationRequested;
+import vn.motcua.engine.dossier.DossierEvent.ConsultationAnswered;
+import vn.motcua.engine.dossier.DossierEvent.DelayApologised;
+import vn.motcua.engine.dossier.DossierEvent.ProcessingStopped;
+import vn.motcua.engine.dossier.DossierEvent.ServiceRated;
+import vn.motcua.engine.dossier.DossierEvent.DeadlineWarned;
 import vn.motcua.engine.dossier.DossierCommand.AcceptDossier;
 import vn.motcua.engine.dossier.DossierCommand.ApproveDossier;
 import vn.motcua.engine.dossier.DossierCommand.AssignHandler;
@@ -106,6 +125,9 @@ class DossierTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Dossier.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, HANOI));
+        fixture.registerInjectableResource(new vn.motcua.engine.calendar.WorkingCalendar(HANOI,
+                vn.motcua.engine.calendar.HolidayRules.none(), year -> List.of(),
+                vn.motcua.engine.calendar.WorkingHours.DEFAULT, Map.of()));
     }
 
     // ---------------------------------------------------------------- happy paths
@@ -143,7 +165,7 @@ class DossierTest {
             fixture.given(submitted(), supplementRequested())
                     .when(provideSupplement())
                     .expectEvents(new SupplementProvided(CODE, "Đã bổ sung bản sao CCCD", List.of(ID_CARD_COPY),
-                            OWNER, NOW));
+                            OWNER, NOW, DossierEvent.Stage.RECEPTION, null));
         }
 
         @Test
@@ -362,6 +384,138 @@ class DossierTest {
                 List.of("Bản sao CCCD", " "));
     }
 
+    @Nested
+    class Decree61Paths {
+
+        private final Actor system = new Actor("system", "Hệ thống motcua", Role.SYSTEM, UNIT);
+
+        @Test
+        void handlerRequestsASupplementOnceWithinThreeWorkingDaysOfReceipt() {
+            fixture.given(inAppraisalHistory())
+                    .when(new RequestSupplementInAppraisal(CODE, List.of("Phiếu kiểm nghiệm"), "Thiếu", SPECIALIST))
+                    .expectEvents(new SupplementRequestedInAppraisal(CODE, List.of("Phiếu kiểm nghiệm"), "Thiếu",
+                            List.of(), SPECIALIST, NOW));
+            expectViolation(fixture.given(concat(inAppraisalHistory(), new SupplementRequestedInAppraisal(CODE,
+                            List.of("x"), null, List.of(), SPECIALIST, EARLIER), new SupplementProvided(CODE, null,
+                            List.of(ID_CARD_COPY), OWNER, EARLIER, DossierEvent.Stage.APPRAISAL, APPOINTED)))
+                    .when(new RequestSupplementInAppraisal(CODE, List.of("Bản gốc"), null, SPECIALIST)),
+                    DossierRule.SUPPLEMENT_IN_APPRAISAL_WITHIN_THREE_DAYS);
+        }
+
+        @Test
+        void supplementInAppraisalComesTooLateAfterThreeWorkingDays() {
+            Instant longAgo = Instant.parse("2026-11-10T02:00:00Z");
+            expectViolation(fixture.given(submitted(), new DossierAccepted(CODE, APPOINTED, null, List.of(), RECEPTION,
+                            longAgo), handlerAssigned(SPECIALIST))
+                    .when(new RequestSupplementInAppraisal(CODE, List.of("x"), null, SPECIALIST)),
+                    DossierRule.SUPPLEMENT_IN_APPRAISAL_WITHIN_THREE_DAYS);
+        }
+
+        @Test
+        void supplementProvidedDuringAppraisalRestartsTheTimeLimit() {
+            LocalDate restarted = LocalDate.of(2026, 11, 26);
+            fixture.given(concat(inAppraisalHistory(), new SupplementRequestedInAppraisal(CODE, List.of("x"), null,
+                            List.of(), SPECIALIST, EARLIER)))
+                    .when(new ProvideSupplement(CODE, List.of(ID_CARD_COPY), null, restarted, OWNER))
+                    .expectEvents(new SupplementProvided(CODE, null, List.of(ID_CARD_COPY), OWNER, NOW,
+                            DossierEvent.Stage.APPRAISAL, restarted));
+        }
+
+        @Test
+        void feeIsRequestedOnceAndPaidForTheRequestedAmount() {
+            fixture.given(acceptedHistory())
+                    .when(new RequestPayment(CODE, 500_000, "Lệ phí", RECEPTION))
+                    .expectEvents(new PaymentRequested(CODE, 500_000, "Lệ phí", List.of(), RECEPTION, NOW));
+            PaymentRequested requested = new PaymentRequested(CODE, 500_000, null, List.of(), RECEPTION, EARLIER);
+            expectViolation(fixture.given(concat(acceptedHistory(), requested))
+                    .when(new RecordPayment(CODE, 1_000, "KB-1", APPOINTED, OWNER)), DossierRule.PAYMENT_MATCHES_REQUEST);
+            fixture.given(concat(acceptedHistory(), requested))
+                    .when(new RecordPayment(CODE, 500_000, "KB-1", APPOINTED, OWNER))
+                    .expectEvents(new PaymentReceived(CODE, 500_000, "KB-1", APPOINTED, null, List.of(), OWNER, NOW));
+            expectViolation(fixture.given(concat(acceptedHistory(), requested))
+                    .when(new RequestPayment(CODE, 500_000, null, RECEPTION)), DossierRule.PAYMENT_ONCE_AFTER_ACCEPTANCE);
+        }
+
+        @Test
+        void consultedUnitAnswersBeforeTheAppraisalCanEnd() {
+            LocalDate due = LocalDate.of(2026, 11, 30);
+            ConsultationRequested consulted = new ConsultationRequested(CODE, List.of(OTHER_UNIT), due, "Cho ý kiến",
+                    List.of(), SPECIALIST, EARLIER);
+            fixture.given(inAppraisalHistory())
+                    .when(new RequestConsultation(CODE, List.of(OTHER_UNIT), due, "Cho ý kiến", SPECIALIST))
+                    .expectEvents(new ConsultationRequested(CODE, List.of(OTHER_UNIT), due, "Cho ý kiến", List.of(),
+                            SPECIALIST, NOW));
+            expectViolation(fixture.given(inAppraisalHistory())
+                    .when(new RequestConsultation(CODE, List.of(UNIT), due, null, SPECIALIST)),
+                    DossierRule.CONSULTATION_BY_HANDLER_OF_OTHER_UNITS);
+            expectViolation(fixture.given(concat(inAppraisalHistory(), consulted))
+                    .when(new RecordAppraisal(CODE, AppraisalOutcome.FAVOURABLE, "Đạt", List.of(), SPECIALIST)),
+                    DossierRule.APPRAISAL_AFTER_CONSULTATIONS);
+            fixture.given(concat(inAppraisalHistory(), consulted))
+                    .when(new AnswerConsultation(CODE, "Đồng ý", FOREIGN_SPECIALIST))
+                    .expectEvents(new ConsultationAnswered(CODE, OTHER_UNIT, false, "Đồng ý", List.of(),
+                            FOREIGN_SPECIALIST, NOW));
+            expectViolation(fixture.given(concat(inAppraisalHistory(), consulted))
+                    .when(new AnswerConsultation(CODE, "Ý kiến", SPECIALIST)),
+                    DossierRule.CONSULTATION_ANSWERED_ONCE_BY_CONSULTED_UNIT);
+        }
+
+        @Test
+        void unitHeadApologisesOnlyOnceForALaterDate() {
+            LocalDate later = APPOINTED.plusDays(7);
+            DelayApologised apologised = new DelayApologised(CODE, APPOINTED, later, "Phòng Dược", "Chờ ý kiến",
+                    List.of(), LEADER, NOW);
+            fixture.given(inAppraisalHistory())
+                    .when(new ApologiseForDelay(CODE, later, "Phòng Dược", "Chờ ý kiến", LEADER))
+                    .expectEvents(apologised);
+            expectViolation(fixture.given(concat(inAppraisalHistory(), apologised))
+                    .when(new ApologiseForDelay(CODE, later.plusDays(3), null, "Lần nữa", LEADER)),
+                    DossierRule.APOLOGY_ONCE_BEFORE_DUE_DATE);
+            expectViolation(fixture.given(inAppraisalHistory())
+                    .when(new ApologiseForDelay(CODE, APPOINTED.minusDays(1), null, "Sớm hơn?", LEADER)),
+                    DossierRule.APOLOGY_ONCE_BEFORE_DUE_DATE);
+            expectViolation(fixture.given(inAppraisalHistory())
+                    .when(new ApologiseForDelay(CODE, later, null, "Lý do", SPECIALIST)),
+                    DossierRule.STEP_TAKEN_IN_ITS_ROLE);
+        }
+
+        @Test
+        void stoppedDossierIsClosed() {
+            ProcessingStopped stopped = new ProcessingStopped(CODE, "Cơ sở ngừng hoạt động", List.of(), LEADER, NOW);
+            fixture.given(inAppraisalHistory())
+                    .when(new StopProcessing(CODE, "Cơ sở ngừng hoạt động", LEADER))
+                    .expectEvents(stopped);
+            expectViolation(fixture.given(concat(inAppraisalHistory(), stopped))
+                    .when(new WithdrawDossier(CODE, "Rút", OWNER)), DossierRule.CLOSED_DOSSIER_IS_FINAL);
+        }
+
+        @Test
+        void applicantRatesOnceAfterTheResult() {
+            List<Object> returned = concat(approvedHistory(), resultReturned());
+            fixture.given(returned)
+                    .when(new RateService(CODE, 5, "Tốt", OWNER))
+                    .expectEvents(new ServiceRated(CODE, 5, "Tốt", List.of(), OWNER, NOW));
+            expectViolation(fixture.given(concat(returned, new ServiceRated(CODE, 4, null, List.of(), OWNER, EARLIER)))
+                    .when(new RateService(CODE, 5, null, OWNER)), DossierRule.RATING_ONCE_AFTER_RESULT);
+            expectViolation(fixture.given(inAppraisalHistory()).when(new RateService(CODE, 5, null, OWNER)),
+                    DossierRule.RATING_ONCE_AFTER_RESULT);
+            expectViolation(fixture.given(returned).when(new RateService(CODE, 6, null, OWNER)),
+                    DossierRule.RATING_ONCE_AFTER_RESULT);
+        }
+
+        @Test
+        void onlyTheSystemRecordsDeadlinesAndOnlyWhileOpen() {
+            Instant due = Instant.parse("2026-12-04T10:00:00Z");
+            fixture.given(inAppraisalHistory())
+                    .when(new WarnDeadline(CODE, due, system))
+                    .expectEvents(new DeadlineWarned(CODE, due, null, List.of(), system, NOW));
+            expectViolation(fixture.given(inAppraisalHistory()).when(new MarkOverdue(CODE, due, LEADER)),
+                    DossierRule.DEADLINE_EVENTS_WHILE_OPEN);
+            expectViolation(fixture.given(concat(approvedHistory(), resultReturned()))
+                    .when(new MarkOverdue(CODE, due, system)), DossierRule.DEADLINE_EVENTS_WHILE_OPEN);
+        }
+    }
+
     @Test
     void assignedSpecialistCannotApproveTheirOwnAppraisal() {
         expectViolation(fixture.given(appraisedHistory()).when(new ApproveDossier(CODE, "Tự duyệt", SPECIALIST)),
@@ -397,7 +551,7 @@ class DossierTest {
     @Test
     void supplementMustBringDocuments() {
         expectViolation(fixture.given(submitted(), supplementRequested())
-                .when(new ProvideSupplement(CODE, List.of(), "Tôi đã bổ sung", OWNER)),
+                .when(new ProvideSupplement(CODE, List.of(), "Tôi đã bổ sung", null, OWNER)),
                 DossierRule.SUPPLEMENT_BRINGS_DOCUMENTS);
     }
 
@@ -488,13 +642,13 @@ class DossierTest {
     static Stream<Arguments> othersActingForTheApplicant() {
         return Stream.of(
                 Arguments.of("another citizen provides the supplement", List.of(submitted(), supplementRequested()),
-                        new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Bổ sung hộ", OTHER_CITIZEN)),
+                        new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Bổ sung hộ", null, OTHER_CITIZEN)),
                 Arguments.of("another citizen withdraws", List.of(submitted()),
                         new WithdrawDossier(CODE, "Rút hộ", OTHER_CITIZEN)),
                 Arguments.of("the receiving officer withdraws for the owner", acceptedHistory(),
                         new WithdrawDossier(CODE, "Công dân gọi điện xin rút", RECEPTION)),
                 Arguments.of("the receiving officer supplies the documents", List.of(submitted(), supplementRequested()),
-                        new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Nhận bổ sung qua bưu điện", RECEPTION)),
+                        new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Nhận bổ sung qua bưu điện", null, RECEPTION)),
                 Arguments.of("a same-id actor in an official role", List.of(submitted()),
                         new WithdrawDossier(CODE, "Rút", new Actor(OWNER.id(), OWNER.name(), Role.RECEPTION, UNIT))));
     }
@@ -610,7 +764,7 @@ class DossierTest {
     }
 
     private static ProvideSupplement provideSupplement() {
-        return new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Đã bổ sung bản sao CCCD", OWNER);
+        return new ProvideSupplement(CODE, List.of(ID_CARD_COPY), "Đã bổ sung bản sao CCCD", null, OWNER);
     }
 
     private static RefuseDossier refuse() {
@@ -654,7 +808,8 @@ class DossierTest {
     }
 
     private static SupplementProvided supplementProvided() {
-        return new SupplementProvided(CODE, "Đã bổ sung", List.of(ID_CARD_COPY), OWNER, EARLIER);
+        return new SupplementProvided(CODE, "Đã bổ sung", List.of(ID_CARD_COPY), OWNER, EARLIER,
+                DossierEvent.Stage.RECEPTION, null);
     }
 
     private static DossierRefused refused() {

@@ -1,0 +1,194 @@
+package vn.motcua.portal.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.portal.support.Api;
+import vn.motcua.portal.support.IntegrationTest;
+
+/**
+ * The forms of Circular 01/2018/TT-VPCP over HTTP, filled from the event store: each is downloaded as a
+ * person would and read back as text.
+ */
+class FormsTest extends IntegrationTest {
+
+    private static final String NOT_APPLICABLE = "urn:motcua:problem:form-not-applicable";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    @Test
+    void receiptIsIssuedOnceTheDossierIsAcceptedWithTheCodeAndTheApplicant() {
+        String code = submitted("citizen-a");
+        Api.Response early = form("citizen-a", code, "mau-01");
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().get("type").asText()).isEqualTo(NOT_APPLICABLE);
+
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"ACCEPT","comment":"Hồ sơ đầy đủ, hợp lệ"}""");
+        Api.Response receipt = form("citizen-a", code, "mau-01");
+
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(200);
+        assertThat(receipt.contentType()).isEqualTo("application/pdf");
+        assertThat(receipt.headers().getContentDisposition().getFilename()).isEqualTo(code + "-mau-01.pdf");
+        assertThat(pageSize(receipt.bytes())).isEqualTo(PDRectangle.A5.getWidth() + "x" + PDRectangle.A5.getHeight());
+        assertThat(text(receipt.bytes())).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: " + code,
+                "Ông/Bà: Nguyễn Văn An", "Số 1 Tràng Tiền, Hà Nội", "0912345678", "001099012345",
+                "Cấp số tiếp nhận Phiếu công bố sản phẩm mỹ phẩm sản xuất trong nước", "03 ngày làm việc",
+                "500.000 đồng", "SỞ Y TẾ HÀ NỘI", "Lê Thị Thu");
+    }
+
+    @Test
+    void supplementRequestFormListsTheItemsOnceTheyAreRequested() {
+        String code = submitted("citizen-a");
+        assertThat(form("reception-hn", code, "mau-02").status()).isEqualTo(409);
+
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"REQUEST_SUPPLEMENT","comment":"Thiếu giấy ủy quyền",
+                 "items":["Giấy ủy quyền của nhà sản xuất (bản sao chứng thực)"]}""");
+        Api.Response request = form("reception-hn", code, "mau-02");
+
+        assertThat(request.status()).as(request.toString()).isEqualTo(200);
+        assertThat(text(request.bytes())).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", code, "Nguyễn Văn An",
+                "1. Giấy ủy quyền của nhà sản xuất (bản sao chứng thực)", "Lý do: Thiếu giấy ủy quyền");
+    }
+
+    @Test
+    void refusalFormStatesTheReasonsAndOnlyARefusedDossierHasOne() {
+        String code = submitted("citizen-a");
+        assertThat(form("citizen-a", code, "mau-03").status()).isEqualTo(409);
+
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"REFUSE","comment":"Sản phẩm không thuộc phạm vi mỹ phẩm"}""");
+        Api.Response refusal = form("citizen-a", code, "mau-03");
+
+        assertThat(refusal.status()).as(refusal.toString()).isEqualTo(200);
+        assertThat(text(refusal.bytes())).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", code,
+                "Sản phẩm không thuộc phạm vi mỹ phẩm");
+    }
+
+    @Test
+    void apologyFormExistsOnlyAfterTheUnitHeadApologisesAndGivesTheNewDate() {
+        String code = submitted("citizen-a");
+        acceptAndPay(code, "citizen-a");
+        Api.Response early = form("citizen-a", code, "mau-04");
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().get("type").asText()).isEqualTo(NOT_APPLICABLE);
+
+        LocalDate appointed = LocalDate.parse(as("citizen-a").get("/api/v1/dossiers/" + code).json()
+                .get("appointedReturnDate").asText());
+        LocalDate newDate = appointed.plusDays(7);
+        Api.Response apologised = as("leader-hn").postJson("/api/v1/dossiers/" + code + "/apology", """
+                {"newAppointedDate":"%s","causingUnit":"Phòng Nghiệp vụ Dược",
+                 "reason":"Cần thêm thời gian lấy ý kiến chuyên gia"}""".formatted(newDate));
+        assertThat(apologised.status()).as(apologised.toString()).isEqualTo(200);
+        Api.Response apology = form("citizen-a", code, "mau-04");
+
+        assertThat(apology.status()).as(apology.toString()).isEqualTo(200);
+        assertThat(text(apology.bytes())).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", code,
+                "Kính gửi: Ông/Bà Nguyễn Văn An", "Đơn vị để chậm trễ: Phòng Nghiệp vụ Dược",
+                "Cần thêm thời gian lấy ý kiến chuyên gia", longDate(appointed), longDate(newDate), "Đặng Quốc Việt");
+    }
+
+    @Test
+    void processControlFormHasARowForEveryStepOfTheHistory() {
+        String code = submitted("citizen-a");
+        decideOk("reception-hn", code, "reception", """
+                {"outcome":"ACCEPT"}""");
+
+        Api.Response control = form("inspector", code, "mau-05");
+
+        assertThat(control.status()).as(control.toString()).isEqualTo(200);
+        assertThat(text(control.bytes())).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", code,
+                "Nộp hồ sơ", "Tiếp nhận hồ sơ, hẹn trả kết quả", "Nguyễn Văn An (Công dân, tổ chức)", "Lê Thị Thu",
+                "(Cán bộ Bộ phận Một cửa)", "Đúng hạn");
+    }
+
+    @Test
+    void formsOfADossierAreHiddenFromThoseWhoMayNotReadIt() {
+        String code = submitted("citizen-a");
+
+        assertThat(form("citizen-b", code, "mau-05").status()).isEqualTo(404);
+        assertThat(form("reception-hcm", code, "mau-05").status()).isEqualTo(404);
+        assertThat(form("citizen-a", code, "mau-05").status()).isEqualTo(200);
+        assertThat(form("citizen-a", code, "mau-07").status()).isEqualTo(400);
+        assertThat(anonymous().get("/api/v1/dossiers/" + code + "/forms/mau-05").status()).isEqualTo(401);
+    }
+
+    @Test
+    void registerAsCsvListsTheUnitsDossiersForOfficialsAndEveryUnitsForInspectors() {
+        String code = submitted("citizen-a");
+
+        Api.Response csv = register("reception-hn", "csv", null);
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(Arrays.copyOf(csv.bytes(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String body = new String(csv.bytes(), 3, csv.bytes().length - 3, StandardCharsets.UTF_8);
+        assertThat(body).startsWith("STT,Mã hồ sơ,Thủ tục hành chính,\"Tên cá nhân, tổ chức\",Nhận hồ sơ,")
+                .contains(code + ",Cấp số tiếp nhận Phiếu công bố sản phẩm mỹ phẩm sản xuất trong nước,Nguyễn Văn An,")
+                .contains("Mới đăng ký");
+
+        assertThat(register("reception-hcm", "csv", null).text()).doesNotContain(code);
+        assertThat(register("inspector", "csv", null).text()).contains(code);
+        assertThat(register("inspector", "csv", HCMC).text()).doesNotContain(code);
+        assertThat(register("reception-hn", "csv", HCMC).status()).isEqualTo(403);
+        assertThat(register("citizen-a", "csv", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void registerAsPdfIsAnA4LandscapeBook() {
+        String code = submitted("citizen-a");
+
+        Api.Response pdf = register("leader-hn", "pdf", null);
+
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pageSize(pdf.bytes())).isEqualTo(PDRectangle.A4.getHeight() + "x" + PDRectangle.A4.getWidth());
+        assertThat(text(pdf.bytes())).contains("SỔ THEO DÕI HỒ SƠ", code);
+        Api.Response backwards = as("leader-hn").get("/api/v1/reports/dossier-register?from=%s&to=%s"
+                .formatted(TODAY, TODAY.minusDays(1)));
+        assertThat(backwards.status()).isEqualTo(400);
+    }
+
+    private Api.Response form(String user, String code, String form) {
+        return as(user).get("/api/v1/dossiers/" + code + "/forms/" + form);
+    }
+
+    private Api.Response register(String user, String format, String unitId) {
+        return as(user).get("/api/v1/reports/dossier-register?from=%s&to=%s&format=%s%s".formatted(
+                TODAY.minusDays(1), TODAY.plusDays(1), format, unitId == null ? "" : "&unitId=" + unitId));
+    }
+
+    private static String longDate(LocalDate date) {
+        return "ngày %s tháng %s năm %d".formatted(
+                (date.getDayOfMonth() < 10 ? "0" : "") + date.getDayOfMonth(),
+                (date.getMonthValue() < 3 ? "0" : "") + date.getMonthValue(), date.getYear());
+    }
+
+    private static String text(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pageSize(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDRectangle box = document.getPage(0).getMediaBox();
+            return box.getWidth() + "x" + box.getHeight();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
