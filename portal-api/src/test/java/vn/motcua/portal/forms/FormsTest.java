@@ -1,5 +1,8 @@
 package vn.motcua.portal.forms;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,6 +26,11 @@ import vn.motcua.portal.support.IntegrationTest;
  * person would and read back as text.
  */
 class FormsTest extends IntegrationTest {
+
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
 
     private static final String NOT_APPLICABLE = "urn:motcua:problem:form-not-applicable";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -78,9 +86,13 @@ class FormsTest extends IntegrationTest {
     }
 
     @Test
-    void apologyFormExistsOnlyAfterTheUnitHeadApologisesAndGivesTheNewDate() {
+    void dossierRunningLateGetsOneApologyWithMau04AndExactlyOneNewAppointment() {
         String code = submitted("citizen-a");
         acceptAndPay(code, "citizen-a");
+        // 75% of the time has passed: the BPMN timer warns the handler that the dossier is running late
+        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(process).timers()
+                .activityId("deadlineWarningTimer").singleResult().getId());
         Api.Response early = form("citizen-a", code, "mau-04");
         assertThat(early.status()).as(early.toString()).isEqualTo(409);
         assertThat(early.json().get("type").asText()).isEqualTo(NOT_APPLICABLE);
@@ -98,6 +110,12 @@ class FormsTest extends IntegrationTest {
         assertThat(text(apology.bytes())).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", code,
                 "Kính gửi: Ông/Bà Nguyễn Văn An", "Đơn vị để chậm trễ: Phòng Nghiệp vụ Dược",
                 "Cần thêm thời gian lấy ý kiến chuyên gia", longDate(appointed), longDate(newDate), "Đặng Quốc Việt");
+
+        Api.Response secondDate = as("leader-hn").postJson("/api/v1/dossiers/" + code + "/apology", """
+                {"newAppointedDate":"%s","reason":"Lần hẹn thứ hai"}""".formatted(newDate.plusDays(7)));
+        assertThat(secondDate.status()).as("the date may be moved only once").isEqualTo(409);
+        assertThat(as("citizen-a").get("/api/v1/dossiers/" + code).json().get("appointedReturnDate").asText())
+                .isEqualTo(newDate.toString());
     }
 
     @Test
