@@ -1,22 +1,12 @@
 package vn.motcua.engine.publication;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 
@@ -34,20 +24,16 @@ import vn.motcua.engine.dossier.DossierEvent;
 public class DossierEventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
-    private static final String FUTURES = DossierEventPublisher.class.getName() + ".futures";
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final AcknowledgedKafkaSends sends;
     private final DossierCloudEvents cloudEvents;
     private final String topic;
-    private final long sendTimeoutSeconds;
 
-    public DossierEventPublisher(KafkaTemplate<String, byte[]> kafka, DossierCloudEvents cloudEvents,
-                                 @Value("${motcua.kafka.topics.dossier-events.name}") String topic,
-                                 @Value("${motcua.kafka.send-timeout-seconds:30}") long sendTimeoutSeconds) {
-        this.kafka = kafka;
+    public DossierEventPublisher(AcknowledgedKafkaSends sends, DossierCloudEvents cloudEvents,
+                                 @Value("${motcua.kafka.topics.dossier-events.name}") String topic) {
+        this.sends = sends;
         this.cloudEvents = cloudEvents;
         this.topic = topic;
-        this.sendTimeoutSeconds = sendTimeoutSeconds;
     }
 
     @EventHandler
@@ -55,33 +41,6 @@ public class DossierEventPublisher {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.code(),
                 cloudEvents.serialize(event, eventId, sequence));
         record.headers().add("content-type", DossierCloudEvents.CONTENT_TYPE.getBytes());
-        pending().add(kafka.send(record));
-    }
-
-    /**
-     * Sends of one batch go out together; the batch commits its token only when Kafka acknowledged them
-     * all, and fails (to be retried) otherwise.
-     */
-    private List<CompletableFuture<SendResult<String, byte[]>>> pending() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.root().getOrComputeResource(FUTURES, key -> {
-            List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>();
-            unitOfWork.root().onPrepareCommit(u -> awaitAll(futures));
-            return futures;
-        });
-    }
-
-    private void awaitAll(List<CompletableFuture<SendResult<String, byte[]>>> futures) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(sendTimeoutSeconds);
-        for (CompletableFuture<SendResult<String, byte[]>> future : futures) {
-            try {
-                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while publishing to Kafka", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch; it will be retried", e);
-            }
-        }
+        sends.send(record);
     }
 }
