@@ -1,0 +1,111 @@
+package vn.motcua.eoffice.document;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import vn.motcua.engine.identity.Actor;
+
+/**
+ * Everything a person (or the BPMN bridge on their behalf) can ask of an official document. The
+ * aggregate decides whether it is allowed; times come from the one {@link java.time.Clock}, numbers
+ * from the register, never from the caller.
+ */
+public sealed interface DocumentCommand {
+
+    String documentId();
+
+    Actor actor();
+
+    // ---------------------------------------------------------------- outgoing (văn bản đi)
+
+    /** {@code replyTo}: the incoming document this draft answers, or null. */
+    record DraftDocument(String documentId, String agencyId, String unitId, DraftMetadata metadata, String replyTo,
+                         Actor actor) implements DocumentCommand {
+    }
+
+    record ReviseDraft(@TargetAggregateIdentifier String documentId, DraftMetadata metadata, Actor actor)
+            implements DocumentCommand {
+    }
+
+    record SubmitForReview(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
+            implements DocumentCommand {
+    }
+
+    record ApproveReview(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
+            implements DocumentCommand {
+    }
+
+    /** The unit head (in review) or the signing leader (awaiting signature) sends the draft back. */
+    record ReturnDraft(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
+            implements DocumentCommand {
+    }
+
+    /** The competent leader approves and signs. */
+    record SignDocument(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
+            implements DocumentCommand {
+    }
+
+    /** The clerk takes the next number and today's date from the outgoing register. */
+    record AssignNumber(@TargetAggregateIdentifier String documentId, Actor actor) implements DocumentCommand {
+    }
+
+    /** The agency's signature (electronic seal) is applied by the clerk. */
+    record SealDocument(@TargetAggregateIdentifier String documentId, Actor actor) implements DocumentCommand {
+    }
+
+    /** Issue to the recipients of the draft. */
+    record IssueDocument(@TargetAggregateIdentifier String documentId, Actor actor) implements DocumentCommand {
+    }
+
+    record ConfirmDelivery(@TargetAggregateIdentifier String documentId, String recipientId, Actor actor)
+            implements DocumentCommand {
+    }
+
+    record RecallDocument(@TargetAggregateIdentifier String documentId, String reason, Actor actor)
+            implements DocumentCommand {
+    }
+
+    // ---------------------------------------------------------------- incoming (văn bản đến)
+
+    /** {@code contentSha256}: the received file in the content store; {@code check}: its signature verification. */
+    record ReceiveDocument(String documentId, String agencyId, ReceivedMetadata metadata, SignatureCheck check,
+                           String contentSha256, Actor actor) implements DocumentCommand {
+    }
+
+    record SendBack(@TargetAggregateIdentifier String documentId, String reason, Actor actor)
+            implements DocumentCommand {
+    }
+
+    /** The clerk takes the next arrival number and today's date from the incoming register. */
+    record RegisterArrival(@TargetAggregateIdentifier String documentId, Actor actor) implements DocumentCommand {
+    }
+
+    record PresentToLeader(@TargetAggregateIdentifier String documentId, Actor leader, Actor actor)
+            implements DocumentCommand {
+    }
+
+    record GiveInstructions(@TargetAggregateIdentifier String documentId, String leadUnitId,
+                            List<String> supportingUnitIds, LocalDate deadline, String comment, Actor actor)
+            implements DocumentCommand {
+    }
+
+    record RecordProcessing(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
+            implements DocumentCommand {
+    }
+
+    /** The reply to this incoming document is the outgoing draft {@code outgoingDocumentId}. */
+    record LinkReply(@TargetAggregateIdentifier String documentId, String outgoingDocumentId, Actor actor)
+            implements DocumentCommand {
+    }
+
+    record CloseDocument(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
+            implements DocumentCommand {
+    }
+
+    // ---------------------------------------------------------------- both
+
+    record ArchiveDocument(@TargetAggregateIdentifier String documentId, Actor actor) implements DocumentCommand {
+    }
+}

@@ -1,0 +1,155 @@
+package vn.motcua.eoffice.document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.motcua.engine.identity.Actor;
+
+/**
+ * What happened to an official document, each with who did it and when (from the one clock), and
+ * the Vietnamese label shown in its history (the register's "who, when, to whom").
+ */
+public sealed interface DocumentEvent {
+
+    String documentId();
+
+    Actor actor();
+
+    Instant at();
+
+    String labelVi();
+
+    // ---------------------------------------------------------------- outgoing
+
+    record DocumentDrafted(String documentId, String agencyId, String unitId, DraftMetadata metadata, String replyTo,
+                           Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Soạn thảo văn bản";
+        }
+    }
+
+    record DraftRevised(String documentId, DraftMetadata metadata, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Chỉnh sửa dự thảo";
+        }
+    }
+
+    record SubmittedForReview(String documentId, String comment, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Trình lãnh đạo đơn vị";
+        }
+    }
+
+    record ReviewApproved(String documentId, String comment, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Lãnh đạo đơn vị duyệt dự thảo";
+        }
+    }
+
+    record DraftReturned(String documentId, String comment, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Trả lại dự thảo";
+        }
+    }
+
+    record DocumentSigned(String documentId, String comment, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Lãnh đạo phê duyệt, ký ban hành";
+        }
+    }
+
+    record NumberAssigned(String documentId, int number, String formattedNumber, String symbol, String identifier,
+                          LocalDate issuedOn, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Cấp số, ngày văn bản";
+        }
+    }
+
+    record AgencySealed(String documentId, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Ký số của cơ quan, tổ chức";
+        }
+    }
+
+    record DocumentIssued(String documentId, List<Recipient> recipients, Actor actor, Instant at)
+            implements DocumentEvent {
+        public String labelVi() {
+            return "Phát hành văn bản";
+        }
+    }
+
+    record DeliveryConfirmed(String documentId, String recipientId, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Nơi nhận đã nhận văn bản";
+        }
+    }
+
+    record DocumentRecalled(String documentId, String reason, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Thu hồi văn bản";
+        }
+    }
+
+    // ---------------------------------------------------------------- incoming
+
+    record DocumentReceived(String documentId, String agencyId, ReceivedMetadata metadata, SignatureCheck check,
+                            String contentSha256, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Tiếp nhận văn bản đến";
+        }
+    }
+
+    record DocumentSentBack(String documentId, String reason, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Trả lại văn bản cho nơi gửi";
+        }
+    }
+
+    record ArrivalRegistered(String documentId, int arrivalNumber, String formattedNumber, LocalDate arrivedOn,
+                             Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Vào sổ văn bản đến";
+        }
+    }
+
+    record PresentedToLeader(String documentId, Actor leader, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Trình lãnh đạo";
+        }
+    }
+
+    record InstructionsGiven(String documentId, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
+                             String comment, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Ý kiến chỉ đạo của lãnh đạo";
+        }
+    }
+
+    record ProcessingRecorded(String documentId, String comment, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Đơn vị chủ trì xử lý";
+        }
+    }
+
+    record ReplyLinked(String documentId, String outgoingDocumentId, Actor actor, Instant at)
+            implements DocumentEvent {
+        public String labelVi() {
+            return "Văn bản trả lời";
+        }
+    }
+
+    record DocumentClosed(String documentId, String comment, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Hoàn thành xử lý văn bản đến";
+        }
+    }
+
+    // ---------------------------------------------------------------- both
+
+    record DocumentArchived(String documentId, Actor actor, Instant at) implements DocumentEvent {
+        public String labelVi() {
+            return "Lưu văn bản";
+        }
+    }
+}

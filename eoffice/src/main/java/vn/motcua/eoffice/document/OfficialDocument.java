@@ -1,0 +1,491 @@
+package vn.motcua.eoffice.document;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Role;
+import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
+import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
+import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
+import vn.motcua.eoffice.document.DocumentCommand.CloseDocument;
+import vn.motcua.eoffice.document.DocumentCommand.ConfirmDelivery;
+import vn.motcua.eoffice.document.DocumentCommand.DraftDocument;
+import vn.motcua.eoffice.document.DocumentCommand.GiveInstructions;
+import vn.motcua.eoffice.document.DocumentCommand.IssueDocument;
+import vn.motcua.eoffice.document.DocumentCommand.LinkReply;
+import vn.motcua.eoffice.document.DocumentCommand.PresentToLeader;
+import vn.motcua.eoffice.document.DocumentCommand.RecallDocument;
+import vn.motcua.eoffice.document.DocumentCommand.ReceiveDocument;
+import vn.motcua.eoffice.document.DocumentCommand.RecordProcessing;
+import vn.motcua.eoffice.document.DocumentCommand.RegisterArrival;
+import vn.motcua.eoffice.document.DocumentCommand.ReturnDraft;
+import vn.motcua.eoffice.document.DocumentCommand.ReviseDraft;
+import vn.motcua.eoffice.document.DocumentCommand.SealDocument;
+import vn.motcua.eoffice.document.DocumentCommand.SendBack;
+import vn.motcua.eoffice.document.DocumentCommand.SignDocument;
+import vn.motcua.eoffice.document.DocumentCommand.SubmitForReview;
+import vn.motcua.eoffice.document.DocumentEvent.AgencySealed;
+import vn.motcua.eoffice.document.DocumentEvent.ArrivalRegistered;
+import vn.motcua.eoffice.document.DocumentEvent.DeliveryConfirmed;
+import vn.motcua.eoffice.document.DocumentEvent.DocumentArchived;
+import vn.motcua.eoffice.document.DocumentEvent.DocumentClosed;
+import vn.motcua.eoffice.document.DocumentEvent.DocumentDrafted;
+import vn.motcua.eoffice.document.DocumentEvent.DocumentIssued;
+import vn.motcua.eoffice.document.DocumentEvent.DocumentRecalled;
+import vn.motcua.eoffice.document.DocumentEvent.DocumentReceived;
+import vn.motcua.eoffice.document.DocumentEvent.DocumentSentBack;
+import vn.motcua.eoffice.document.DocumentEvent.DocumentSigned;
+import vn.motcua.eoffice.document.DocumentEvent.DraftReturned;
+import vn.motcua.eoffice.document.DocumentEvent.DraftRevised;
+import vn.motcua.eoffice.document.DocumentEvent.InstructionsGiven;
+import vn.motcua.eoffice.document.DocumentEvent.NumberAssigned;
+import vn.motcua.eoffice.document.DocumentEvent.PresentedToLeader;
+import vn.motcua.eoffice.document.DocumentEvent.ProcessingRecorded;
+import vn.motcua.eoffice.document.DocumentEvent.ReplyLinked;
+import vn.motcua.eoffice.document.DocumentEvent.ReviewApproved;
+import vn.motcua.eoffice.document.DocumentEvent.SubmittedForReview;
+import vn.motcua.eoffice.register.ArrivalNumber;
+import vn.motcua.eoffice.register.DocumentRegisters;
+import vn.motcua.eoffice.register.RegisteredNumber;
+
+/**
+ * An official document under Decree 30/2020/ND-CP (công tác văn thư). Outgoing: draft → review by the
+ * head of the drafting unit → approval and signature by the competent leader → number and date from
+ * the register → the agency's signature → issue to the recipients → delivery per recipient → archive.
+ * Incoming: receipt with its signature check → registration with an arrival number (or sending back)
+ * → presentation to a leader → instructions (lead unit, supporting units, deadline) → processing by the
+ * lead unit, reply linked to an outgoing draft → close → archive. An issued document can be recalled and
+ * is frozen afterwards.
+ *
+ * <p>Command handlers check one rule each and apply an event; event-sourcing handlers only change state.
+ * Numbers are taken from {@link DocumentRegisters} inside the command's transaction, so a failed
+ * command gives its number back. Roles, until the identity model has a clerk: {@link Role#SPECIALIST}
+ * drafts and processes, {@link Role#LEADER} reviews (head of the drafting unit), signs, instructs and
+ * recalls, and {@link Role#RECEPTION} acts as the clerk (văn thư) who numbers, seals, issues, receives,
+ * registers and archives. {@link Role#SYSTEM} may confirm deliveries reported by the document exchange.
+ */
+@Aggregate
+public class OfficialDocument {
+
+    @AggregateIdentifier
+    private String documentId;
+    private Direction direction;
+    private String agencyId;
+    private String unitId;
+    private String drafterId;
+    private DraftMetadata draft;
+    private Secrecy secrecy;
+    private DocumentStatus status;
+    private SignatureCheck check;
+    private String leadUnitId;
+    private boolean processed;
+    private final Set<String> undelivered = new HashSet<>();
+
+    protected OfficialDocument() {
+        // for event sourcing
+    }
+
+    // ---------------------------------------------------------------- outgoing
+
+    @CommandHandler
+    public OfficialDocument(DraftDocument command, Clock clock) {
+        requireRole(command.actor(), Role.SPECIALIST);
+        requireMetadata(command.metadata());
+        apply(new DocumentDrafted(command.documentId(), command.agencyId(), command.unitId(), command.metadata(),
+                command.replyTo(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseDraft command, Clock clock) {
+        requireDrafterWhileDrafting(command.actor());
+        requireMetadata(command.metadata());
+        apply(new DraftRevised(documentId, command.metadata(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SubmitForReview command, Clock clock) {
+        requireDrafterWhileDrafting(command.actor());
+        apply(new SubmittedForReview(documentId, command.comment(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveReview command, Clock clock) {
+        requireUnitHeadInReview(command.actor());
+        apply(new ReviewApproved(documentId, command.comment(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReturnDraft command, Clock clock) {
+        requireStep(Direction.OUTGOING);
+        if (status == DocumentStatus.AWAITING_SIGNATURE) {
+            requireRole(command.actor(), Role.LEADER);
+        } else {
+            requireUnitHeadInReview(command.actor());
+        }
+        requireReason(command.comment(), DocumentRule.RETURN_STATES_REASONS);
+        apply(new DraftReturned(documentId, command.comment(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SignDocument command, Clock clock) {
+        requireStep(Direction.OUTGOING);
+        requireRole(command.actor(), Role.LEADER);
+        if (status != DocumentStatus.AWAITING_SIGNATURE) {
+            throw new DocumentRuleViolation(DocumentRule.SIGNATURE_AFTER_REVIEW);
+        }
+        apply(new DocumentSigned(documentId, command.comment(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AssignNumber command, Clock clock, DocumentRegisters registers) {
+        requireStep(Direction.OUTGOING);
+        requireRole(command.actor(), Role.RECEPTION);
+        if (status != DocumentStatus.SIGNED) {
+            throw new DocumentRuleViolation(DocumentRule.NUMBER_AFTER_SIGNATURE);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        RegisteredNumber number = registers.next(agencyId, draft.issuerAbbreviation(), draft.type(),
+                draft.secrecy().series(), today);
+        apply(new NumberAssigned(documentId, number.number(), number.formatted(), number.symbol(),
+                number.identifier(), today, command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SealDocument command, Clock clock) {
+        requireStep(Direction.OUTGOING);
+        requireRole(command.actor(), Role.RECEPTION);
+        if (status != DocumentStatus.NUMBERED) {
+            throw new DocumentRuleViolation(DocumentRule.SEAL_AFTER_NUMBER);
+        }
+        apply(new AgencySealed(documentId, command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(IssueDocument command, Clock clock) {
+        requireStep(Direction.OUTGOING);
+        requireRole(command.actor(), Role.RECEPTION);
+        if (status != DocumentStatus.SEALED) {
+            throw new DocumentRuleViolation(DocumentRule.ISSUE_AFTER_SEAL);
+        }
+        apply(new DocumentIssued(documentId, draft.recipients(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmDelivery command, Clock clock) {
+        requireStep(Direction.OUTGOING);
+        requireRole(command.actor(), Role.RECEPTION, Role.SYSTEM);
+        if (status != DocumentStatus.ISSUED || !undelivered.contains(command.recipientId())) {
+            throw new DocumentRuleViolation(DocumentRule.DELIVERY_TO_EACH_RECIPIENT_ONCE);
+        }
+        apply(new DeliveryConfirmed(documentId, command.recipientId(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecallDocument command, Clock clock) {
+        requireStep(Direction.OUTGOING);
+        if (command.actor().role() != Role.LEADER || status != DocumentStatus.ISSUED
+                || command.reason() == null || command.reason().isBlank()) {
+            throw new DocumentRuleViolation(DocumentRule.RECALL_ONLY_ISSUED_WITH_REASON);
+        }
+        apply(new DocumentRecalled(documentId, command.reason(), command.actor(), clock.instant()));
+    }
+
+    // ---------------------------------------------------------------- incoming
+
+    @CommandHandler
+    public OfficialDocument(ReceiveDocument command, Clock clock) {
+        requireRole(command.actor(), Role.RECEPTION);
+        if (command.metadata() == null || !command.metadata().complete() || command.check() == null) {
+            throw new DocumentRuleViolation(DocumentRule.RECEIVED_METADATA_COMPLETE);
+        }
+        apply(new DocumentReceived(command.documentId(), command.agencyId(), command.metadata(), command.check(),
+                command.contentSha256(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SendBack command, Clock clock) {
+        requireStep(Direction.INCOMING);
+        requireRole(command.actor(), Role.RECEPTION);
+        if (status != DocumentStatus.RECEIVED) {
+            throw new DocumentRuleViolation(DocumentRule.SEND_BACK_BEFORE_REGISTRATION);
+        }
+        requireReason(command.reason(), DocumentRule.SEND_BACK_BEFORE_REGISTRATION);
+        apply(new DocumentSentBack(documentId, command.reason(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RegisterArrival command, Clock clock, DocumentRegisters registers) {
+        requireStep(Direction.INCOMING);
+        requireRole(command.actor(), Role.RECEPTION);
+        if (status != DocumentStatus.RECEIVED || !check.valid()) {
+            throw new DocumentRuleViolation(DocumentRule.REGISTER_ONLY_AUTHENTIC_DOCUMENTS);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        ArrivalNumber number = registers.nextArrival(agencyId, secrecy.series(), today);
+        apply(new ArrivalRegistered(documentId, number.number(), number.formatted(), number.arrivedOn(),
+                command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(PresentToLeader command, Clock clock) {
+        requireStep(Direction.INCOMING);
+        requireRole(command.actor(), Role.RECEPTION);
+        if (command.leader() == null || command.leader().role() != Role.LEADER) {
+            throw new DocumentRuleViolation(DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+        }
+        if (status != DocumentStatus.REGISTERED) {
+            throw new DocumentRuleViolation(DocumentRule.PRESENT_AFTER_REGISTRATION);
+        }
+        apply(new PresentedToLeader(documentId, command.leader(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(GiveInstructions command, Clock clock) {
+        requireStep(Direction.INCOMING);
+        requireRole(command.actor(), Role.LEADER);
+        if (status != DocumentStatus.REGISTERED && status != DocumentStatus.PRESENTED) {
+            throw new DocumentRuleViolation(DocumentRule.INSTRUCTIONS_AFTER_REGISTRATION);
+        }
+        List<String> supporting = command.supportingUnitIds() == null ? List.of() : command.supportingUnitIds();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        if (command.leadUnitId() == null || command.leadUnitId().isBlank() || supporting.contains(command.leadUnitId())
+                || supporting.stream().distinct().count() != supporting.size()
+                || command.deadline() == null || command.deadline().isBefore(today)) {
+            throw new DocumentRuleViolation(DocumentRule.INSTRUCTIONS_NAME_LEAD_UNIT_AND_DEADLINE);
+        }
+        apply(new InstructionsGiven(documentId, command.leadUnitId(), List.copyOf(supporting), command.deadline(),
+                command.comment(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordProcessing command, Clock clock) {
+        requireLeadUnit(command.actor());
+        apply(new ProcessingRecorded(documentId, command.comment(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(LinkReply command, Clock clock) {
+        requireLeadUnit(command.actor());
+        if (command.outgoingDocumentId() == null || command.outgoingDocumentId().isBlank()) {
+            throw new DocumentRuleViolation(DocumentRule.PROCESSING_BY_LEAD_UNIT);
+        }
+        apply(new ReplyLinked(documentId, command.outgoingDocumentId(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CloseDocument command, Clock clock) {
+        requireLeadUnit(command.actor());
+        if (!processed) {
+            throw new DocumentRuleViolation(DocumentRule.CLOSE_AFTER_PROCESSING);
+        }
+        apply(new DocumentClosed(documentId, command.comment(), command.actor(), clock.instant()));
+    }
+
+    // ---------------------------------------------------------------- both
+
+    @CommandHandler
+    public void handle(ArchiveDocument command, Clock clock) {
+        requireNotFrozen();
+        requireRole(command.actor(), Role.RECEPTION);
+        boolean complete = direction == Direction.OUTGOING ? status == DocumentStatus.ISSUED
+                : status == DocumentStatus.CLOSED;
+        if (!complete) {
+            throw new DocumentRuleViolation(DocumentRule.ARCHIVE_AFTER_COMPLETION);
+        }
+        apply(new DocumentArchived(documentId, command.actor(), clock.instant()));
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private void requireStep(Direction expected) {
+        if (direction != expected) {
+            throw new DocumentRuleViolation(DocumentRule.STEP_OF_ITS_DIRECTION);
+        }
+        requireNotFrozen();
+    }
+
+    private void requireNotFrozen() {
+        switch (status) {
+            case RECALLED -> throw new DocumentRuleViolation(DocumentRule.RECALLED_DOCUMENT_IS_FROZEN);
+            case SENT_BACK -> throw new DocumentRuleViolation(DocumentRule.SENT_BACK_DOCUMENT_IS_FINAL);
+            case ARCHIVED -> throw new DocumentRuleViolation(DocumentRule.ARCHIVED_DOCUMENT_IS_FINAL);
+            default -> {
+                // open
+            }
+        }
+    }
+
+    private void requireDrafterWhileDrafting(Actor actor) {
+        requireStep(Direction.OUTGOING);
+        if (!actor.id().equals(drafterId)
+                || (status != DocumentStatus.DRAFT && status != DocumentStatus.RETURNED)) {
+            throw new DocumentRuleViolation(DocumentRule.DRAFTER_REVISES_AND_SUBMITS);
+        }
+    }
+
+    private void requireUnitHeadInReview(Actor actor) {
+        requireStep(Direction.OUTGOING);
+        if (actor.role() != Role.LEADER || !unitId.equals(actor.unitId()) || status != DocumentStatus.IN_REVIEW) {
+            throw new DocumentRuleViolation(DocumentRule.REVIEW_BY_UNIT_HEAD);
+        }
+    }
+
+    private void requireLeadUnit(Actor actor) {
+        requireStep(Direction.INCOMING);
+        boolean handling = status == DocumentStatus.INSTRUCTED || status == DocumentStatus.IN_PROCESS;
+        if (!handling || (actor.role() != Role.SPECIALIST && actor.role() != Role.LEADER)
+                || !leadUnitId.equals(actor.unitId())) {
+            throw new DocumentRuleViolation(DocumentRule.PROCESSING_BY_LEAD_UNIT);
+        }
+    }
+
+    private static void requireMetadata(DraftMetadata metadata) {
+        if (metadata == null || !metadata.complete()) {
+            throw new DocumentRuleViolation(DocumentRule.DRAFT_METADATA_COMPLETE);
+        }
+    }
+
+    private static void requireRole(Actor actor, Role... roles) {
+        for (Role role : roles) {
+            if (actor.role() == role) {
+                return;
+            }
+        }
+        throw new DocumentRuleViolation(DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+    }
+
+    private static void requireReason(String reason, DocumentRule rule) {
+        if (reason == null || reason.isBlank()) {
+            throw new DocumentRuleViolation(rule);
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    @EventSourcingHandler
+    void on(DocumentDrafted event) {
+        documentId = event.documentId();
+        direction = Direction.OUTGOING;
+        agencyId = event.agencyId();
+        unitId = event.unitId();
+        drafterId = event.actor().id();
+        draft = event.metadata();
+        secrecy = draft.secrecy();
+        status = DocumentStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(DraftRevised event) {
+        draft = event.metadata();
+        secrecy = draft.secrecy();
+    }
+
+    @EventSourcingHandler
+    void on(SubmittedForReview event) {
+        status = DocumentStatus.IN_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewApproved event) {
+        status = DocumentStatus.AWAITING_SIGNATURE;
+    }
+
+    @EventSourcingHandler
+    void on(DraftReturned event) {
+        status = DocumentStatus.RETURNED;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentSigned event) {
+        status = DocumentStatus.SIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(NumberAssigned event) {
+        status = DocumentStatus.NUMBERED;
+    }
+
+    @EventSourcingHandler
+    void on(AgencySealed event) {
+        status = DocumentStatus.SEALED;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentIssued event) {
+        status = DocumentStatus.ISSUED;
+        event.recipients().forEach(recipient -> undelivered.add(recipient.id()));
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryConfirmed event) {
+        undelivered.remove(event.recipientId());
+    }
+
+    @EventSourcingHandler
+    void on(DocumentRecalled event) {
+        status = DocumentStatus.RECALLED;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentReceived event) {
+        documentId = event.documentId();
+        direction = Direction.INCOMING;
+        agencyId = event.agencyId();
+        secrecy = event.metadata().secrecy();
+        check = event.check();
+        status = DocumentStatus.RECEIVED;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentSentBack event) {
+        status = DocumentStatus.SENT_BACK;
+    }
+
+    @EventSourcingHandler
+    void on(ArrivalRegistered event) {
+        status = DocumentStatus.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(PresentedToLeader event) {
+        status = DocumentStatus.PRESENTED;
+    }
+
+    @EventSourcingHandler
+    void on(InstructionsGiven event) {
+        status = DocumentStatus.INSTRUCTED;
+        leadUnitId = event.leadUnitId();
+    }
+
+    @EventSourcingHandler
+    void on(ProcessingRecorded event) {
+        status = DocumentStatus.IN_PROCESS;
+        processed = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReplyLinked event) {
+        status = DocumentStatus.IN_PROCESS;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentClosed event) {
+        status = DocumentStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentArchived event) {
+        status = DocumentStatus.ARCHIVED;
+    }
+}

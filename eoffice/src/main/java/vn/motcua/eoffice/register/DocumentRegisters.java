@@ -1,0 +1,95 @@
+package vn.motcua.eoffice.register;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.engine.problem.Problem;
+
+/**
+ * The registers of outgoing and incoming documents (Decree 30/2020/ND-CP Art. 15, 22): numbers run
+ * from 01 on 1 January to 31 December per agency, register and series; below 10 they carry a leading
+ * zero; secret documents have their own series. For electronic documents the system assigns the
+ * number, never a person.
+ *
+ * <p>As for dossier codes, each counter is one PostgreSQL row (agency, register, series, year) bumped by
+ * a single atomic upsert inside the caller's transaction: its row lock serialises concurrent callers
+ * across threads and application instances, and a rolled-back transaction gives its number back, so
+ * numbers have neither gaps nor duplicates.
+ */
+@Component
+public class DocumentRegisters {
+
+    private final JdbcTemplate jdbc;
+
+    public DocumentRegisters(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The next number of the outgoing register. {@code issuerAbbreviation} is the issuing agency's
+     * abbreviation, optionally followed by the drafting unit's ({@code SYT} or {@code SYT-VP}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegisteredNumber next(String agencyId, String issuerAbbreviation, DocumentType type, Series series,
+                                 LocalDate issuedOn) {
+        requireText(agencyId, "agencyId");
+        requireText(issuerAbbreviation, "issuerAbbreviation");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(issuedOn, "issuedOn");
+        int number = bump(agencyId, "OUTGOING", series, issuedOn.getYear());
+        return numbered(agencyId, issuerAbbreviation, type, series, issuedOn.getYear(), number);
+    }
+
+    /** The next arrival number (số đến) of an ordinary incoming document. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ArrivalNumber nextArrival(String agencyId, LocalDate arrivedOn) {
+        return nextArrival(agencyId, Series.ORDINARY, arrivedOn);
+    }
+
+    /** The next arrival number (số đến) in the given series: secret incoming documents are counted apart. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ArrivalNumber nextArrival(String agencyId, Series series, LocalDate arrivedOn) {
+        requireText(agencyId, "agencyId");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(arrivedOn, "arrivedOn");
+        int number = bump(agencyId, "INCOMING", series, arrivedOn.getYear());
+        return new ArrivalNumber(number, formatted(number), arrivedOn);
+    }
+
+    private int bump(String agencyId, String register, Series series, int year) {
+        Integer number = jdbc.queryForObject("""
+                insert into document_register_counter (agency_id, register, series, year, last_number)
+                values (?, ?, ?, ?, 1)
+                on conflict (agency_id, register, series, year)
+                do update set last_number = document_register_counter.last_number + 1
+                returning last_number""", Integer.class, agencyId, register, series.name(), year);
+        if (number == null) {
+            throw new IllegalStateException("register upsert returned no number");
+        }
+        return number;
+    }
+
+    static RegisteredNumber numbered(String agencyId, String issuerAbbreviation, DocumentType type, Series series,
+                                     int year, int number) {
+        String formatted = formatted(number);
+        String symbol = formatted + "/" + (type.abbreviatedInSymbol() ? type.abbreviation() + "-" : "")
+                + issuerAbbreviation + series.symbolSuffix();
+        return new RegisteredNumber(number, formatted, symbol, agencyId + "." + year + "." + symbol);
+    }
+
+    static String formatted(int number) {
+        return "%02d".formatted(number);
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw Problem.invalid(field, field + " is required");
+        }
+    }
+}

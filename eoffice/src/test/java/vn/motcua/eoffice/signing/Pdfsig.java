@@ -1,0 +1,48 @@
+package vn.motcua.eoffice.signing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Poppler's {@code pdfsig} (Debian {@code poppler-utils}), an independent PAdES checker. Installed with apt-get
+ * when missing and the tests run as root; otherwise the tests that need it are skipped with a reason.
+ */
+final class Pdfsig {
+
+    static final Path PDFSIG = Path.of("/usr/bin/pdfsig");
+
+    private Pdfsig() {
+    }
+
+    static synchronized void ensureInstalled() throws IOException, InterruptedException {
+        if (Files.isExecutable(PDFSIG)) {
+            return;
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        assumeTrue(root, "pdfsig is absent and the tests do not run as root: install poppler-utils to run them");
+        run("apt-get", "install", "-y", "poppler-utils");
+        if (!Files.isExecutable(PDFSIG)) {
+            run("apt-get", "update");
+            run("apt-get", "install", "-y", "poppler-utils");
+        }
+        assumeTrue(Files.isExecutable(PDFSIG), "apt-get could not install poppler-utils: pdfsig tests skipped");
+    }
+
+    /** pdfsig's report on a file. */
+    static String check(Path pdf) throws IOException, InterruptedException {
+        ensureInstalled();
+        return run(PDFSIG.toString(), "-nocert", pdf.toString());
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        process.waitFor(5, TimeUnit.MINUTES);
+        return new String(output, StandardCharsets.UTF_8);
+    }
+}
