@@ -5,7 +5,7 @@ package vn.motcua.eoffice.forms;
  * it and carries the dossier code, printed in words and as a QR code.
  */
 public sealed interface OneStopForm
-        permits ReceiptForm, SupplementRequestForm, RefusalForm, ApologyForm, ProcessControlForm {
+        permits ReceiptForm, SupplementRequestForm, RefusalForm, ApologyForm, ProcessControlForm, ResultForm {
 
     String agencyName();
 

@@ -51,6 +51,7 @@ public final class OneStopForms {
     /** Any of the forms of one dossier, Mẫu 01–05. */
     public byte[] render(OneStopForm form) {
         return switch (form) {
+            case ResultForm result -> result(result);
             case ReceiptForm receipt -> receipt(receipt);
             case SupplementRequestForm request -> supplementRequest(request);
             case RefusalForm refusal -> refusal(refusal);
@@ -144,6 +145,27 @@ public final class OneStopForms {
             sheet.line(sheet.regular, BODY, Align.LEFT, "Xin thông báo cho Ông/Bà được biết và thực hiện./.");
             sheet.gap(6);
             sheet.signatures(BODY, List.of(new Signature("Người tiếp nhận hồ sơ", SIGN, form.officerName())));
+        });
+    }
+
+    /**
+     * The result returned online: the decision, with room at the foot of the page for the leader's
+     * signature and the agency's seal, which are added as PAdES signatures with their images.
+     */
+    public byte[] result(ResultForm form) {
+        String title = form.approved() ? "Kết quả giải quyết thủ tục hành chính" : "Thông báo không chấp thuận";
+        return pdf(A5, A5_MARGIN, title, "Kết quả", form.dossierCode(), sheet -> {
+            sheet.nationalHeading(form.agencyName(), null, null,
+                    capitalised(Forms.longDate(form.decidedAt().atZone(zone).toLocalDate())));
+            sheet.title(title, TITLE);
+            sheet.besideQr(form.verificationUrl(), QR_SIDE, beside -> {
+                code(beside, form.dossierCode());
+                beside.labelled(BODY, "Thủ tục", form.procedureName());
+                beside.labelled(BODY, "Tổ chức, cá nhân", form.applicant().fullName());
+            });
+            sheet.labelled(BODY, "Địa chỉ", form.applicant().address());
+            sheet.line(sheet.regular, BODY, Align.LEFT, Forms.text(form.decisionText()));
+            sheet.line(sheet.regular, BODY, Align.LEFT, "Văn bản điện tử được ký số; quét mã QR để kiểm tra bản gốc.");
         });
     }
 

@@ -44,6 +44,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                                 "/actuator/health/**").permitAll()
                         // tra cứu hồ sơ: the public status lookup needs the code and the applicant's phone or ID
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/public/results/*/check").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents/verification")
+                        .hasAnyRole("RECEPTION", "SPECIALIST", "LEADER", "INSPECTOR")
                         .requestMatchers("/api/v1/audit/**").hasRole("INSPECTOR")
                         // the dev CA's certificates and CRLs, and its RFC 3161 TSA, are public like any CA's
                         .requestMatchers("/api/v1/pki/**").permitAll()

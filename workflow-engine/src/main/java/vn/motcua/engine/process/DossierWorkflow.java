@@ -70,6 +70,7 @@ public class DossierWorkflow {
     private final DossierAccess access;
     private final DossierRegistry registry;
     private final Deadlines deadlines;
+    private final ResultDocuments results;
     private final WorkingCalendar calendar;
     private final MotcuaProperties properties;
     private final Clock clock;
@@ -78,7 +79,8 @@ public class DossierWorkflow {
                            TransactionTemplate transaction, ProcedureCatalogue catalogue, FormValidator forms,
                            DossierCodes codes,
                            DocumentStore documents, DossierAccess access, DossierRegistry registry,
-                           Deadlines deadlines, WorkingCalendar calendar, MotcuaProperties properties, Clock clock) {
+                           Deadlines deadlines, ResultDocuments results, WorkingCalendar calendar,
+                           MotcuaProperties properties, Clock clock) {
         this.commands = commands;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -90,6 +92,7 @@ public class DossierWorkflow {
         this.access = access;
         this.registry = registry;
         this.deadlines = deadlines;
+        this.results = results;
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
@@ -251,6 +254,8 @@ public class DossierWorkflow {
                             decision.consultationDueDate(), decision.comment(), actor));
                     variables.put("consultedUnits", decision.consultedUnits());
                 }
+                case RETURN_RESULT -> commands.sendAndWait(new DossierCommand.ReturnResult(code, decision.comment(),
+                        results.issue(code, actor), actor));
                 default -> commands.sendAndWait(command(code, decision, actor));
             }
             tasks.complete(taskId, variables);
@@ -273,7 +278,7 @@ public class DossierWorkflow {
 
     private DossierCommand command(String code, Decision decision, Actor actor) {
         return switch (decision.outcome()) {
-            case ACCEPT, CONSULT -> throw new IllegalStateException("handled by complete()");
+            case ACCEPT, CONSULT, RETURN_RESULT -> throw new IllegalStateException("handled by complete()");
             case REQUEST_SUPPLEMENT -> actor.role() == Role.RECEPTION
                     ? new DossierCommand.RequestSupplement(code, decision.items(), decision.comment(), actor)
                     : new DossierCommand.RequestSupplementInAppraisal(code, decision.items(), decision.comment(), actor);
@@ -287,7 +292,6 @@ public class DossierWorkflow {
                     AppraisalOutcome.valueOf(decision.outcome().name()), decision.comment(), List.of(), actor);
             case APPROVE -> new DossierCommand.ApproveDossier(code, decision.comment(), actor);
             case REJECT -> new DossierCommand.RejectDossier(code, decision.comment(), actor);
-            case RETURN_RESULT -> new DossierCommand.ReturnResult(code, decision.comment(), List.of(), actor);
         };
     }
 

@@ -1,0 +1,88 @@
+package vn.motcua.portal.eoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.portal.support.Api;
+import vn.motcua.portal.support.IntegrationTest;
+
+/**
+ * Level 4: the result is returned online as a PDF signed by the leader who decided and sealed by the
+ * agency; anyone can check it from its QR code, and a changed copy is caught.
+ */
+class SignedResultTest extends IntegrationTest {
+
+    @Test
+    void citizenReceivesTheResultSignedByTheLeaderAndSealedByTheAgency() throws Exception {
+        String code = submitted("citizen-a");
+        acceptAndPay(code, "citizen-a");
+        decideOk("specialist-hn", code, "appraisal", """
+                {"outcome":"FAVOURABLE","comment":"Đạt"}""");
+        decideOk("leader-hn", code, "approval", """
+                {"outcome":"APPROVE","comment":"Cấp số tiếp nhận Phiếu công bố"}""");
+        decideOk("reception-hn", code, "returnResult", """
+                {"outcome":"RETURN_RESULT","comment":"Trả kết quả trực tuyến"}""");
+
+        JsonNode returned = null;
+        for (JsonNode step : as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json()) {
+            if (step.get("type").asText().equals("ResultReturned")) {
+                returned = step;
+            }
+        }
+        assertThat(returned).isNotNull();
+        String sha256 = returned.at("/documents/0/sha256").asText();
+        Api.Response download = as("citizen-a").get("/api/v1/dossiers/" + code + "/documents/" + sha256);
+        assertThat(download.status()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(download.bytes())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(code, "Nguyễn Văn An", "chấp thuận");
+            assertThat(pdf.getSignatureDictionaries()).hasSizeGreaterThanOrEqualTo(2);
+        }
+
+        JsonNode check = anonymous().get("/api/v1/public/results/" + code).json();
+        assertThat(check.get("valid").asBoolean()).as(check.toPrettyString()).isTrue();
+        assertThat(check.get("modified").asBoolean()).isFalse();
+        assertThat(check.get("sha256").asText()).isEqualTo(sha256);
+        assertThat(check.get("signatures").findValuesAsText("signer")).as("leader, agency seal, archive timestamp")
+                .containsExactly("Đặng Quốc Việt (Phó Giám đốc Sở Y tế Hà Nội)", "Sở Y tế Hà Nội (demo)",
+                        "motcua dev time-stamping authority");
+        assertThat(check.get("signatures").findValuesAsText("kind"))
+                .containsExactly("SIGNATURE", "SIGNATURE", "DOCUMENT_TIMESTAMP");
+        assertThat(check.toString()).doesNotContain("0912345678", "001099012345");
+
+        Api.Response same = anonymous().multipart("/api/v1/public/results/" + code + "/check",
+                parts -> parts.part("file", Api.file("ket-qua.pdf", download.bytes()), MediaType.APPLICATION_PDF));
+        assertThat(same.json().get("sameAsIssued").asBoolean()).isTrue();
+        assertThat(same.json().get("valid").asBoolean()).isTrue();
+
+        byte[] altered = Arrays.copyOf(download.bytes(), download.bytes().length);
+        int at = altered.length / 3;
+        altered[at] = (byte) (altered[at] == '0' ? '1' : '0');
+        Api.Response changed = anonymous().multipart("/api/v1/public/results/" + code + "/check",
+                parts -> parts.part("file", Api.file("ket-qua.pdf", altered), MediaType.APPLICATION_PDF));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().get("sameAsIssued").asBoolean()).isFalse();
+        assertThat(changed.json().get("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void officialsVerifyAnyPdfAndCitizensMayNot() {
+        Api.Response unsigned = as("reception-hn").multipart("/api/v1/documents/verification",
+                parts -> parts.part("file", Api.file("cong-van.pdf", pdf("Cong van")), MediaType.APPLICATION_PDF));
+        assertThat(unsigned.status()).as(unsigned.toString()).isEqualTo(200);
+        assertThat(unsigned.json().get("valid").asBoolean()).isFalse();
+        assertThat(unsigned.json().get("signatures")).isEmpty();
+        assertThat(as("citizen-a").multipart("/api/v1/documents/verification",
+                parts -> parts.part("file", Api.file("x.pdf", pdf("x")), MediaType.APPLICATION_PDF)).status())
+                .isEqualTo(403);
+        assertThat(anonymous().get("/api/v1/public/results/000.00.16.H26-990101-0001").status()).isEqualTo(404);
+    }
+}
