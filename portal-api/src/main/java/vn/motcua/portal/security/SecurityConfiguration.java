@@ -47,6 +47,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/results/*/check").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/documents/verification")
                         .hasAnyRole("RECEPTION", "SPECIALIST", "LEADER", "INSPECTOR")
+                        // e-office documents and their tasks: officials only (unit and role checked by the workflow)
+                        .requestMatchers("/api/v1/documents", "/api/v1/documents/**").hasAnyRole(OFFICIALS)
                         .requestMatchers("/api/v1/audit/**").hasRole("INSPECTOR")
                         // the dev CA's certificates and CRLs, and its RFC 3161 TSA, are public like any CA's
                         .requestMatchers("/api/v1/pki/**").permitAll()

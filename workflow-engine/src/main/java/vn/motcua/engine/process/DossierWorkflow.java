@@ -210,6 +210,8 @@ public class DossierWorkflow {
         return tasks.createTaskQuery().active()
                 .or().taskCandidateGroupIn(groups).taskAssignee(who.id()).endOr()
                 .list().stream()
+                // the e-office document processes share the candidate groups; they have their own inbox
+                .filter(task -> StepKind.ofTask(task.getTaskDefinitionKey()).isPresent())
                 .map(this::toWorkItem)
                 .sorted(Comparator.comparing(WorkItem::createdAt))
                 .toList();
@@ -321,7 +323,7 @@ public class DossierWorkflow {
     /** The task must exist, belong to one of the caller's groups, and not be taken by someone else. */
     private Task claimable(String taskId, Identity who) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
+        if (task == null || StepKind.ofTask(task.getTaskDefinitionKey()).isEmpty()) {
             throw Problem.notFound("task", "Không tìm thấy công việc " + taskId + " / No open task " + taskId);
         }
         StepKind kind = stepOf(task);

@@ -1,0 +1,366 @@
+package vn.motcua.eoffice.document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.problem.Problem;
+import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
+import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
+import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
+import vn.motcua.eoffice.document.DocumentCommand.CloseDocument;
+import vn.motcua.eoffice.document.DocumentCommand.DraftDocument;
+import vn.motcua.eoffice.document.DocumentCommand.GiveInstructions;
+import vn.motcua.eoffice.document.DocumentCommand.IssueDocument;
+import vn.motcua.eoffice.document.DocumentCommand.PresentToLeader;
+import vn.motcua.eoffice.document.DocumentCommand.ReceiveDocument;
+import vn.motcua.eoffice.document.DocumentCommand.RecordProcessing;
+import vn.motcua.eoffice.document.DocumentCommand.RegisterArrival;
+import vn.motcua.eoffice.document.DocumentCommand.ReturnDraft;
+import vn.motcua.eoffice.document.DocumentCommand.SealDocument;
+import vn.motcua.eoffice.document.DocumentCommand.SignDocument;
+import vn.motcua.eoffice.document.DocumentCommand.SubmitForReview;
+import vn.motcua.eoffice.document.DocumentStep.Outcome;
+
+/**
+ * The BPMN bridge of official documents, with the discipline of the dossier bridge: every step is one
+ * transaction in which the {@link OfficialDocument} aggregate appends its event and Camunda moves the
+ * {@code outgoing_document} / {@code incoming_document} process on the same connection. The process says
+ * who works next (candidate groups {@code ROLE@unit}); the aggregate says what is allowed. The agency of a
+ * document is the official's org unit. The leader's signature records the event only: the PAdES signing of
+ * the PDF is not wired here.
+ */
+@Service
+public class DocumentWorkflow {
+
+    public static final String OUTGOING_PROCESS = "outgoing_document";
+    public static final String INCOMING_PROCESS = "incoming_document";
+
+    private final CommandGateway commands;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final TransactionTemplate transaction;
+    private final EventStore eventStore;
+    private final MotcuaProperties properties;
+
+    public DocumentWorkflow(CommandGateway commands, RuntimeService runtime, TaskService tasks,
+                            TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties) {
+        this.commands = commands;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.transaction = transaction;
+        this.eventStore = eventStore;
+        this.properties = properties;
+    }
+
+    /** A decision on a document task; the fields besides {@code outcome} and {@code comment} serve one step each. */
+    public record Decision(Outcome outcome, String comment, String leaderId, String leaderName, String leadUnitId,
+                           List<String> supportingUnitIds, LocalDate deadline) {
+    }
+
+    /** An open task of a document process. */
+    public record WorkItem(String id, String step, String name, String documentId, String direction, String unitId,
+                           String assignee, Instant createdAt, Set<Outcome> outcomes) {
+    }
+
+    /** A document as officials see it, folded from its events. */
+    public record View(String documentId, Direction direction, String unitId, DocumentStatus status,
+                       String statusLabelVi, String subject, String type, Integer number, String numberSymbol,
+                       LocalDate issuedOn, String identifier, Integer arrivalNumber, String arrivalFormatted,
+                       LocalDate arrivedOn, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
+                       String senderName, String senderNumberSymbol, SignatureCheck signatureCheck) {
+    }
+
+    /** One step of a document's history, read from the event store. */
+    public record HistoryEntry(long sequence, String type, String labelVi, Instant at, Actor actor,
+                               DocumentEvent event) {
+    }
+
+    /** A specialist starts an outgoing draft in their unit. */
+    public View draft(DraftMetadata metadata, String replyTo, Identity who) {
+        Actor drafter = actorAs(who, Role.SPECIALIST);
+        String id = UUID.randomUUID().toString();
+        return step(() -> {
+            commands.sendAndWait(new DraftDocument(id, who.unitId(), who.unitId(), metadata, replyTo, drafter));
+            runtime.startProcessInstanceByKey(OUTGOING_PROCESS, id,
+                    Map.of("documentId", id, "unitId", who.unitId(), "drafterId", who.id()));
+            return view(id);
+        });
+    }
+
+    /** The clerk receives an incoming electronic document with its signature check and registers it. */
+    public View receive(ReceivedMetadata metadata, SignatureCheck check, String contentSha256, Identity who) {
+        Actor clerk = actorAs(who, Role.RECEPTION);
+        String id = UUID.randomUUID().toString();
+        return step(() -> {
+            commands.sendAndWait(new ReceiveDocument(id, who.unitId(), metadata, check, contentSha256, clerk));
+            commands.sendAndWait(new RegisterArrival(id, clerk));
+            runtime.startProcessInstanceByKey(INCOMING_PROCESS, id, Map.of("documentId", id, "unitId", who.unitId()));
+            return view(id);
+        });
+    }
+
+    /** The document, for an official of its unit (or of a unit instructed to handle it). */
+    public View find(String documentId, Identity who) {
+        View view = view(documentId);
+        requireReadable(view, who);
+        return view;
+    }
+
+    public List<HistoryEntry> history(String documentId, Identity who) {
+        requireReadable(view(documentId), who);
+        return events(documentId).stream()
+                .map(message -> {
+                    DocumentEvent event = (DocumentEvent) message.getPayload();
+                    return new HistoryEntry(message.getSequenceNumber(), event.getClass().getSimpleName(),
+                            event.labelVi(), event.at(), event.actor(), event);
+                }).toList();
+    }
+
+    /** The document tasks of the official's roles in their unit, and those they have taken. */
+    public List<WorkItem> inbox(Identity who) {
+        List<String> groups = who.roles().stream().filter(Role::isOfficial)
+                .map(role -> role.candidateGroup(who.unitId())).sorted().toList();
+        if (groups.isEmpty()) {
+            throw Problem.forbidden("Chỉ cán bộ mới có công việc văn bản / Only officials have document tasks");
+        }
+        return tasks.createTaskQuery().active().processDefinitionKeyIn(OUTGOING_PROCESS, INCOMING_PROCESS)
+                .or().taskCandidateGroupIn(groups).taskAssignee(who.id()).endOr()
+                .list().stream().map(this::toWorkItem)
+                .sorted(Comparator.comparing(WorkItem::createdAt)).toList();
+    }
+
+    /** Decides a task: the aggregate records the step, then the process moves on, in one transaction. */
+    public View complete(String taskId, Decision decision, Identity who) {
+        return step(() -> {
+            Task task = tasks.createTaskQuery().taskId(taskId).processDefinitionKeyIn(OUTGOING_PROCESS, INCOMING_PROCESS)
+                    .singleResult();
+            if (task == null) {
+                throw Problem.notFound("task", "Không tìm thấy công việc " + taskId + " / No open task " + taskId);
+            }
+            DocumentStep step = stepOf(task);
+            requireCandidate(task, step, who);
+            if (decision == null || decision.outcome() == null || !step.outcomes().contains(decision.outcome())) {
+                throw Problem.invalid("outcome", "Bước '" + task.getName() + "' chỉ nhận " + step.outcomes()
+                        + " / Step '" + step.taskKey() + "' accepts only " + step.outcomes());
+            }
+            String id = (String) tasks.getVariable(taskId, "documentId");
+            Actor actor = who.as(step.role());
+            Map<String, Object> variables = new java.util.HashMap<>(Map.of(step.variable(), decision.outcome().name()));
+            commands.sendAndWait(command(id, decision, actor, who, variables));
+            if (task.getAssignee() == null) {
+                tasks.claim(taskId, who.id());
+            }
+            tasks.complete(taskId, variables);
+            return view(id);
+        });
+    }
+
+    private DocumentCommand command(String id, Decision decision, Actor actor, Identity who,
+                                    Map<String, Object> variables) {
+        return switch (decision.outcome()) {
+            case SUBMIT -> new SubmitForReview(id, decision.comment(), actor);
+            case APPROVE -> new ApproveReview(id, decision.comment(), actor);
+            case RETURN -> new ReturnDraft(id, decision.comment(), actor);
+            case SIGN -> new SignDocument(id, decision.comment(), actor);
+            case NUMBER -> new AssignNumber(id, actor);
+            case SEAL -> new SealDocument(id, actor);
+            case ISSUE -> new IssueDocument(id, actor);
+            case ARCHIVE -> new ArchiveDocument(id, actor);
+            case PRESENT -> {
+                if (blank(decision.leaderId())) {
+                    throw Problem.invalid("leaderId", "Nêu lãnh đạo được trình / Name the leader presented to");
+                }
+                yield new PresentToLeader(id, new Actor(decision.leaderId(),
+                        blank(decision.leaderName()) ? decision.leaderId() : decision.leaderName(), Role.LEADER,
+                        who.unitId()), actor);
+            }
+            case INSTRUCT -> {
+                if (blank(decision.leadUnitId()) || properties.unit(decision.leadUnitId()).isEmpty()) {
+                    throw Problem.invalid("leadUnitId", "Đơn vị chủ trì không có trong hệ thống / Unknown lead unit");
+                }
+                variables.put("leadUnitId", decision.leadUnitId());
+                yield new GiveInstructions(id, decision.leadUnitId(), decision.supportingUnitIds(), decision.deadline(),
+                        decision.comment(), actor);
+            }
+            case PROCESS -> new RecordProcessing(id, decision.comment(), actor);
+            case CLOSE -> new CloseDocument(id, decision.comment(), actor);
+        };
+    }
+
+    private void requireCandidate(Task task, DocumentStep step, Identity who) {
+        String group = step.role().candidateGroup(who.unitId());
+        boolean candidate = who.has(step.role()) && tasks.getIdentityLinksForTask(task.getId()).stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && group.equals(link.getGroupId()));
+        if (!candidate) {
+            throw Problem.forbidden("Công việc này không thuộc vai trò và đơn vị của bạn"
+                    + " / This task is not for your role and unit");
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(who.id())) {
+            throw new Problem(Problem.Kind.CONFLICT, "task-claimed", "Công việc đã có cán bộ khác nhận",
+                    "Task claimed by another official", "Công việc đang do " + task.getAssignee()
+                    + " xử lý / The task is being handled by " + task.getAssignee(), null);
+        }
+    }
+
+    private WorkItem toWorkItem(Task task) {
+        DocumentStep step = stepOf(task);
+        String unit = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .map(link -> link.getGroupId()).filter(Objects::nonNull)
+                .map(group -> group.substring(group.indexOf('@') + 1)).findFirst().orElse(null);
+        String direction = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getProcessDefinitionId().startsWith(OUTGOING_PROCESS) ? "OUTGOING" : "INCOMING";
+        return new WorkItem(task.getId(), step.taskKey(), task.getName(),
+                (String) tasks.getVariable(task.getId(), "documentId"), direction, unit, task.getAssignee(),
+                task.getCreateTime().toInstant(), step.outcomes());
+    }
+
+    private static DocumentStep stepOf(Task task) {
+        return DocumentStep.ofTask(task.getTaskDefinitionKey()).orElseThrow(() -> new IllegalStateException(
+                "No document step for BPMN task " + task.getTaskDefinitionKey()));
+    }
+
+    private List<? extends DomainEventMessage<?>> events(String documentId) {
+        return eventStore.readEvents(documentId).asStream().toList();
+    }
+
+    private View view(String documentId) {
+        List<? extends DomainEventMessage<?>> messages = events(documentId);
+        if (messages.isEmpty() || !(messages.get(0).getPayload() instanceof DocumentEvent)) {
+            throw Problem.notFound("document", "Không tìm thấy văn bản " + documentId + " / No document " + documentId);
+        }
+        Direction direction = null;
+        String unitId = null;
+        DocumentStatus status = null;
+        String subject = null;
+        String type = null;
+        Integer number = null;
+        String symbol = null;
+        LocalDate issuedOn = null;
+        String identifier = null;
+        Integer arrival = null;
+        String arrivalFormatted = null;
+        LocalDate arrivedOn = null;
+        String leadUnitId = null;
+        List<String> supporting = List.of();
+        LocalDate deadline = null;
+        String senderName = null;
+        String senderSymbol = null;
+        SignatureCheck check = null;
+        for (DomainEventMessage<?> message : messages) {
+            switch ((DocumentEvent) message.getPayload()) {
+                case DocumentEvent.DocumentDrafted e -> {
+                    direction = Direction.OUTGOING;
+                    unitId = e.agencyId();
+                    status = DocumentStatus.DRAFT;
+                    subject = e.metadata().subject();
+                    type = e.metadata().type().name();
+                }
+                case DocumentEvent.DraftRevised e -> {
+                    subject = e.metadata().subject();
+                    type = e.metadata().type().name();
+                }
+                case DocumentEvent.SubmittedForReview e -> status = DocumentStatus.IN_REVIEW;
+                case DocumentEvent.ReviewApproved e -> status = DocumentStatus.AWAITING_SIGNATURE;
+                case DocumentEvent.DraftReturned e -> status = DocumentStatus.RETURNED;
+                case DocumentEvent.DocumentSigned e -> status = DocumentStatus.SIGNED;
+                case DocumentEvent.NumberAssigned e -> {
+                    status = DocumentStatus.NUMBERED;
+                    number = e.number();
+                    symbol = e.symbol();
+                    issuedOn = e.issuedOn();
+                    identifier = e.identifier();
+                }
+                case DocumentEvent.AgencySealed e -> status = DocumentStatus.SEALED;
+                case DocumentEvent.DocumentIssued e -> status = DocumentStatus.ISSUED;
+                case DocumentEvent.DeliveryConfirmed e -> {
+                    // delivery is tracked per recipient in the history
+                }
+                case DocumentEvent.DocumentRecalled e -> status = DocumentStatus.RECALLED;
+                case DocumentEvent.DocumentReceived e -> {
+                    direction = Direction.INCOMING;
+                    unitId = e.agencyId();
+                    status = DocumentStatus.RECEIVED;
+                    subject = e.metadata().subject();
+                    type = e.metadata().type().name();
+                    senderName = e.metadata().senderName();
+                    senderSymbol = e.metadata().numberSymbol();
+                    check = e.check();
+                }
+                case DocumentEvent.DocumentSentBack e -> status = DocumentStatus.SENT_BACK;
+                case DocumentEvent.ArrivalRegistered e -> {
+                    status = DocumentStatus.REGISTERED;
+                    arrival = e.arrivalNumber();
+                    arrivalFormatted = e.formattedNumber();
+                    arrivedOn = e.arrivedOn();
+                }
+                case DocumentEvent.PresentedToLeader e -> status = DocumentStatus.PRESENTED;
+                case DocumentEvent.InstructionsGiven e -> {
+                    status = DocumentStatus.INSTRUCTED;
+                    leadUnitId = e.leadUnitId();
+                    supporting = e.supportingUnitIds();
+                    deadline = e.deadline();
+                }
+                case DocumentEvent.ProcessingRecorded e -> status = DocumentStatus.IN_PROCESS;
+                case DocumentEvent.ReplyLinked e -> status = DocumentStatus.IN_PROCESS;
+                case DocumentEvent.DocumentClosed e -> status = DocumentStatus.CLOSED;
+                case DocumentEvent.DocumentArchived e -> status = DocumentStatus.ARCHIVED;
+            }
+        }
+        return new View(documentId, direction, unitId, status, status.labelVi(), subject, type, number, symbol,
+                issuedOn, identifier, arrival, arrivalFormatted, arrivedOn, leadUnitId, new ArrayList<>(supporting),
+                deadline, senderName, senderSymbol, check);
+    }
+
+    private static void requireReadable(View view, Identity who) {
+        boolean readable = who.isOfficial() && who.unitId() != null && (who.unitId().equals(view.unitId())
+                || who.unitId().equals(view.leadUnitId()) || view.supportingUnitIds().contains(who.unitId()));
+        if (!readable) {
+            throw Problem.forbidden("Văn bản không thuộc đơn vị của bạn / The document is not your unit's");
+        }
+    }
+
+    private static Actor actorAs(Identity who, Role role) {
+        if (!who.has(role)) {
+            throw Problem.forbidden("Thao tác này dành cho vai trò " + role.labelVi() + " / This is for role " + role);
+        }
+        return who.as(role);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** One step in one transaction; the engines' conflict signals become problems a person can act on. */
+    private <T> T step(Supplier<T> body) {
+        try {
+            return transaction.execute(status -> body.get());
+        } catch (ConcurrencyException | OptimisticLockingException e) {
+            throw new Problem(Problem.Kind.CONFLICT, "concurrent-update", "Văn bản vừa được người khác cập nhật",
+                    "Concurrent update", "Vui lòng tải lại và thử lại / Reload and try again", null);
+        }
+    }
+}
