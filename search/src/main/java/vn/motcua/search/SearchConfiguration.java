@@ -88,6 +88,21 @@ public class SearchConfiguration {
         return new DossierSearch(client, indexAdmin, clock.getIfAvailable(() -> Clock.system(LEGAL_ZONE)));
     }
 
+    @Bean
+    DocumentIndex documentIndex(ElasticsearchClient client) {
+        return new DocumentIndex(client);
+    }
+
+    @Bean
+    DocumentIndexer documentIndexer(ElasticsearchClient client, DocumentIndex documentIndex) {
+        return new DocumentIndexer(client, documentIndex);
+    }
+
+    @Bean
+    DocumentSearch documentSearch(ElasticsearchClient client, DocumentIndex documentIndex) {
+        return new DocumentSearch(client, documentIndex);
+    }
+
     /**
      * The application's one JSON mapper, copied and fixed to what the stored documents rely on: ISO-8601
      * dates, camelCase field names as in the mappings, absent rather than null fields, and tolerance of fields added by a later version.

@@ -21,8 +21,13 @@ public sealed interface DocumentCommand {
     // ---------------------------------------------------------------- outgoing (văn bản đi)
 
     /** {@code replyTo}: the incoming document this draft answers, or null. */
+    /** {@code contentSha256}: the draft PDF already in the content store. */
     record DraftDocument(String documentId, String agencyId, String unitId, DraftMetadata metadata, String replyTo,
-                         Actor actor) implements DocumentCommand {
+                         String contentSha256, Actor actor) implements DocumentCommand {
+        public DraftDocument(String documentId, String agencyId, String unitId, DraftMetadata metadata,
+                             String replyTo, Actor actor) {
+            this(documentId, agencyId, unitId, metadata, replyTo, null, actor);
+        }
     }
 
     record ReviseDraft(@TargetAggregateIdentifier String documentId, DraftMetadata metadata, Actor actor)
@@ -43,8 +48,11 @@ public sealed interface DocumentCommand {
     }
 
     /** The competent leader approves and signs. */
-    record SignDocument(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
-            implements DocumentCommand {
+    record SignDocument(@TargetAggregateIdentifier String documentId, String comment, String contentSha256,
+                        Actor actor) implements DocumentCommand {
+        public SignDocument(String documentId, String comment, Actor actor) {
+            this(documentId, comment, null, actor);
+        }
     }
 
     /** The clerk takes the next number and today's date from the outgoing register. */
@@ -52,7 +60,11 @@ public sealed interface DocumentCommand {
     }
 
     /** The agency's signature (electronic seal) is applied by the clerk. */
-    record SealDocument(@TargetAggregateIdentifier String documentId, Actor actor) implements DocumentCommand {
+    record SealDocument(@TargetAggregateIdentifier String documentId, String contentSha256, Actor actor)
+            implements DocumentCommand {
+        public SealDocument(String documentId, Actor actor) {
+            this(documentId, null, actor);
+        }
     }
 
     /** Issue to the recipients of the draft. */

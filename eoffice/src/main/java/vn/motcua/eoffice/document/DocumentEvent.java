@@ -22,8 +22,14 @@ public sealed interface DocumentEvent {
 
     // ---------------------------------------------------------------- outgoing
 
+    /** {@code contentSha256}: the draft PDF in the content store (null for drafts without a file). */
     record DocumentDrafted(String documentId, String agencyId, String unitId, DraftMetadata metadata, String replyTo,
-                           Actor actor, Instant at) implements DocumentEvent {
+                           String contentSha256, Actor actor, Instant at) implements DocumentEvent {
+        public DocumentDrafted(String documentId, String agencyId, String unitId, DraftMetadata metadata,
+                               String replyTo, Actor actor, Instant at) {
+            this(documentId, agencyId, unitId, metadata, replyTo, null, actor, at);
+        }
+
         public String labelVi() {
             return "Soạn thảo văn bản";
         }
@@ -53,7 +59,13 @@ public sealed interface DocumentEvent {
         }
     }
 
-    record DocumentSigned(String documentId, String comment, Actor actor, Instant at) implements DocumentEvent {
+    /** {@code contentSha256}: the PDF with the leader's PAdES signature (null if the draft had no file). */
+    record DocumentSigned(String documentId, String comment, String contentSha256, Actor actor, Instant at)
+            implements DocumentEvent {
+        public DocumentSigned(String documentId, String comment, Actor actor, Instant at) {
+            this(documentId, comment, null, actor, at);
+        }
+
         public String labelVi() {
             return "Lãnh đạo phê duyệt, ký ban hành";
         }
@@ -66,7 +78,12 @@ public sealed interface DocumentEvent {
         }
     }
 
-    record AgencySealed(String documentId, Actor actor, Instant at) implements DocumentEvent {
+    /** {@code contentSha256}: the PDF sealed by the agency and archived as B-LTA (null without a file). */
+    record AgencySealed(String documentId, String contentSha256, Actor actor, Instant at) implements DocumentEvent {
+        public AgencySealed(String documentId, Actor actor, Instant at) {
+            this(documentId, null, actor, at);
+        }
+
         public String labelVi() {
             return "Ký số của cơ quan, tổ chức";
         }

@@ -18,6 +18,9 @@ public enum DocumentStep {
     NUMBER("doc_number", Role.RECEPTION, "numberDecision", EnumSet.of(Outcome.NUMBER)),
     SEAL("doc_seal", Role.RECEPTION, "sealDecision", EnumSet.of(Outcome.SEAL)),
     ISSUE("doc_issue", Role.RECEPTION, "issueDecision", EnumSet.of(Outcome.ISSUE)),
+    /** The clerk confirms each recipient's delivery (with its {@code recipientId}) or all remaining at once. */
+    TRACK_DELIVERY("doc_trackDelivery", Role.RECEPTION, "deliveryDecision",
+            EnumSet.of(Outcome.DELIVERED, Outcome.ALL_DELIVERED)),
     PRESENT("doc_present", Role.RECEPTION, "presentDecision", EnumSet.of(Outcome.PRESENT)),
     INSTRUCTIONS("doc_instructions", Role.LEADER, "instructionsDecision", EnumSet.of(Outcome.INSTRUCT)),
     PROCESS("doc_process", Role.SPECIALIST, "processDecision", EnumSet.of(Outcome.PROCESS)),
@@ -25,7 +28,7 @@ public enum DocumentStep {
     ARCHIVE("doc_archive", Role.RECEPTION, "archiveDecision", EnumSet.of(Outcome.ARCHIVE));
 
     /** What an official decides on a document task. */
-    public enum Outcome { SUBMIT, APPROVE, RETURN, SIGN, NUMBER, SEAL, ISSUE, PRESENT, INSTRUCT, PROCESS, CLOSE, ARCHIVE }
+    public enum Outcome { SUBMIT, APPROVE, RETURN, SIGN, NUMBER, SEAL, ISSUE, DELIVERED, ALL_DELIVERED, PRESENT, INSTRUCT, PROCESS, CLOSE, ARCHIVE }
 
     private final String taskKey;
     private final Role role;

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,10 +23,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.engine.audit.crypto.DevPki;
+import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.document.DocumentStore;
+import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
@@ -32,26 +40,40 @@ import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
 import vn.motcua.eoffice.document.DocumentCommand.CloseDocument;
+import vn.motcua.eoffice.document.DocumentCommand.ConfirmDelivery;
 import vn.motcua.eoffice.document.DocumentCommand.DraftDocument;
 import vn.motcua.eoffice.document.DocumentCommand.GiveInstructions;
 import vn.motcua.eoffice.document.DocumentCommand.IssueDocument;
 import vn.motcua.eoffice.document.DocumentCommand.PresentToLeader;
+import vn.motcua.eoffice.document.DocumentCommand.RecallDocument;
 import vn.motcua.eoffice.document.DocumentCommand.ReceiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.RecordProcessing;
 import vn.motcua.eoffice.document.DocumentCommand.RegisterArrival;
 import vn.motcua.eoffice.document.DocumentCommand.ReturnDraft;
 import vn.motcua.eoffice.document.DocumentCommand.SealDocument;
+import vn.motcua.eoffice.document.DocumentCommand.SendBack;
 import vn.motcua.eoffice.document.DocumentCommand.SignDocument;
 import vn.motcua.eoffice.document.DocumentCommand.SubmitForReview;
 import vn.motcua.eoffice.document.DocumentStep.Outcome;
+import vn.motcua.eoffice.signing.PadesSigner;
+import vn.motcua.eoffice.signing.PdfSignatureVerifier;
 
 /**
  * The BPMN bridge of official documents, with the discipline of the dossier bridge: every step is one
  * transaction in which the {@link OfficialDocument} aggregate appends its event and Camunda moves the
  * {@code outgoing_document} / {@code incoming_document} process on the same connection. The process says
  * who works next (candidate groups {@code ROLE@unit}); the aggregate says what is allowed. The agency of a
- * document is the official's org unit. The leader's signature records the event only: the PAdES signing of
- * the PDF is not wired here.
+ * document is the official's org unit.
+ *
+ * <p>Outgoing documents carry a PDF, kept in the content store by SHA-256; each event that changes it names
+ * the new hash. The leader's step signs it with the leader's key (PAdES B-T, blue signature in a fixed block
+ * on the last page); the clerk's seal step adds the agency's seal signature over it and archives it as
+ * B-LTA. The number and date from the register are NOT stamped onto the PDF: in the Decree 30 order the
+ * leader signs before the clerk numbers, and any later page content would be an incremental change after
+ * the leader's signature; the number/symbol stays in the document's metadata (NumberAssigned) and every
+ * signature keeps covering an unchanged revision. Incoming documents are verified here with
+ * {@link PdfSignatureVerifier}, never on the caller's word; an invalid one stays received so the clerk can
+ * send it back.
  */
 @Service
 public class DocumentWorkflow {
@@ -65,9 +87,22 @@ public class DocumentWorkflow {
     private final TransactionTemplate transaction;
     private final EventStore eventStore;
     private final MotcuaProperties properties;
+    private final DocumentStore documents;
+    private final PadesSigner pades;
+    private final PdfSignatureVerifier verifier;
+    private final ObjectProvider<DevPki> devPki;
+
+    /** The message that ends an outgoing process as recalled. */
+    public static final String RECALLED_MESSAGE = "documentRecalled";
 
     public DocumentWorkflow(CommandGateway commands, RuntimeService runtime, TaskService tasks,
-                            TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties) {
+                            TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties,
+                            DocumentStore documents, PadesSigner pades, PdfSignatureVerifier verifier,
+                            ObjectProvider<DevPki> devPki) {
+        this.documents = documents;
+        this.pades = pades;
+        this.verifier = verifier;
+        this.devPki = devPki;
         this.commands = commands;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -78,7 +113,7 @@ public class DocumentWorkflow {
 
     /** A decision on a document task; the fields besides {@code outcome} and {@code comment} serve one step each. */
     public record Decision(Outcome outcome, String comment, String leaderId, String leaderName, String leadUnitId,
-                           List<String> supportingUnitIds, LocalDate deadline) {
+                           List<String> supportingUnitIds, LocalDate deadline, String recipientId) {
     }
 
     /** An open task of a document process. */
@@ -99,28 +134,71 @@ public class DocumentWorkflow {
                                DocumentEvent event) {
     }
 
-    /** A specialist starts an outgoing draft in their unit. */
-    public View draft(DraftMetadata metadata, String replyTo, Identity who) {
+    /** A specialist starts an outgoing draft in their unit, with its PDF (checked and stored by hash). */
+    public View draft(DraftMetadata metadata, String replyTo, Upload pdf, Identity who) {
         Actor drafter = actorAs(who, Role.SPECIALIST);
         String id = UUID.randomUUID().toString();
         return step(() -> {
-            commands.sendAndWait(new DraftDocument(id, who.unitId(), who.unitId(), metadata, replyTo, drafter));
+            String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
+            commands.sendAndWait(new DraftDocument(id, who.unitId(), who.unitId(), metadata, replyTo, sha256,
+                    drafter));
             runtime.startProcessInstanceByKey(OUTGOING_PROCESS, id,
                     Map.of("documentId", id, "unitId", who.unitId(), "drafterId", who.id()));
             return view(id);
         });
     }
 
-    /** The clerk receives an incoming electronic document with its signature check and registers it. */
-    public View receive(ReceivedMetadata metadata, SignatureCheck check, String contentSha256, Identity who) {
+    /**
+     * The clerk receives an incoming electronic document: its signatures are verified here and the result
+     * recorded with it; an authentic one is registered with an arrival number, any other stays received
+     * (to be sent back).
+     */
+    public View receive(ReceivedMetadata metadata, Upload pdf, Identity who) {
         Actor clerk = actorAs(who, Role.RECEPTION);
         String id = UUID.randomUUID().toString();
         return step(() -> {
-            commands.sendAndWait(new ReceiveDocument(id, who.unitId(), metadata, check, contentSha256, clerk));
-            commands.sendAndWait(new RegisterArrival(id, clerk));
-            runtime.startProcessInstanceByKey(INCOMING_PROCESS, id, Map.of("documentId", id, "unitId", who.unitId()));
+            String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
+            SignatureCheck check = verify(pdf.content());
+            commands.sendAndWait(new ReceiveDocument(id, who.unitId(), metadata, check, sha256, clerk));
+            if (check.valid()) {
+                commands.sendAndWait(new RegisterArrival(id, clerk));
+                runtime.startProcessInstanceByKey(INCOMING_PROCESS, id,
+                        Map.of("documentId", id, "unitId", who.unitId()));
+            }
             return view(id);
         });
+    }
+
+    /** The clerk sends a received (not registered) document back to its sender, with the reason. */
+    public View sendBack(String documentId, String reason, Identity who) {
+        Actor clerk = actorAs(who, Role.RECEPTION);
+        requireReadable(view(documentId), who);
+        return step(() -> {
+            commands.sendAndWait(new SendBack(documentId, reason, clerk));
+            return view(documentId);
+        });
+    }
+
+    /** A leader recalls an issued document; its outgoing process ends as recalled. */
+    public View recall(String documentId, String reason, Identity who) {
+        Actor leader = actorAs(who, Role.LEADER);
+        requireReadable(view(documentId), who);
+        return step(() -> {
+            commands.sendAndWait(new RecallDocument(documentId, reason, leader));
+            runtime.createMessageCorrelation(RECALLED_MESSAGE).processInstanceBusinessKey(documentId).correlateAll();
+            return view(documentId);
+        });
+    }
+
+    /** The latest version of the document's PDF (signed, sealed, as received). */
+    public byte[] pdf(String documentId, Identity who) {
+        requireReadable(view(documentId), who);
+        String sha256 = content(documentId).sha256();
+        if (sha256 == null) {
+            throw Problem.notFound("pdf", "Văn bản không có tệp PDF / The document has no PDF");
+        }
+        return documents.content(sha256).orElseThrow(() -> Problem.notFound("pdf",
+                "Không tìm thấy tệp PDF / The PDF is missing"));
     }
 
     /** The document, for an official of its unit (or of a unit instructed to handle it). */
@@ -170,7 +248,11 @@ public class DocumentWorkflow {
             String id = (String) tasks.getVariable(taskId, "documentId");
             Actor actor = who.as(step.role());
             Map<String, Object> variables = new java.util.HashMap<>(Map.of(step.variable(), decision.outcome().name()));
-            commands.sendAndWait(command(id, decision, actor, who, variables));
+            if (step == DocumentStep.TRACK_DELIVERY) {
+                confirmDeliveries(id, decision, actor, variables);
+            } else {
+                commands.sendAndWait(command(id, decision, actor, who, variables));
+            }
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, who.id());
             }
@@ -185,9 +267,10 @@ public class DocumentWorkflow {
             case SUBMIT -> new SubmitForReview(id, decision.comment(), actor);
             case APPROVE -> new ApproveReview(id, decision.comment(), actor);
             case RETURN -> new ReturnDraft(id, decision.comment(), actor);
-            case SIGN -> new SignDocument(id, decision.comment(), actor);
+            case SIGN -> new SignDocument(id, decision.comment(), signByLeader(id, actor), actor);
             case NUMBER -> new AssignNumber(id, actor);
-            case SEAL -> new SealDocument(id, actor);
+            case SEAL -> new SealDocument(id, sealByAgency(id), actor);
+            case DELIVERED, ALL_DELIVERED -> throw new IllegalStateException("delivery is confirmed per recipient");
             case ISSUE -> new IssueDocument(id, actor);
             case ARCHIVE -> new ArchiveDocument(id, actor);
             case PRESENT -> {
@@ -209,6 +292,144 @@ public class DocumentWorkflow {
             case PROCESS -> new RecordProcessing(id, decision.comment(), actor);
             case CLOSE -> new CloseDocument(id, decision.comment(), actor);
         };
+    }
+
+    /** One recipient's delivery, or all the remaining ones; the process moves on once none remain. */
+    private void confirmDeliveries(String id, Decision decision, Actor actor, Map<String, Object> variables) {
+        Set<String> pending = content(id).undelivered();
+        if (decision.outcome() == Outcome.DELIVERED) {
+            if (blank(decision.recipientId()) || !pending.contains(decision.recipientId())) {
+                throw Problem.invalid("recipientId", "Nơi nhận không có hoặc đã nhận văn bản: " + pending
+                        + " / Unknown or already delivered recipient; pending: " + pending);
+            }
+            commands.sendAndWait(new ConfirmDelivery(id, decision.recipientId(), actor));
+            pending.remove(decision.recipientId());
+        } else {
+            for (String recipient : List.copyOf(pending)) {
+                commands.sendAndWait(new ConfirmDelivery(id, recipient, actor));
+                pending.remove(recipient);
+            }
+        }
+        variables.put("allDelivered", pending.isEmpty());
+    }
+
+    /** Where the leader's signature and the agency's seal go: a fixed block at the bottom right of the last page. */
+    private static PadesSigner.Block signatureBlock(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int last = document.getNumberOfPages() - 1;
+            PDRectangle box = document.getPage(last).getMediaBox();
+            return new PadesSigner.Block(last, box.getWidth() - PadesSigner.Block.WIDTH - 40, 60);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Signs the current PDF with the leader's key (PAdES B-T, visible) and stores it; its hash, or null. */
+    private String signByLeader(String id, Actor leader) {
+        Content current = content(id);
+        if (current.sha256() == null) {
+            return null;
+        }
+        byte[] pdf = stored(current.sha256());
+        DevPki pki = devPki.getIfAvailable();
+        if (pki != null) {
+            pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
+        }
+        byte[] signed = pades.sign(pdf, new PadesSigner.Request(Signer.officialAlias(leader.id()),
+                PadesSigner.Level.B_T, new PadesSigner.Appearance.Handwritten(signatureBlock(pdf),
+                current.metadata().signerPosition(), leader.name()), "Ký ban hành văn bản",
+                agencyName(current.unitId())));
+        return store(id, "signed", signed);
+    }
+
+    /** Adds the agency's seal signature (B-T) over the signed PDF, archives it as B-LTA, stores it. */
+    private String sealByAgency(String id) {
+        Content current = content(id);
+        if (current.sha256() == null) {
+            return null;
+        }
+        byte[] pdf = stored(current.sha256());
+        String agency = agencyName(current.unitId());
+        DevPki pki = devPki.getIfAvailable();
+        if (pki != null) {
+            pki.enrolSeal(current.unitId(), agency);
+        }
+        byte[] sealed = pades.sign(pdf, new PadesSigner.Request(Signer.sealAlias(current.unitId()),
+                PadesSigner.Level.B_T, new PadesSigner.Appearance.Seal(signatureBlock(pdf), agency),
+                "Đóng dấu cơ quan", agency));
+        List<java.security.cert.X509CRL> crls = pki == null ? List.of() : List.of(pki.crl(), pki.rootCrl());
+        return store(id, "sealed", pades.archive(sealed, crls));
+    }
+
+    private String store(String id, String version, byte[] pdf) {
+        return documents.storeAll(List.of(new Upload("file", "van-ban-" + id + "-" + version + ".pdf",
+                DocumentStore.PDF, pdf))).getFirst().sha256();
+    }
+
+    private byte[] stored(String sha256) {
+        return documents.content(sha256).orElseThrow(() -> new IllegalStateException("No content " + sha256));
+    }
+
+    private String agencyName(String unitId) {
+        return properties.unit(unitId).map(MotcuaProperties.OrgUnit::name).orElse(unitId);
+    }
+
+    /** Verifies an incoming PDF's signatures against the configured trust anchors. */
+    private SignatureCheck verify(byte[] pdf) {
+        PdfSignatureVerifier.Report report;
+        try {
+            report = verifier.verify(pdf);
+        } catch (RuntimeException e) {
+            return new SignatureCheck(false, List.of(), "Không đọc được chữ ký / Signatures cannot be read");
+        }
+        List<String> signers = report.signatures().stream()
+                .filter(signature -> signature.kind() == PdfSignatureVerifier.Kind.SIGNATURE)
+                .map(PdfSignatureVerifier.SignatureReport::signer).filter(Objects::nonNull).distinct().toList();
+        if (report.valid()) {
+            return new SignatureCheck(true, signers, "Chữ ký hợp lệ (" + report.signatures().size()
+                    + ") / Signatures valid");
+        }
+        if (!report.signed()) {
+            return new SignatureCheck(false, signers, "Văn bản không có chữ ký số / The document is not signed");
+        }
+        List<String> problems = report.signatures().stream().flatMap(signature -> signature.problems().stream())
+                .distinct().toList();
+        return new SignatureCheck(false, signers, (report.modified()
+                ? "Văn bản đã bị sửa đổi sau khi ký / Modified after signing"
+                : "Chữ ký không hợp lệ / Invalid signature") + (problems.isEmpty() ? "" : ": " + problems));
+    }
+
+    /** The PDF and the facts the signing steps need, folded from the document's events. */
+    private record Content(String sha256, DraftMetadata metadata, String unitId, Set<String> undelivered) {
+    }
+
+    private Content content(String documentId) {
+        String sha256 = null;
+        DraftMetadata metadata = null;
+        String unitId = null;
+        Set<String> undelivered = new java.util.LinkedHashSet<>();
+        for (DomainEventMessage<?> message : events(documentId)) {
+            switch ((DocumentEvent) message.getPayload()) {
+                case DocumentEvent.DocumentDrafted e -> {
+                    sha256 = e.contentSha256();
+                    metadata = e.metadata();
+                    unitId = e.agencyId();
+                }
+                case DocumentEvent.DraftRevised e -> metadata = e.metadata();
+                case DocumentEvent.DocumentSigned e -> sha256 = e.contentSha256() == null ? sha256 : e.contentSha256();
+                case DocumentEvent.AgencySealed e -> sha256 = e.contentSha256() == null ? sha256 : e.contentSha256();
+                case DocumentEvent.DocumentIssued e -> e.recipients().forEach(r -> undelivered.add(r.id()));
+                case DocumentEvent.DeliveryConfirmed e -> undelivered.remove(e.recipientId());
+                case DocumentEvent.DocumentReceived e -> {
+                    sha256 = e.contentSha256();
+                    unitId = e.agencyId();
+                }
+                default -> {
+                    // no change to the content
+                }
+            }
+        }
+        return new Content(sha256, metadata, unitId, undelivered);
     }
 
     private void requireCandidate(Task task, DocumentStep step, Identity who) {

@@ -103,7 +103,7 @@ public class OfficialDocument {
         requireRole(command.actor(), Role.SPECIALIST);
         requireMetadata(command.metadata());
         apply(new DocumentDrafted(command.documentId(), command.agencyId(), command.unitId(), command.metadata(),
-                command.replyTo(), command.actor(), clock.instant()));
+                command.replyTo(), command.contentSha256(), command.actor(), clock.instant()));
     }
 
     @CommandHandler
@@ -144,7 +144,8 @@ public class OfficialDocument {
         if (status != DocumentStatus.AWAITING_SIGNATURE) {
             throw new DocumentRuleViolation(DocumentRule.SIGNATURE_AFTER_REVIEW);
         }
-        apply(new DocumentSigned(documentId, command.comment(), command.actor(), clock.instant()));
+        apply(new DocumentSigned(documentId, command.comment(), command.contentSha256(), command.actor(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -168,7 +169,7 @@ public class OfficialDocument {
         if (status != DocumentStatus.NUMBERED) {
             throw new DocumentRuleViolation(DocumentRule.SEAL_AFTER_NUMBER);
         }
-        apply(new AgencySealed(documentId, command.actor(), clock.instant()));
+        apply(new AgencySealed(documentId, command.contentSha256(), command.actor(), clock.instant()));
     }
 
     @CommandHandler

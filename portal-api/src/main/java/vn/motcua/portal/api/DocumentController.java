@@ -1,8 +1,11 @@
 package vn.motcua.portal.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,14 +13,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.eoffice.document.DocumentWorkflow;
 import vn.motcua.eoffice.document.DocumentWorkflow.Decision;
@@ -26,7 +33,6 @@ import vn.motcua.eoffice.document.DocumentWorkflow.View;
 import vn.motcua.eoffice.document.DocumentWorkflow.WorkItem;
 import vn.motcua.eoffice.document.DraftMetadata;
 import vn.motcua.eoffice.document.ReceivedMetadata;
-import vn.motcua.eoffice.document.SignatureCheck;
 
 /**
  * E-office (Decree 30/2020/ND-CP): outgoing drafts and incoming documents, their history, and the
@@ -49,23 +55,60 @@ public class DocumentController {
     public record NewOutgoing(@NotNull DraftMetadata metadata, String replyTo) {
     }
 
-    public record NewIncoming(@NotNull ReceivedMetadata metadata, @NotNull SignatureCheck signatureCheck,
-                              String contentSha256) {
+    /** The signature check is made by the server from the uploaded file, never taken from the caller. */
+    public record NewIncoming(@NotNull ReceivedMetadata metadata) {
     }
 
-    @Operation(summary = "Tạo dự thảo văn bản đi / Create an outgoing draft (specialist)")
-    @PostMapping("/outgoing")
-    public ResponseEntity<View> draft(@RequestBody @Valid NewOutgoing request, @Parameter(hidden = true) Identity who) {
-        View view = workflow.draft(request.metadata(), request.replyTo(), who);
+    public record Reason(@NotBlank String reason) {
+    }
+
+    @Operation(summary = "Tạo dự thảo văn bản đi / Create an outgoing draft (specialist)",
+            description = "multipart/form-data: part 'document' (application/json) and the PDF part 'file'")
+    @PostMapping(path = "/outgoing", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<View> draft(@RequestPart("document") @Valid NewOutgoing request,
+                                      @RequestPart("file") MultipartFile file, @Parameter(hidden = true) Identity who) {
+        View view = workflow.draft(request.metadata(), request.replyTo(), upload(file), who);
         return ResponseEntity.created(URI.create("/api/v1/documents/" + view.documentId())).body(view);
     }
 
-    @Operation(summary = "Tiếp nhận và vào sổ văn bản đến / Receive and register an incoming document (clerk)")
-    @PostMapping("/incoming")
-    public ResponseEntity<View> receive(@RequestBody @Valid NewIncoming request,
+    @Operation(summary = "Tiếp nhận văn bản đến / Receive an incoming document (clerk)",
+            description = "multipart/form-data: part 'document' (application/json) and the PDF part 'file'. The"
+                    + " signatures are verified; an authentic document is registered, any other stays received.")
+    @PostMapping(path = "/incoming", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<View> receive(@RequestPart("document") @Valid NewIncoming request,
+                                        @RequestPart("file") MultipartFile file,
                                         @Parameter(hidden = true) Identity who) {
-        View view = workflow.receive(request.metadata(), request.signatureCheck(), request.contentSha256(), who);
+        View view = workflow.receive(request.metadata(), upload(file), who);
         return ResponseEntity.created(URI.create("/api/v1/documents/" + view.documentId())).body(view);
+    }
+
+    @Operation(summary = "Trả lại văn bản đến cho nơi gửi / Send a received document back (clerk)")
+    @PostMapping("/{id}/send-back")
+    public View sendBack(@PathVariable @Pattern(regexp = ID) String id, @RequestBody @Valid Reason request,
+                         @Parameter(hidden = true) Identity who) {
+        return workflow.sendBack(id, request.reason(), who);
+    }
+
+    @Operation(summary = "Thu hồi văn bản đã phát hành / Recall an issued document (leader)")
+    @PostMapping("/{id}/recall")
+    public View recall(@PathVariable @Pattern(regexp = ID) String id, @RequestBody @Valid Reason request,
+                       @Parameter(hidden = true) Identity who) {
+        return workflow.recall(id, request.reason(), who);
+    }
+
+    @Operation(summary = "Tệp PDF mới nhất của văn bản / The latest PDF of a document")
+    @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> pdf(@PathVariable @Pattern(regexp = ID) String id,
+                                      @Parameter(hidden = true) Identity who) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(workflow.pdf(id, who));
+    }
+
+    private static Upload upload(MultipartFile file) {
+        try {
+            return new Upload("file", file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Operation(summary = "Văn bản / A document of my unit")

@@ -8,33 +8,59 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.engine.audit.crypto.DevPki;
+import vn.motcua.engine.audit.crypto.Signer;
+import vn.motcua.eoffice.signing.PadesSigner;
+import vn.motcua.eoffice.signing.PdfSignatureVerifier;
+import vn.motcua.eoffice.signing.PdfSignatureVerifier.Kind;
+import vn.motcua.eoffice.signing.PdfSignatureVerifier.SignatureReport;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 
 /** Outgoing and incoming official documents through the REST API, the BPMN processes and the aggregate. */
 class DocumentWorkflowTest extends IntegrationTest {
 
+    private static final String VP = "000.00.16.H26.VP";
+    private static final String BYT = "000.00.00.G01";
+
+    @Autowired
+    private PdfSignatureVerifier verifier;
+    @Autowired
+    private PadesSigner pades;
+    @Autowired
+    private DevPki pki;
+
     private static final String DRAFT = """
             {"metadata":{"subject":"Quyết định về việc kiểm tra cơ sở kinh doanh mỹ phẩm","type":"DECISION",
              "urgency":"NORMAL","secrecy":"NONE","pageCount":2,"signerPosition":"Phó Giám đốc",
              "signerName":"Đặng Quốc Việt","issuerAbbreviation":"SYT",
-             "recipients":[{"id":"000.00.16.H26.VP","name":"Văn phòng Sở","kind":"INTERNAL_UNIT"}]}}""";
+             "recipients":[{"id":"000.00.16.H26.VP","name":"Văn phòng Sở","kind":"INTERNAL_UNIT"},
+                            {"id":"000.00.00.G01","name":"Bộ Y tế","kind":"EXTERNAL_AGENCY"}]}}""";
 
     private static final String INCOMING = """
             {"metadata":{"senderAgencyId":"000.00.00.G01","senderName":"Bộ Y tế","numberSymbol":"123/BYT-QLD",
              "issuedOn":"%s","subject":"Về việc tăng cường quản lý mỹ phẩm","type":"LETTER","urgency":"NORMAL",
-             "secrecy":"NONE","pageCount":3},
-             "signatureCheck":{"valid":true,"signers":["Bộ Y tế"],"summary":"Chữ ký hợp lệ"}}""";
+             "secrecy":"NONE","pageCount":3}}""";
 
     @Test
     void outgoingDocumentIsReviewedSignedNumberedSealedIssuedAndArchived() {
         String id = drafted();
         complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\",\"comment\":\"Kính trình\"}");
         complete("leader-hn", id, "doc_review", "{\"outcome\":\"APPROVE\",\"comment\":\"Đồng ý\"}");
+        String draftSha = event(id, "DocumentDrafted").at("/event/contentSha256").asText();
+        assertThat(draftSha).hasSize(64);
         complete("leader-hn", id, "doc_sign", "{\"outcome\":\"SIGN\"}");
+        String signedSha = event(id, "DocumentSigned").at("/event/contentSha256").asText();
+        assertThat(signedSha).hasSize(64).isNotEqualTo(draftSha);
+        PdfSignatureVerifier.Report signed = verifier.verify(latestPdf("leader-hn", id, signedSha));
+        assertThat(signed.valid()).as(signed.toString()).isTrue();
+        assertThat(signed.signatures()).extracting(SignatureReport::signer)
+                .containsExactly("Đặng Quốc Việt (Phó Giám đốc Sở Y tế Hà Nội)");
         JsonNode numbered = complete("reception-hn", id, "doc_number", "{\"outcome\":\"NUMBER\"}");
         int year = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
         assertThat(numbered.get("status").asText()).isEqualTo("NUMBERED");
@@ -43,17 +69,68 @@ class DocumentWorkflowTest extends IntegrationTest {
         assertThat(numbered.get("identifier").asText())
                 .isEqualTo(HANOI + "." + year + "." + numbered.get("numberSymbol").asText());
         complete("reception-hn", id, "doc_seal", "{\"outcome\":\"SEAL\"}");
+        String sealedSha = event(id, "AgencySealed").at("/event/contentSha256").asText();
+        assertThat(sealedSha).hasSize(64).isNotEqualTo(signedSha);
+        PdfSignatureVerifier.Report sealed = verifier.verify(latestPdf("reception-hn", id, sealedSha));
+        assertThat(sealed.valid()).as(sealed.toString()).isTrue();
+        assertThat(sealed.modified()).isFalse();
+        assertThat(sealed.signatures()).extracting(SignatureReport::kind)
+                .containsExactly(Kind.SIGNATURE, Kind.SIGNATURE, Kind.DOCUMENT_TIMESTAMP);
+        assertThat(sealed.signatures()).extracting(SignatureReport::signer).startsWith(
+                "Đặng Quốc Việt (Phó Giám đốc Sở Y tế Hà Nội)", "Sở Y tế Hà Nội (demo)");
+        assertThat(sealed.signatures()).allMatch(SignatureReport::valid);
+
         assertThat(complete("reception-hn", id, "doc_issue", "{\"outcome\":\"ISSUE\"}").get("status").asText())
                 .isEqualTo("ISSUED");
+        assertThat(openTasks("reception-hn", id)).containsExactly("doc_trackDelivery");
+        Api.Response unknown = as("reception-hn").postJson("/api/v1/documents/tasks/"
+                + taskId("reception-hn", id, "doc_trackDelivery") + "/complete",
+                "{\"outcome\":\"DELIVERED\",\"recipientId\":\"nobody\"}");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        complete("reception-hn", id, "doc_trackDelivery", "{\"outcome\":\"DELIVERED\",\"recipientId\":\"" + VP + "\"}");
+        assertThat(openTasks("reception-hn", id)).as("one recipient still pending").containsExactly("doc_trackDelivery");
+        complete("reception-hn", id, "doc_trackDelivery", "{\"outcome\":\"ALL_DELIVERED\"}");
+        assertThat(openTasks("reception-hn", id)).containsExactly("doc_archive");
         assertThat(complete("reception-hn", id, "doc_archive", "{\"outcome\":\"ARCHIVE\"}").get("status").asText())
                 .isEqualTo("ARCHIVED");
         assertThat(openTasks("reception-hn", id)).isEmpty();
+        assertThat(verifier.verify(latestPdf("reception-hn", id, sealedSha)).valid()).isTrue();
 
         Api.Response history = as("leader-hn").get("/api/v1/documents/" + id + "/history");
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
         assertThat(types(history)).containsExactly("DocumentDrafted", "SubmittedForReview",
                 "ReviewApproved", "DocumentSigned", "NumberAssigned", "AgencySealed", "DocumentIssued",
-                "DocumentArchived");
+                "DeliveryConfirmed", "DeliveryConfirmed", "DocumentArchived");
+    }
+
+    @Test
+    void leaderRecallsAnIssuedDocumentAndItsProcessEnds() {
+        String id = drafted();
+        complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
+        complete("leader-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}");
+        Api.Response early = as("leader-hn").postJson("/api/v1/documents/" + id + "/recall", "{\"reason\":\"Sai\"}");
+        assertThat(early.status()).as("only an issued document is recalled: " + early).isEqualTo(409);
+        complete("leader-hn", id, "doc_sign", "{\"outcome\":\"SIGN\"}");
+        complete("reception-hn", id, "doc_number", "{\"outcome\":\"NUMBER\"}");
+        complete("reception-hn", id, "doc_seal", "{\"outcome\":\"SEAL\"}");
+        complete("reception-hn", id, "doc_issue", "{\"outcome\":\"ISSUE\"}");
+        complete("reception-hn", id, "doc_trackDelivery", "{\"outcome\":\"DELIVERED\",\"recipientId\":\"" + BYT + "\"}");
+
+        assertThat(as("reception-hn").postJson("/api/v1/documents/" + id + "/recall",
+                "{\"reason\":\"Sai căn cứ\"}").status()).isEqualTo(403);
+        assertThat(as("leader-hn").postJson("/api/v1/documents/" + id + "/recall", "{\"reason\":\"\"}").status())
+                .isEqualTo(400);
+        Api.Response recalled = as("leader-hn").postJson("/api/v1/documents/" + id + "/recall",
+                "{\"reason\":\"Sai căn cứ pháp lý\"}");
+        assertThat(recalled.status()).as(recalled.toString()).isEqualTo(200);
+        assertThat(recalled.json().get("status").asText()).isEqualTo("RECALLED");
+        assertThat(openTasks("reception-hn", id)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?",
+                Integer.class, id)).isZero();
+        assertThat(types(as("leader-hn").get("/api/v1/documents/" + id + "/history")))
+                .endsWith("DocumentIssued", "DeliveryConfirmed", "DocumentRecalled");
+        assertThat(as("leader-hn").postJson("/api/v1/documents/" + id + "/recall", "{\"reason\":\"Lần nữa\"}")
+                .status()).isEqualTo(409);
     }
 
     @Test
@@ -77,11 +154,12 @@ class DocumentWorkflowTest extends IntegrationTest {
 
     @Test
     void incomingDocumentIsRegisteredInstructedProcessedAndClosed() {
-        Api.Response received = as("reception-hn").postJson("/api/v1/documents/incoming",
-                INCOMING.formatted(LocalDate.now().minusDays(1)));
+        Api.Response received = incoming("reception-hn", signedByTheMinistry());
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         String id = received.json().get("documentId").asText();
         assertThat(received.json().get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(received.json().at("/signatureCheck/valid").asBoolean()).isTrue();
+        assertThat(received.json().at("/signatureCheck/signers").toString()).contains("Bộ Y tế");
         assertThat(received.json().get("arrivalFormatted").asText()).matches("\\d{2,}");
         assertThat(received.json().get("arrivalNumber").asInt()).isPositive();
 
@@ -105,6 +183,33 @@ class DocumentWorkflowTest extends IntegrationTest {
     }
 
     @Test
+    void incomingDocumentWithATamperedSignatureIsRecordedInvalidAndSentBack() {
+        byte[] tampered = signedByTheMinistry();
+        assertThat((char) tampered[9]).as("the binary comment line of the header").isEqualTo('%');
+        tampered[11] ^= 1;
+        Api.Response received = incoming("reception-hn", tampered);
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        String id = received.json().get("documentId").asText();
+        assertThat(received.json().get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(received.json().at("/signatureCheck/valid").asBoolean()).as(received.toString()).isFalse();
+        assertThat(received.json().path("arrivalNumber").isMissingNode() || received.json().get("arrivalNumber").isNull())
+                .isTrue();
+        assertThat(openTasks("reception-hn", id)).isEmpty();
+        assertThat(as("reception-hn").get("/api/v1/documents/" + id + "/pdf").bytes()).isEqualTo(tampered);
+
+        Api.Response unsigned = incoming("reception-hn", pdf("Cong van khong ky"));
+        assertThat(unsigned.json().get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(unsigned.json().at("/signatureCheck/valid").asBoolean()).isFalse();
+
+        Api.Response sentBack = as("reception-hn").postJson("/api/v1/documents/" + id + "/send-back",
+                "{\"reason\":\"Chữ ký số không hợp lệ, đề nghị gửi lại\"}");
+        assertThat(sentBack.status()).as(sentBack.toString()).isEqualTo(200);
+        assertThat(sentBack.json().get("status").asText()).isEqualTo("SENT_BACK");
+        assertThat(types(as("reception-hn").get("/api/v1/documents/" + id + "/history")))
+                .containsExactly("DocumentReceived", "DocumentSentBack");
+    }
+
+    @Test
     void officialOfAnotherUnitCannotActOrRead() {
         String id = drafted();
         String draftTask = taskId("specialist-hn", id, "doc_draft");
@@ -122,16 +227,55 @@ class DocumentWorkflowTest extends IntegrationTest {
     @Test
     void citizensGetForbidden() {
         assertThat(as("citizen-a").get("/api/v1/documents/tasks").status()).isEqualTo(403);
-        assertThat(as("citizen-a").postJson("/api/v1/documents/outgoing", DRAFT).status()).isEqualTo(403);
-        assertThat(as("citizen-a").postJson("/api/v1/documents/incoming",
-                INCOMING.formatted(LocalDate.now())).status()).isEqualTo(403);
+        assertThat(draft("citizen-a").status()).isEqualTo(403);
+        assertThat(incoming("citizen-a", pdf("x")).status()).isEqualTo(403);
         String id = drafted();
         assertThat(as("citizen-a").get("/api/v1/documents/" + id).status()).isEqualTo(403);
         assertThat(anonymous().get("/api/v1/documents/" + id).status()).isEqualTo(401);
     }
 
+    private Api.Response draft(String official) {
+        return as(official).multipart("/api/v1/documents/outgoing", parts -> {
+            parts.part("document", DRAFT, MediaType.APPLICATION_JSON);
+            parts.part("file", Api.file("quyet-dinh.pdf", pdf("Quyet dinh kiem tra")), MediaType.APPLICATION_PDF);
+        });
+    }
+
+    private Api.Response incoming(String official, byte[] content) {
+        return as(official).multipart("/api/v1/documents/incoming", parts -> {
+            parts.part("document", INCOMING.formatted(LocalDate.now().minusDays(1)), MediaType.APPLICATION_JSON);
+            parts.part("file", Api.file("cong-van-den.pdf", content), MediaType.APPLICATION_PDF);
+        });
+    }
+
+    /** A letter sealed by the Ministry of Health with a certificate of the dev PKI. */
+    private byte[] signedByTheMinistry() {
+        pki.enrolSeal(BYT, "Bộ Y tế");
+        return pades.sign(pdf("Cong van Bo Y te"), new PadesSigner.Request(Signer.sealAlias(BYT),
+                PadesSigner.Level.B_T, new PadesSigner.Appearance.Invisible(), "Ban hành", "Hà Nội"));
+    }
+
+    /** The latest PDF, which must be the version named by the last event. */
+    private byte[] latestPdf(String official, String documentId, String sha256) {
+        Api.Response pdf = as(official).get("/api/v1/documents/" + documentId + "/pdf");
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        assertThat(vn.motcua.engine.document.DocumentStore.sha256(pdf.bytes())).isEqualTo(sha256);
+        return pdf.bytes();
+    }
+
+    private JsonNode event(String documentId, String type) {
+        JsonNode found = null;
+        for (JsonNode step : as("leader-hn").get("/api/v1/documents/" + documentId + "/history").json()) {
+            if (step.get("type").asText().equals(type)) {
+                found = step;
+            }
+        }
+        assertThat(found).as(type).isNotNull();
+        return found;
+    }
+
     private String drafted() {
-        Api.Response created = as("specialist-hn").postJson("/api/v1/documents/outgoing", DRAFT);
+        Api.Response created = draft("specialist-hn");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("status").asText()).isEqualTo("DRAFT");
         return created.json().get("documentId").asText();

@@ -47,6 +47,9 @@ class SignedResultTest extends IntegrationTest {
             assertThat(pdf.getSignatureDictionaries()).hasSizeGreaterThanOrEqualTo(2);
         }
 
+        assertThat(pdfsig(download.bytes())).as("poppler's pdfsig, an independent checker")
+                .containsSubsequence("Signature is Valid.", "Signature is Valid.");
+
         JsonNode check = anonymous().get("/api/v1/public/results/" + code).json();
         assertThat(check.get("valid").asBoolean()).as(check.toPrettyString()).isTrue();
         assertThat(check.get("modified").asBoolean()).isFalse();
@@ -71,6 +74,19 @@ class SignedResultTest extends IntegrationTest {
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().get("sameAsIssued").asBoolean()).isFalse();
         assertThat(changed.json().get("valid").asBoolean()).isFalse();
+    }
+
+    /** Debian's pdfsig (poppler-utils; the e-office module's tests install it when missing). */
+    private static String pdfsig(byte[] pdf) throws Exception {
+        java.nio.file.Path tool = java.nio.file.Path.of("/usr/bin/pdfsig");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(tool), "pdfsig not installed");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("result", ".pdf");
+        java.nio.file.Files.write(file, pdf);
+        Process process = new ProcessBuilder(tool.toString(), file.toString()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        java.nio.file.Files.delete(file);
+        return out;
     }
 
     @Test

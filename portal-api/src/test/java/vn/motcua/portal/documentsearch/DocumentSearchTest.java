@@ -1,0 +1,63 @@
+package vn.motcua.portal.documentsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.portal.support.Api;
+import vn.motcua.portal.support.IntegrationTest;
+
+/** Official documents reach Elasticsearch through Kafka, like dossiers, and are found by their unit. */
+class DocumentSearchTest extends IntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static final String DRAFT = """
+            {"metadata":{"subject":"Quyết định về việc thanh tra chuyên đề cơ sở sản xuất nước giải khát","type":"DECISION",
+             "urgency":"NORMAL","secrecy":"NONE","pageCount":2,"signerPosition":"Phó Giám đốc",
+             "signerName":"Đặng Quốc Việt","issuerAbbreviation":"SYT",
+             "recipients":[{"id":"000.00.16.H26.VP","name":"Văn phòng Sở","kind":"INTERNAL_UNIT"}]}}""";
+
+    @Test
+    void officialFindsTheDraftWithoutDiacriticsOthersUnitsDoNot() {
+        Api.Response created = as("specialist-hn").multipart("/api/v1/documents/outgoing", parts -> {
+            parts.part("document", DRAFT, org.springframework.http.MediaType.APPLICATION_JSON);
+            parts.part("file", Api.file("du-thao.pdf", pdf("Du thao quyet dinh")),
+                    org.springframework.http.MediaType.APPLICATION_PDF);
+        });
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("documentId").asText();
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(search("specialist-hn", "q=giai khat")).contains(id));
+        JsonNode hit = hits("specialist-hn", "q=thanh tra chuyen de&status=DRAFT&direction=OUTGOING").stream()
+                .filter(h -> h.get("documentId").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(hit.get("subject").asText()).startsWith("Quyết định về việc thanh tra");
+        assertThat(hit.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(hit.get("type").asText()).isEqualTo("DECISION");
+        assertThat(search("specialist-hn", "q=giai khat&status=ISSUED")).doesNotContain(id);
+        assertThat(search("reception-hcm", "q=giai khat")).doesNotContain(id);
+        assertThat(search("inspector", "q=giai khat")).contains(id);
+        assertThat(as("citizen-a").get("/api/v1/search/documents?q=giai").status()).isEqualTo(403);
+        assertThat(as("specialist-hn").get("/api/v1/search/documents?status=NOPE").status()).isEqualTo(400);
+    }
+
+    private List<String> search(String user, String query) {
+        return hits(user, query).stream().map(h -> h.get("documentId").asText()).toList();
+    }
+
+    private List<JsonNode> hits(String user, String query) {
+        Api.Response response = as(user).get("/api/v1/search/documents?size=100&" + query);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> hits = new ArrayList<>();
+        response.json().get("hits").forEach(hits::add);
+        return hits;
+    }
+}
