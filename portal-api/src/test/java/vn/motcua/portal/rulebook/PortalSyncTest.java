@@ -51,12 +51,13 @@ class PortalSyncTest extends IntegrationTest {
     }
 
     @Test
-    void submissionAndReceiptArriveAsStatusOneThenTwoAndMatchTheSchema() throws Exception {
+    void submissionReceiptAndFeeRequestArriveAsStatusOneTwoSixAndMatchTheSchema() throws Exception {
         String code = submitted("citizen-a");
         decideOk("reception-hn", code, "reception", """
                 {"outcome":"ACCEPT","comment":"Hồ sơ đầy đủ"}""");
 
-        List<ConsumerRecord<String, byte[]>> records = recordsFor(code, 2);
+        // accepting the cosmetic notification also asks for its fee: national status 6
+        List<ConsumerRecord<String, byte[]>> records = recordsFor(code, 3);
         Schema schema = schema();
         List<JsonNode> payloads = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -66,7 +67,7 @@ class PortalSyncTest extends IntegrationTest {
                     .isEqualTo("urn:motcua:schema:portal-sync:1");
             payloads.add(payload);
         }
-        assertThat(payloads).extracting(payload -> payload.get("status").asInt()).containsExactly(1, 2);
+        assertThat(payloads).extracting(payload -> payload.get("status").asInt()).containsExactly(1, 2, 6);
 
         JsonNode received = payloads.get(1);
         assertThat(received.get("dossierCode").asText()).isEqualTo(code);
