@@ -17,8 +17,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -36,6 +34,7 @@ import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.process.Steps;
 import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
@@ -136,7 +135,7 @@ public class DocumentWorkflow {
 
     /** A specialist starts an outgoing draft in their unit, with its PDF (checked and stored by hash). */
     public View draft(DraftMetadata metadata, String replyTo, Upload pdf, Identity who) {
-        Actor drafter = actorAs(who, Role.SPECIALIST);
+        Actor drafter = Steps.actorAs(who, Role.SPECIALIST);
         String id = UUID.randomUUID().toString();
         return step(() -> {
             String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
@@ -154,7 +153,7 @@ public class DocumentWorkflow {
      * (to be sent back).
      */
     public View receive(ReceivedMetadata metadata, Upload pdf, Identity who) {
-        Actor clerk = actorAs(who, Role.RECEPTION);
+        Actor clerk = Steps.actorAs(who, Role.RECEPTION);
         String id = UUID.randomUUID().toString();
         return step(() -> {
             String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
@@ -171,7 +170,7 @@ public class DocumentWorkflow {
 
     /** The clerk sends a received (not registered) document back to its sender, with the reason. */
     public View sendBack(String documentId, String reason, Identity who) {
-        Actor clerk = actorAs(who, Role.RECEPTION);
+        Actor clerk = Steps.actorAs(who, Role.RECEPTION);
         requireReadable(view(documentId), who);
         return step(() -> {
             commands.sendAndWait(new SendBack(documentId, reason, clerk));
@@ -181,7 +180,7 @@ public class DocumentWorkflow {
 
     /** A leader recalls an issued document; its outgoing process ends as recalled. */
     public View recall(String documentId, String reason, Identity who) {
-        Actor leader = actorAs(who, Role.LEADER);
+        Actor leader = Steps.actorAs(who, Role.LEADER);
         requireReadable(view(documentId), who);
         return step(() -> {
             commands.sendAndWait(new RecallDocument(documentId, reason, leader));
@@ -564,24 +563,11 @@ public class DocumentWorkflow {
         }
     }
 
-    private static Actor actorAs(Identity who, Role role) {
-        if (!who.has(role)) {
-            throw Problem.forbidden("Thao tác này dành cho vai trò " + role.labelVi() + " / This is for role " + role);
-        }
-        return who.as(role);
-    }
-
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
-    /** One step in one transaction; the engines' conflict signals become problems a person can act on. */
     private <T> T step(Supplier<T> body) {
-        try {
-            return transaction.execute(status -> body.get());
-        } catch (ConcurrencyException | OptimisticLockingException e) {
-            throw new Problem(Problem.Kind.CONFLICT, "concurrent-update", "Văn bản vừa được người khác cập nhật",
-                    "Concurrent update", "Vui lòng tải lại và thử lại / Reload and try again", null);
-        }
+        return Steps.inOneTransaction(transaction, body);
     }
 }

@@ -11,11 +11,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -100,7 +96,7 @@ public class DossierWorkflow {
 
     /** Submits a dossier: stores its files, takes the next code, appends the first event, starts the process. */
     public DossierSummary submit(NewDossier dossier, List<Upload> files, Identity who) {
-        Actor applicant = actorAs(who, Role.CITIZEN);
+        Actor applicant = Steps.actorAs(who, Role.CITIZEN);
         Procedure procedure = catalogue.find(dossier.procedureCode()).orElseThrow(() -> Problem.invalid(
                 "procedureCode", "Thủ tục '" + dossier.procedureCode() + "' không có trong danh mục / Unknown procedure"));
         properties.unit(dossier.unitId()).orElseThrow(() -> Problem.invalid(
@@ -128,7 +124,7 @@ public class DossierWorkflow {
 
     /** The applicant sends what reception asked for; the process returns to reception. */
     public DossierSummary provideSupplement(String code, List<Upload> files, String comment, Identity who) {
-        Actor applicant = actorAs(who, Role.CITIZEN);
+        Actor applicant = Steps.actorAs(who, Role.CITIZEN);
         access.readable(code, who);
         return step(() -> {
             List<AttachedDocument> attached = documents.storeAll(files);
@@ -146,7 +142,7 @@ public class DossierWorkflow {
 
     /** The applicant withdraws their dossier (Decree 61/2018/ND-CP Art. 18); the process ends. */
     public DossierSummary withdraw(String code, String reason, Identity who) {
-        Actor applicant = actorAs(who, Role.CITIZEN);
+        Actor applicant = Steps.actorAs(who, Role.CITIZEN);
         access.readable(code, who);
         return step(() -> {
             commands.sendAndWait(new DossierCommand.WithdrawDossier(code, reason, applicant));
@@ -157,7 +153,7 @@ public class DossierWorkflow {
 
     /** The applicant pays the fee; the legal time limit counts from the payment (procedure 1.002600). */
     public DossierSummary pay(String code, long amountVnd, String reference, Identity who) {
-        Actor applicant = actorAs(who, Role.CITIZEN);
+        Actor applicant = Steps.actorAs(who, Role.CITIZEN);
         access.readable(code, who);
         return step(() -> {
             LocalDate appointed = appointedDate(code);
@@ -170,7 +166,7 @@ public class DossierWorkflow {
 
     /** The unit head apologises and sets a new date, once, before the due date (Mẫu 04). */
     public DossierSummary apologise(String code, LocalDate newDate, String causingUnit, String reason, Identity who) {
-        Actor leader = actorAs(who, Role.LEADER);
+        Actor leader = Steps.actorAs(who, Role.LEADER);
         access.readable(code, who);
         return step(() -> {
             commands.sendAndWait(new DossierCommand.ApologiseForDelay(code, newDate, causingUnit, reason, leader));
@@ -181,7 +177,7 @@ public class DossierWorkflow {
 
     /** The unit head stops the processing, with reasons; the process ends. */
     public DossierSummary stop(String code, String reason, Identity who) {
-        Actor leader = actorAs(who, Role.LEADER);
+        Actor leader = Steps.actorAs(who, Role.LEADER);
         access.readable(code, who);
         return step(() -> {
             commands.sendAndWait(new DossierCommand.StopProcessing(code, reason, leader));
@@ -192,7 +188,7 @@ public class DossierWorkflow {
 
     /** The applicant rates the handling of their dossier after receiving the result. */
     public DossierSummary rate(String code, int score, String comment, Identity who) {
-        Actor applicant = actorAs(who, Role.CITIZEN);
+        Actor applicant = Steps.actorAs(who, Role.CITIZEN);
         access.readable(code, who);
         return step(() -> {
             commands.sendAndWait(new DossierCommand.RateService(code, score, comment, applicant));
@@ -363,29 +359,7 @@ public class DossierWorkflow {
                 .getBusinessKey();
     }
 
-    private static Actor actorAs(Identity who, Role role) {
-        if (!who.has(role)) {
-            throw Problem.forbidden("Thao tác này dành cho vai trò " + role.labelVi() + " / This is for role " + role);
-        }
-        return who.as(role);
-    }
-
-    /**
-     * Runs one step in one transaction (joining the caller's, if any) and turns the engines' conflict
-     * signals into problems a person can act on; any failure rolls back the event and the process move.
-     */
     private <T> T step(Supplier<T> body) {
-        try {
-            return transaction.execute(status -> body.get());
-        } catch (ConcurrencyException | OptimisticLockingException e) {
-            throw new Problem(Problem.Kind.CONFLICT, "concurrent-update", "Hồ sơ vừa được người khác cập nhật",
-                    "Concurrent update", "Vui lòng tải lại và thử lại / Reload and try again", null);
-        } catch (SuspendedEntityInteractionException e) {
-            throw new Problem(Problem.Kind.CONFLICT, "process-suspended", "Quy trình của hồ sơ đang tạm dừng",
-                    "The dossier's process is suspended", e.getMessage(), null);
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new Problem(Problem.Kind.CONFLICT, "process-not-waiting", "Quy trình không ở bước chờ thao tác này",
-                    "The process is not waiting for this", e.getMessage(), null);
-        }
+        return Steps.inOneTransaction(transaction, body);
     }
 }
