@@ -25,8 +25,12 @@ import vn.motcua.engine.dossier.DossierStatus;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.eoffice.document.Direction;
+import vn.motcua.eoffice.document.DocumentStatus;
 import vn.motcua.search.AuditHit;
 import vn.motcua.search.AuditQuery;
+import vn.motcua.search.DocumentHit;
+import vn.motcua.search.DocumentSearch;
 import vn.motcua.search.DossierHit;
 import vn.motcua.search.DossierQuery;
 import vn.motcua.search.DossierSearch;
@@ -35,7 +39,8 @@ import vn.motcua.search.SearchIndexingException;
 import vn.motcua.search.SearchPage;
 
 /**
- * Search over the Elasticsearch indices: officials search their unit's dossiers, anyone looks up a
+ * Search over the Elasticsearch indices: officials search their unit's dossiers and official documents
+ * (inspectors every unit's), anyone looks up a
  * dossier's status with its code and the applicant's phone or ID number (tra cứu hồ sơ), inspectors
  * search the audit events. Results may lag the event store by the indexing delay.
  */
@@ -48,9 +53,11 @@ public class SearchController {
     private static final int MAX_WINDOW = 10_000;
 
     private final DossierSearch search;
+    private final DocumentSearch documents;
 
-    public SearchController(DossierSearch search) {
+    public SearchController(DossierSearch search, DocumentSearch documents) {
         this.search = search;
+        this.documents = documents;
     }
 
     @Operation(summary = "Tìm hồ sơ của đơn vị / Search the dossiers of my unit (inspectors: all units)")
@@ -69,18 +76,27 @@ public class SearchController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @Parameter(hidden = true) Identity who) {
-        String unit;
-        if (who.has(Role.INSPECTOR)) {
-            unit = null;
-        } else if (who.isOfficial() && who.unitId() != null) {
-            unit = who.unitId();
-        } else {
-            throw Problem.forbidden("Chỉ cán bộ và thanh tra được tìm kiếm hồ sơ / Only officials and inspectors search");
-        }
+        String unit = scope(who);
         requireWindow(page, size);
         return available(() -> search.search(DossierQuery.builder().text(q).procedureCode(procedure).statuses(status)
                 .received(receivedFrom, receivedTo).due(dueFrom, dueTo).overdue(overdue)
                 .sort(sort, order.equals("asc")).page(page, size).build(), unit));
+    }
+
+    @Operation(summary = "Tìm văn bản của đơn vị / Search the official documents of my unit (inspectors: all units)",
+            description = "q matches the subject, issuer and number/symbol, with or without diacritics")
+    @GetMapping("/search/documents")
+    public SearchPage<DocumentHit> documents(
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) DocumentStatus status,
+            @RequestParam(required = false) Direction direction,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @Parameter(hidden = true) Identity who) {
+        String unit = scope(who);
+        requireWindow(page, size);
+        return available(() -> documents.search(q, status == null ? null : status.name(),
+                direction == null ? null : direction.name(), unit, page, size));
     }
 
     @Operation(summary = "Tra cứu tình trạng hồ sơ / Public status lookup by dossier code and phone or ID number",
@@ -118,6 +134,17 @@ public class SearchController {
                     "Search is temporarily unavailable", "Vui lòng thử lại sau ít phút / Please retry in a few minutes",
                     null);
         }
+    }
+
+    /** Officials search their own unit (the unit id), inspectors every unit (null); nobody else searches. */
+    private static String scope(Identity who) {
+        if (who.has(Role.INSPECTOR)) {
+            return null;
+        }
+        if (who.isOfficial() && who.unitId() != null) {
+            return who.unitId();
+        }
+        throw Problem.forbidden("Chỉ cán bộ và thanh tra được tìm kiếm / Only officials and inspectors search");
     }
 
     private static void requireWindow(int page, int size) {
