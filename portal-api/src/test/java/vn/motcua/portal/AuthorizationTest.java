@@ -53,6 +53,30 @@ class AuthorizationTest extends IntegrationTest {
     }
 
     @Test
+    void clerkAndUnitHeadReadTheirUnitsDossiersButTakeNoOneStopStep() {
+        String code = submitted("citizen-a");
+        String reception = task("reception-hn", code, "reception");
+        Map<String, Integer> before = footprint();
+
+        for (String official : new String[] {"clerk-hn", "unit-head-hn"}) {
+            assertThat(as(official).get("/api/v1/dossiers/" + code).status()).as(official).isEqualTo(200);
+            assertThat(as(official).get("/api/v1/dossiers?size=100").json().findValuesAsText("code")).contains(code);
+            assertThat(as(official).get("/api/v1/tasks").status()).as(official).isEqualTo(403);
+            assertThat(as(official).post("/api/v1/tasks/" + reception + "/claim").status()).as(official)
+                    .isEqualTo(403);
+            Api.Response decision = decide(official, reception, """
+                    {"outcome":"ACCEPT"}""");
+            assertThat(decision.status()).as(official).isEqualTo(403);
+            assertThat(decision.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(as("clerk-hcm").get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
+        assertThat(as("unit-head-hcm").get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
+        assertThat(footprint()).isEqualTo(before);
+        assertThat(events(code)).isEqualTo(1);
+        assertThat(task("reception-hn", code, "reception")).isEqualTo(reception);
+    }
+
+    @Test
     void inspectorReadsEverythingAndWritesNothing() {
         String code = submitted("citizen-a");
         String reception = task("reception-hn", code, "reception");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
@@ -32,6 +33,31 @@ class JwtTest extends IntegrationTest {
         assertThat(history.get(1).at("/actor/id").asText()).isEqualTo("oidc-reception-7");
         assertThat(history.get(1).at("/actor/name").asText()).isEqualTo("Ngô Thị Lan");
         assertThat(history.get(1).at("/actor/unitId").asText()).isEqualTo(HANOI);
+    }
+
+    @Test
+    void clerkAndUnitHeadTokensHaveDocumentTasksButNoDossierTasks() {
+        String clerk = TestJwt.token("oidc-clerk-3", "Vũ Thị Nga", List.of("clerk"), HANOI);
+        String unitHead = TestJwt.token("oidc-head-4", "Lê Văn Hùng", List.of("Unit_Head"), HANOI);
+        for (String token : List.of(clerk, unitHead)) {
+            Api.Response documents = bearer(token).get("/api/v1/documents/tasks");
+            assertThat(documents.status()).as(documents.toString()).isEqualTo(200);
+            assertThat(bearer(token).get("/api/v1/tasks").status()).isEqualTo(403);
+        }
+        Api.Response received = bearer(clerk).multipart("/api/v1/documents/incoming", parts -> {
+            parts.part("document", """
+                    {"metadata":{"senderAgencyId":"000.00.00.G01","senderName":"Bộ Y tế","numberSymbol":"9/BYT-VP",
+                     "issuedOn":"2026-01-05","subject":"Công văn chưa ký số","type":"LETTER","urgency":"NORMAL",
+                     "secrecy":"NONE","pageCount":1}}""", MediaType.APPLICATION_JSON);
+            parts.part("file", Api.file("cong-van.pdf", pdf("Cong van chua ky")), MediaType.APPLICATION_PDF);
+        });
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        assertThat(received.json().get("status").asText()).as("unsigned, so received but not registered")
+                .isEqualTo("RECEIVED");
+        var history = bearer(clerk).get("/api/v1/documents/" + received.json().get("documentId").asText()
+                + "/history").json();
+        assertThat(history.get(0).at("/actor/id").asText()).isEqualTo("oidc-clerk-3");
+        assertThat(history.get(0).at("/actor/role").asText()).isEqualTo("CLERK");
     }
 
     @Test

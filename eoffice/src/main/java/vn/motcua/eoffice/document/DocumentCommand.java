@@ -112,6 +112,11 @@ public sealed interface DocumentCommand {
             implements DocumentCommand {
     }
 
+    /** The reply {@code outgoingDocumentId} to this incoming document was issued under {@code numberSymbol}. */
+    record RecordReplyIssued(@TargetAggregateIdentifier String documentId, String outgoingDocumentId,
+                             String numberSymbol, Actor actor) implements DocumentCommand {
+    }
+
     record CloseDocument(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
             implements DocumentCommand {
     }

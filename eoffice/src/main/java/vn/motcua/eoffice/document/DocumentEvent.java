@@ -156,6 +156,14 @@ public sealed interface DocumentEvent {
         }
     }
 
+    /** The linked reply left the agency: the incoming document's follow-up sees it answered. */
+    record ReplyIssued(String documentId, String outgoingDocumentId, String numberSymbol, Actor actor, Instant at)
+            implements DocumentEvent {
+        public String labelVi() {
+            return "Đã phát hành văn bản trả lời";
+        }
+    }
+
     record DocumentClosed(String documentId, String comment, Actor actor, Instant at) implements DocumentEvent {
         public String labelVi() {
             return "Hoàn thành xử lý văn bản đến";

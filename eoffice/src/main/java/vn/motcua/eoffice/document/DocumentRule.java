@@ -18,8 +18,8 @@ public enum DocumentRule {
             "Văn bản đã được lưu trữ; không thể thay đổi",
             "The document is archived; it cannot change"),
     STEP_TAKEN_IN_ITS_ROLE(
-            "Mỗi bước do đúng vai trò thực hiện: chuyên viên soạn thảo, lãnh đạo duyệt và ký, văn thư cấp số, đóng dấu, phát hành và vào sổ",
-            "Each step is taken in its role: a specialist drafts, a leader reviews and signs, the clerk numbers, seals, issues and registers"),
+            "Mỗi bước do đúng vai trò thực hiện: chuyên viên soạn thảo và xử lý, trưởng đơn vị duyệt, lãnh đạo ký và chỉ đạo, văn thư tiếp nhận, vào sổ, cấp số, đóng dấu, phát hành và lưu",
+            "Each step is taken in its role: a specialist drafts and handles, the unit head reviews, a leader signs and instructs, the clerk receives, registers, numbers, seals, issues and archives"),
     DRAFT_METADATA_COMPLETE(
             "Dự thảo phải có trích yếu (tối đa 500 ký tự), loại, độ khẩn, độ mật, số trang, chức vụ và họ tên người ký, nơi nhận (Nghị định 30/2020, Phụ lục VI)",
             "A draft needs a subject (at most 500 characters), type, urgency, secrecy, page count, signer position and name, and recipients (Decree 30/2020 Appendix VI)"),
@@ -27,7 +27,7 @@ public enum DocumentRule {
             "Chỉ người soạn thảo chỉnh sửa và trình dự thảo, khi dự thảo chưa trình hoặc đã bị trả lại",
             "Only the drafter revises and submits the draft, while it is a draft or was returned"),
     REVIEW_BY_UNIT_HEAD(
-            "Lãnh đạo đơn vị soạn thảo kiểm tra dự thảo đã trình (Nghị định 30/2020, Điều 12)",
+            "Trưởng đơn vị soạn thảo kiểm tra dự thảo đã trình (Nghị định 30/2020, Điều 12)",
             "The head of the drafting unit reviews a submitted draft (Decree 30/2020 Art. 12)"),
     RETURN_STATES_REASONS(
             "Trả lại dự thảo hoặc văn bản phải nêu rõ lý do",
@@ -76,7 +76,16 @@ public enum DocumentRule {
             "Only the lead unit processes the document, after the leader's instructions"),
     CLOSE_AFTER_PROCESSING(
             "Chỉ kết thúc xử lý văn bản đến sau khi đơn vị chủ trì đã xử lý",
-            "An incoming document is closed only after the lead unit processed it");
+            "An incoming document is closed only after the lead unit processed it"),
+    REPLY_TO_DOCUMENT_IN_PROCESS(
+            "Chỉ soạn văn bản trả lời cho văn bản đến đang được giải quyết: đã có ý kiến chỉ đạo, chưa hoàn thành xử lý; mỗi dự thảo một lần (Nghị định 30/2020, Điều 24)",
+            "A reply answers an incoming document being handled: instructed and not yet closed; each draft once (Decree 30/2020 Art. 24)"),
+    REPLY_ISSUED_WHEN_LINKED(
+            "Chỉ ghi nhận việc phát hành văn bản trả lời đã gắn với văn bản đến, mỗi văn bản một lần",
+            "Only a linked reply is recorded as issued, once"),
+    CLOSE_AFTER_REPLY_ISSUED(
+            "Chỉ hoàn thành xử lý văn bản đến khi các văn bản trả lời đã được phát hành (Nghị định 30/2020, Điều 24)",
+            "An incoming document is closed only once its replies are issued (Decree 30/2020 Art. 24)");
 
     private final String messageVi;
     private final String messageEn;

@@ -43,10 +43,12 @@ import vn.motcua.eoffice.document.DocumentCommand.ConfirmDelivery;
 import vn.motcua.eoffice.document.DocumentCommand.DraftDocument;
 import vn.motcua.eoffice.document.DocumentCommand.GiveInstructions;
 import vn.motcua.eoffice.document.DocumentCommand.IssueDocument;
+import vn.motcua.eoffice.document.DocumentCommand.LinkReply;
 import vn.motcua.eoffice.document.DocumentCommand.PresentToLeader;
 import vn.motcua.eoffice.document.DocumentCommand.RecallDocument;
 import vn.motcua.eoffice.document.DocumentCommand.ReceiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.RecordProcessing;
+import vn.motcua.eoffice.document.DocumentCommand.RecordReplyIssued;
 import vn.motcua.eoffice.document.DocumentCommand.RegisterArrival;
 import vn.motcua.eoffice.document.DocumentCommand.ReturnDraft;
 import vn.motcua.eoffice.document.DocumentCommand.SealDocument;
@@ -73,6 +75,12 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier;
  * signature keeps covering an unchanged revision. Incoming documents are verified here with
  * {@link PdfSignatureVerifier}, never on the caller's word; an invalid one stays received so the clerk can
  * send it back.
+ *
+ * <p>A draft may answer an incoming document ({@code replyTo}, Decree 30/2020 Art. 24): in the draft's own
+ * transaction the incoming document is sent {@link LinkReply}, so its aggregate decides (lead unit, still
+ * being handled) and a refused link leaves nothing behind, neither draft nor process. When the clerk issues
+ * the reply, the incoming document records it ({@link RecordReplyIssued}) in the same transaction; until then
+ * its lead unit cannot close it (see {@link OfficialDocument}).
  */
 @Service
 public class DocumentWorkflow {
@@ -120,12 +128,16 @@ public class DocumentWorkflow {
                            String assignee, Instant createdAt, Set<Outcome> outcomes) {
     }
 
-    /** A document as officials see it, folded from its events. */
+    /**
+     * A document as officials see it, folded from its events. {@code replyTo}: the incoming document an
+     * outgoing one answers; {@code replies}: the outgoing documents that answer an incoming one.
+     */
     public record View(String documentId, Direction direction, String unitId, DocumentStatus status,
                        String statusLabelVi, String subject, String type, Integer number, String numberSymbol,
                        LocalDate issuedOn, String identifier, Integer arrivalNumber, String arrivalFormatted,
                        LocalDate arrivedOn, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
-                       String senderName, String senderNumberSymbol, SignatureCheck signatureCheck) {
+                       String senderName, String senderNumberSymbol, SignatureCheck signatureCheck, String replyTo,
+                       List<String> replies) {
     }
 
     /** One step of a document's history, read from the event store. */
@@ -133,11 +145,17 @@ public class DocumentWorkflow {
                                DocumentEvent event) {
     }
 
-    /** A specialist starts an outgoing draft in their unit, with its PDF (checked and stored by hash). */
+    /**
+     * A specialist starts an outgoing draft in their unit, with its PDF (checked and stored by hash); with
+     * {@code replyTo}, as the reply to an incoming document their unit leads on, linked first.
+     */
     public View draft(DraftMetadata metadata, String replyTo, Upload pdf, Identity who) {
         Actor drafter = Steps.actorAs(who, Role.SPECIALIST);
         String id = UUID.randomUUID().toString();
         return step(() -> {
+            if (replyTo != null) {
+                linkReply(replyTo, id, drafter, who);
+            }
             String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
             commands.sendAndWait(new DraftDocument(id, who.unitId(), who.unitId(), metadata, replyTo, sha256,
                     drafter));
@@ -153,7 +171,7 @@ public class DocumentWorkflow {
      * (to be sent back).
      */
     public View receive(ReceivedMetadata metadata, Upload pdf, Identity who) {
-        Actor clerk = Steps.actorAs(who, Role.RECEPTION);
+        Actor clerk = Steps.actorAs(who, Role.CLERK);
         String id = UUID.randomUUID().toString();
         return step(() -> {
             String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
@@ -170,7 +188,7 @@ public class DocumentWorkflow {
 
     /** The clerk sends a received (not registered) document back to its sender, with the reason. */
     public View sendBack(String documentId, String reason, Identity who) {
-        Actor clerk = Steps.actorAs(who, Role.RECEPTION);
+        Actor clerk = Steps.actorAs(who, Role.CLERK);
         requireReadable(view(documentId), who);
         return step(() -> {
             commands.sendAndWait(new SendBack(documentId, reason, clerk));
@@ -252,6 +270,9 @@ public class DocumentWorkflow {
             } else {
                 commands.sendAndWait(command(id, decision, actor, who, variables));
             }
+            if (step == DocumentStep.ISSUE) {
+                recordReplyIssued(id, actor);
+            }
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, who.id());
             }
@@ -291,6 +312,48 @@ public class DocumentWorkflow {
             case PROCESS -> new RecordProcessing(id, decision.comment(), actor);
             case CLOSE -> new CloseDocument(id, decision.comment(), actor);
         };
+    }
+
+    /**
+     * Links the new draft {@code outgoingId} to the incoming document {@code replyTo}. One the drafter may not
+     * read is reported like an unknown one, so its existence does not leak; the incoming document's own rules
+     * (lead unit, instructed and not closed) come back as its problem, naming the field {@code replyTo}.
+     */
+    private void linkReply(String replyTo, String outgoingId, Actor drafter, Identity who) {
+        View incoming;
+        try {
+            incoming = view(replyTo);
+        } catch (Problem notFound) {
+            incoming = null;
+        }
+        if (incoming == null || !readable(incoming, who)) {
+            throw Problem.invalid("replyTo", "Không có văn bản đến " + replyTo + " trong phạm vi được xem"
+                    + " / No incoming document " + replyTo + " within your reach");
+        }
+        try {
+            commands.sendAndWait(new LinkReply(replyTo, outgoingId, drafter));
+        } catch (DocumentRuleViolation violation) {
+            throw new Problem(violation.kind(), violation.slug(), violation.titleVi(), violation.titleEn(),
+                    violation.getMessage(), "replyTo");
+        }
+    }
+
+    /** An issued reply is recorded on the incoming document it answers, by the clerk who issued it. */
+    private void recordReplyIssued(String outgoingId, Actor clerk) {
+        String replyTo = null;
+        String numberSymbol = null;
+        for (DomainEventMessage<?> message : events(outgoingId)) {
+            switch ((DocumentEvent) message.getPayload()) {
+                case DocumentEvent.DocumentDrafted e -> replyTo = e.replyTo();
+                case DocumentEvent.NumberAssigned e -> numberSymbol = e.symbol();
+                default -> {
+                    // nothing else names the reply
+                }
+            }
+        }
+        if (replyTo != null) {
+            commands.sendAndWait(new RecordReplyIssued(replyTo, outgoingId, numberSymbol, clerk));
+        }
     }
 
     /** One recipient's delivery, or all the remaining ones; the process moves on once none remain. */
@@ -490,6 +553,8 @@ public class DocumentWorkflow {
         String senderName = null;
         String senderSymbol = null;
         SignatureCheck check = null;
+        String replyTo = null;
+        List<String> replies = new ArrayList<>();
         for (DomainEventMessage<?> message : messages) {
             switch ((DocumentEvent) message.getPayload()) {
                 case DocumentEvent.DocumentDrafted e -> {
@@ -498,6 +563,7 @@ public class DocumentWorkflow {
                     status = DocumentStatus.DRAFT;
                     subject = e.metadata().subject();
                     type = e.metadata().type().name();
+                    replyTo = e.replyTo();
                 }
                 case DocumentEvent.DraftRevised e -> {
                     subject = e.metadata().subject();
@@ -545,22 +611,31 @@ public class DocumentWorkflow {
                     deadline = e.deadline();
                 }
                 case DocumentEvent.ProcessingRecorded e -> status = DocumentStatus.IN_PROCESS;
-                case DocumentEvent.ReplyLinked e -> status = DocumentStatus.IN_PROCESS;
+                case DocumentEvent.ReplyLinked e -> {
+                    status = DocumentStatus.IN_PROCESS;
+                    replies.add(e.outgoingDocumentId());
+                }
+                case DocumentEvent.ReplyIssued e -> {
+                    // the reply's own view shows its issue; the history shows it here
+                }
                 case DocumentEvent.DocumentClosed e -> status = DocumentStatus.CLOSED;
                 case DocumentEvent.DocumentArchived e -> status = DocumentStatus.ARCHIVED;
             }
         }
         return new View(documentId, direction, unitId, status, status.labelVi(), subject, type, number, symbol,
                 issuedOn, identifier, arrival, arrivalFormatted, arrivedOn, leadUnitId, new ArrayList<>(supporting),
-                deadline, senderName, senderSymbol, check);
+                deadline, senderName, senderSymbol, check, replyTo, replies);
     }
 
     private static void requireReadable(View view, Identity who) {
-        boolean readable = who.isOfficial() && who.unitId() != null && (who.unitId().equals(view.unitId())
-                || who.unitId().equals(view.leadUnitId()) || view.supportingUnitIds().contains(who.unitId()));
-        if (!readable) {
+        if (!readable(view, who)) {
             throw Problem.forbidden("Văn bản không thuộc đơn vị của bạn / The document is not your unit's");
         }
+    }
+
+    private static boolean readable(View view, Identity who) {
+        return who.isOfficial() && who.unitId() != null && (who.unitId().equals(view.unitId())
+                || who.unitId().equals(view.leadUnitId()) || view.supportingUnitIds().contains(who.unitId()));
     }
 
     private static boolean blank(String value) {

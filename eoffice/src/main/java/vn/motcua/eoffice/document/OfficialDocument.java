@@ -28,6 +28,7 @@ import vn.motcua.eoffice.document.DocumentCommand.PresentToLeader;
 import vn.motcua.eoffice.document.DocumentCommand.RecallDocument;
 import vn.motcua.eoffice.document.DocumentCommand.ReceiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.RecordProcessing;
+import vn.motcua.eoffice.document.DocumentCommand.RecordReplyIssued;
 import vn.motcua.eoffice.document.DocumentCommand.RegisterArrival;
 import vn.motcua.eoffice.document.DocumentCommand.ReturnDraft;
 import vn.motcua.eoffice.document.DocumentCommand.ReviseDraft;
@@ -52,6 +53,7 @@ import vn.motcua.eoffice.document.DocumentEvent.InstructionsGiven;
 import vn.motcua.eoffice.document.DocumentEvent.NumberAssigned;
 import vn.motcua.eoffice.document.DocumentEvent.PresentedToLeader;
 import vn.motcua.eoffice.document.DocumentEvent.ProcessingRecorded;
+import vn.motcua.eoffice.document.DocumentEvent.ReplyIssued;
 import vn.motcua.eoffice.document.DocumentEvent.ReplyLinked;
 import vn.motcua.eoffice.document.DocumentEvent.ReviewApproved;
 import vn.motcua.eoffice.document.DocumentEvent.SubmittedForReview;
@@ -70,10 +72,20 @@ import vn.motcua.eoffice.register.RegisteredNumber;
  *
  * <p>Command handlers check one rule each and apply an event; event-sourcing handlers only change state.
  * Numbers are taken from {@link DocumentRegisters} inside the command's transaction, so a failed
- * command gives its number back. Roles, until the identity model has a clerk: {@link Role#SPECIALIST}
- * drafts and processes, {@link Role#LEADER} reviews (head of the drafting unit), signs, instructs and
- * recalls, and {@link Role#RECEPTION} acts as the clerk (văn thư) who numbers, seals, issues, receives,
- * registers and archives. {@link Role#SYSTEM} may confirm deliveries reported by the document exchange.
+ * command gives its number back. Roles: {@link Role#SPECIALIST} drafts and, in the lead unit, handles;
+ * {@link Role#UNIT_HEAD} reviews the drafts of their unit (Art. 12) and may handle for the lead unit;
+ * {@link Role#LEADER} signs (Art. 13), instructs (Art. 23) and recalls; {@link Role#CLERK} (văn thư)
+ * receives, registers, presents, numbers, seals, issues and archives. The one-stop reception officer
+ * ({@link Role#RECEPTION}) takes no step here. {@link Role#SYSTEM} may confirm deliveries reported by the
+ * document exchange.
+ *
+ * <p>Replies (Decree 30/2020 Art. 24: the lead unit answers an incoming document, then follows it up): only
+ * the lead unit links an outgoing draft as the reply, while the document is instructed or in process; the
+ * supporting units give their opinions to the lead unit and do not answer the sender themselves. An
+ * incoming document with a linked reply is closed only once that reply has been issued
+ * ({@link ReplyIssued}, recorded when the clerk issues it): closing means the matter is answered, and a
+ * reply still in draft, review or awaiting signature would drop out of the follow-up of deadlines. A reply
+ * issued and later recalled no longer holds the document open.
  */
 @Aggregate
 public class OfficialDocument {
@@ -90,6 +102,8 @@ public class OfficialDocument {
     private SignatureCheck check;
     private String leadUnitId;
     private boolean processed;
+    private final Set<String> replies = new HashSet<>();
+    private final Set<String> unissuedReplies = new HashSet<>();
     private final Set<String> undelivered = new HashSet<>();
 
     protected OfficialDocument() {
@@ -151,7 +165,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(AssignNumber command, Clock clock, DocumentRegisters registers) {
         requireStep(Direction.OUTGOING);
-        requireRole(command.actor(), Role.RECEPTION);
+        requireRole(command.actor(), Role.CLERK);
         if (status != DocumentStatus.SIGNED) {
             throw new DocumentRuleViolation(DocumentRule.NUMBER_AFTER_SIGNATURE);
         }
@@ -165,7 +179,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(SealDocument command, Clock clock) {
         requireStep(Direction.OUTGOING);
-        requireRole(command.actor(), Role.RECEPTION);
+        requireRole(command.actor(), Role.CLERK);
         if (status != DocumentStatus.NUMBERED) {
             throw new DocumentRuleViolation(DocumentRule.SEAL_AFTER_NUMBER);
         }
@@ -175,7 +189,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(IssueDocument command, Clock clock) {
         requireStep(Direction.OUTGOING);
-        requireRole(command.actor(), Role.RECEPTION);
+        requireRole(command.actor(), Role.CLERK);
         if (status != DocumentStatus.SEALED) {
             throw new DocumentRuleViolation(DocumentRule.ISSUE_AFTER_SEAL);
         }
@@ -185,7 +199,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(ConfirmDelivery command, Clock clock) {
         requireStep(Direction.OUTGOING);
-        requireRole(command.actor(), Role.RECEPTION, Role.SYSTEM);
+        requireRole(command.actor(), Role.CLERK, Role.SYSTEM);
         if (status != DocumentStatus.ISSUED || !undelivered.contains(command.recipientId())) {
             throw new DocumentRuleViolation(DocumentRule.DELIVERY_TO_EACH_RECIPIENT_ONCE);
         }
@@ -206,7 +220,7 @@ public class OfficialDocument {
 
     @CommandHandler
     public OfficialDocument(ReceiveDocument command, Clock clock) {
-        requireRole(command.actor(), Role.RECEPTION);
+        requireRole(command.actor(), Role.CLERK);
         if (command.metadata() == null || !command.metadata().complete() || command.check() == null) {
             throw new DocumentRuleViolation(DocumentRule.RECEIVED_METADATA_COMPLETE);
         }
@@ -217,7 +231,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(SendBack command, Clock clock) {
         requireStep(Direction.INCOMING);
-        requireRole(command.actor(), Role.RECEPTION);
+        requireRole(command.actor(), Role.CLERK);
         if (status != DocumentStatus.RECEIVED) {
             throw new DocumentRuleViolation(DocumentRule.SEND_BACK_BEFORE_REGISTRATION);
         }
@@ -228,7 +242,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(RegisterArrival command, Clock clock, DocumentRegisters registers) {
         requireStep(Direction.INCOMING);
-        requireRole(command.actor(), Role.RECEPTION);
+        requireRole(command.actor(), Role.CLERK);
         if (status != DocumentStatus.RECEIVED || !check.valid()) {
             throw new DocumentRuleViolation(DocumentRule.REGISTER_ONLY_AUTHENTIC_DOCUMENTS);
         }
@@ -241,7 +255,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(PresentToLeader command, Clock clock) {
         requireStep(Direction.INCOMING);
-        requireRole(command.actor(), Role.RECEPTION);
+        requireRole(command.actor(), Role.CLERK);
         if (command.leader() == null || command.leader().role() != Role.LEADER) {
             throw new DocumentRuleViolation(DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
         }
@@ -277,11 +291,24 @@ public class OfficialDocument {
 
     @CommandHandler
     public void handle(LinkReply command, Clock clock) {
-        requireLeadUnit(command.actor());
-        if (command.outgoingDocumentId() == null || command.outgoingDocumentId().isBlank()) {
-            throw new DocumentRuleViolation(DocumentRule.PROCESSING_BY_LEAD_UNIT);
+        requireStep(Direction.INCOMING);
+        String reply = command.outgoingDocumentId();
+        if (!handling() || reply == null || reply.isBlank() || replies.contains(reply)) {
+            throw new DocumentRuleViolation(DocumentRule.REPLY_TO_DOCUMENT_IN_PROCESS);
         }
-        apply(new ReplyLinked(documentId, command.outgoingDocumentId(), command.actor(), clock.instant()));
+        requireLeadUnit(command.actor());
+        apply(new ReplyLinked(documentId, reply, command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordReplyIssued command, Clock clock) {
+        requireStep(Direction.INCOMING);
+        requireRole(command.actor(), Role.CLERK, Role.SYSTEM);
+        if (!unissuedReplies.contains(command.outgoingDocumentId())) {
+            throw new DocumentRuleViolation(DocumentRule.REPLY_ISSUED_WHEN_LINKED);
+        }
+        apply(new ReplyIssued(documentId, command.outgoingDocumentId(), command.numberSymbol(), command.actor(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -289,6 +316,9 @@ public class OfficialDocument {
         requireLeadUnit(command.actor());
         if (!processed) {
             throw new DocumentRuleViolation(DocumentRule.CLOSE_AFTER_PROCESSING);
+        }
+        if (!unissuedReplies.isEmpty()) {
+            throw new DocumentRuleViolation(DocumentRule.CLOSE_AFTER_REPLY_ISSUED);
         }
         apply(new DocumentClosed(documentId, command.comment(), command.actor(), clock.instant()));
     }
@@ -298,7 +328,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(ArchiveDocument command, Clock clock) {
         requireNotFrozen();
-        requireRole(command.actor(), Role.RECEPTION);
+        requireRole(command.actor(), Role.CLERK);
         boolean complete = direction == Direction.OUTGOING ? status == DocumentStatus.ISSUED
                 : status == DocumentStatus.CLOSED;
         if (!complete) {
@@ -337,18 +367,22 @@ public class OfficialDocument {
 
     private void requireUnitHeadInReview(Actor actor) {
         requireStep(Direction.OUTGOING);
-        if (actor.role() != Role.LEADER || !unitId.equals(actor.unitId()) || status != DocumentStatus.IN_REVIEW) {
+        if (actor.role() != Role.UNIT_HEAD || !unitId.equals(actor.unitId()) || status != DocumentStatus.IN_REVIEW) {
             throw new DocumentRuleViolation(DocumentRule.REVIEW_BY_UNIT_HEAD);
         }
     }
 
     private void requireLeadUnit(Actor actor) {
         requireStep(Direction.INCOMING);
-        boolean handling = status == DocumentStatus.INSTRUCTED || status == DocumentStatus.IN_PROCESS;
-        if (!handling || (actor.role() != Role.SPECIALIST && actor.role() != Role.LEADER)
+        if (!handling() || (actor.role() != Role.SPECIALIST && actor.role() != Role.UNIT_HEAD)
                 || !leadUnitId.equals(actor.unitId())) {
             throw new DocumentRuleViolation(DocumentRule.PROCESSING_BY_LEAD_UNIT);
         }
+    }
+
+    /** Instructed and not yet closed: the lead unit is handling the incoming document. */
+    private boolean handling() {
+        return status == DocumentStatus.INSTRUCTED || status == DocumentStatus.IN_PROCESS;
     }
 
     private static void requireMetadata(DraftMetadata metadata) {
@@ -478,6 +512,13 @@ public class OfficialDocument {
     @EventSourcingHandler
     void on(ReplyLinked event) {
         status = DocumentStatus.IN_PROCESS;
+        replies.add(event.outgoingDocumentId());
+        unissuedReplies.add(event.outgoingDocumentId());
+    }
+
+    @EventSourcingHandler
+    void on(ReplyIssued event) {
+        unissuedReplies.remove(event.outgoingDocumentId());
     }
 
     @EventSourcingHandler

@@ -31,6 +31,7 @@ import vn.motcua.eoffice.document.DocumentCommand.PresentToLeader;
 import vn.motcua.eoffice.document.DocumentCommand.RecallDocument;
 import vn.motcua.eoffice.document.DocumentCommand.ReceiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.RecordProcessing;
+import vn.motcua.eoffice.document.DocumentCommand.RecordReplyIssued;
 import vn.motcua.eoffice.document.DocumentCommand.RegisterArrival;
 import vn.motcua.eoffice.document.DocumentCommand.ReturnDraft;
 import vn.motcua.eoffice.document.DocumentCommand.ReviseDraft;
@@ -55,6 +56,7 @@ import vn.motcua.eoffice.document.DocumentEvent.InstructionsGiven;
 import vn.motcua.eoffice.document.DocumentEvent.NumberAssigned;
 import vn.motcua.eoffice.document.DocumentEvent.PresentedToLeader;
 import vn.motcua.eoffice.document.DocumentEvent.ProcessingRecorded;
+import vn.motcua.eoffice.document.DocumentEvent.ReplyIssued;
 import vn.motcua.eoffice.document.DocumentEvent.ReplyLinked;
 import vn.motcua.eoffice.document.DocumentEvent.ReviewApproved;
 import vn.motcua.eoffice.document.DocumentEvent.SubmittedForReview;
@@ -87,14 +89,20 @@ class OfficialDocumentTest {
 
     private static final Actor DRAFTER = new Actor("spec-01", "Phạm Văn Dũng", Role.SPECIALIST, UNIT);
     private static final Actor OTHER_SPECIALIST = new Actor("spec-02", "Hoàng Thị Em", Role.SPECIALIST, UNIT);
-    private static final Actor UNIT_HEAD = new Actor("head-01", "Trần Văn Bình", Role.LEADER, UNIT);
-    private static final Actor OTHER_UNIT_HEAD = new Actor("head-02", "Lý Thị Hoa", Role.LEADER, OTHER_UNIT);
+    private static final Actor UNIT_HEAD = new Actor("head-01", "Trần Văn Bình", Role.UNIT_HEAD, UNIT);
+    private static final Actor OTHER_UNIT_HEAD = new Actor("head-02", "Lý Thị Hoa", Role.UNIT_HEAD, OTHER_UNIT);
+    /** A leader who belongs to the drafting unit: right unit, wrong role for the review. */
+    private static final Actor LEADER_OF_THE_UNIT = new Actor("lead-02", "Đinh Văn Phúc", Role.LEADER, UNIT);
     private static final Actor DIRECTOR = new Actor("lead-01", "Vũ Văn Giang", Role.LEADER, "000.16.00.H26");
-    private static final Actor CLERK = new Actor("vt-01", "Lê Thị Cúc", Role.RECEPTION, "000.16.00.H26");
+    private static final Actor CLERK = new Actor("vt-01", "Lê Thị Cúc", Role.CLERK, "000.16.00.H26");
+    /** The one-stop reception officer of the same office: an official, but not the clerk. */
+    private static final Actor ONE_STOP_OFFICER = new Actor("mc-01", "Lê Thị Thu", Role.RECEPTION, "000.16.00.H26");
     private static final Actor EXCHANGE = new Actor("system", "Trục liên thông", Role.SYSTEM, null);
     private static final Actor CITIZEN = new Actor("citizen-001", "Nguyễn Văn An", Role.CITIZEN, null);
     private static final Actor HANDLER = new Actor("spec-11", "Đỗ Thị Hà", Role.SPECIALIST, OTHER_UNIT);
     private static final Actor SUPPORTING_HANDLER = new Actor("spec-12", "Ngô Thị Lan", Role.SPECIALIST, THIRD_UNIT);
+    private static final Actor LEAD_UNIT_HEAD = new Actor("head-11", "Mai Văn Tùng", Role.UNIT_HEAD, OTHER_UNIT);
+    private static final Actor LEADER_OF_LEAD_UNIT = new Actor("lead-11", "Hà Thị Yến", Role.LEADER, OTHER_UNIT);
 
     private static final Recipient BOARD = new Recipient("000.16.02.H26", "Phòng Nghiệp vụ Dược",
             Recipient.Kind.INTERNAL_UNIT);
@@ -189,6 +197,22 @@ class OfficialDocumentTest {
         }
 
         @Test
+        void aLeaderOfTheDraftingUnitDoesNotTakeTheUnitHeadsReview() {
+            violates(fixture().given(drafted(), submitted()).when(new ApproveReview(OUT, null, LEADER_OF_THE_UNIT)),
+                    DocumentRule.REVIEW_BY_UNIT_HEAD);
+            violates(fixture().given(drafted(), submitted()).when(new ReturnDraft(OUT, "Sửa", LEADER_OF_THE_UNIT)),
+                    DocumentRule.REVIEW_BY_UNIT_HEAD);
+        }
+
+        @Test
+        void unitHeadReviewsButDoesNotSign() {
+            violates(fixture().given(drafted(), submitted(), reviewed()).when(new SignDocument(OUT, null, UNIT_HEAD)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(drafted(), submitted(), reviewed()).when(new ReturnDraft(OUT, "Sửa", UNIT_HEAD)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+        }
+
+        @Test
         void returnedDraftIsRevisedAndSubmittedAgain() {
             fixture().given(drafted(), submitted())
                     .when(new ReturnDraft(OUT, "Sửa trích yếu", UNIT_HEAD))
@@ -249,6 +273,22 @@ class OfficialDocumentTest {
         void onlyTheClerkNumbers() {
             violates(fixture().given(signedHistory()).when(new AssignNumber(OUT, DIRECTOR)),
                     DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            assertThat(seriesAskedFor).isEmpty();
+        }
+
+        @Test
+        void theOneStopOfficerTakesNoClerksStepOnAnOutgoingDocument() {
+            violates(fixture().given(signedHistory()).when(new AssignNumber(OUT, ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(numberedHistory()).when(new SealDocument(OUT, ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(sealedHistory()).when(new IssueDocument(OUT, ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(issuedHistory()).when(new ConfirmDelivery(OUT, BOARD.id(), ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(issuedHistory()).when(new ArchiveDocument(OUT, ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            assertThat(seriesAskedFor).isEmpty();
         }
 
         @Test
@@ -372,6 +412,23 @@ class OfficialDocumentTest {
         }
 
         @Test
+        void theOneStopOfficerTakesNoClerksStepOnAnIncomingDocument() {
+            violates(fixture().givenNoPriorActivity()
+                            .when(new ReceiveDocument(IN, AGENCY, RECEIVED, VALID, SHA, ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(received(VALID)).when(new RegisterArrival(IN, ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(received(INVALID)).when(new SendBack(IN, "Chữ ký không hợp lệ", ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(registeredHistory()).when(new PresentToLeader(IN, DIRECTOR, ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            violates(fixture().given(concat(instructedHistory(), processed(), closed()))
+                            .when(new ArchiveDocument(IN, ONE_STOP_OFFICER)),
+                    DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+            assertThat(seriesAskedFor).isEmpty();
+        }
+
+        @Test
         void authenticDocumentIsRegisteredWithAnArrivalNumber() {
             fixture().given(received(VALID))
                     .when(new RegisterArrival(IN, CLERK))
@@ -448,6 +505,65 @@ class OfficialDocumentTest {
             fixture().given(concat(instructedHistory(), processed()))
                     .when(new LinkReply(IN, OUT, HANDLER))
                     .expectEvents(new ReplyLinked(IN, OUT, HANDLER, NOW));
+        }
+
+        @Test
+        void headOfTheLeadUnitMayHandleButNotALeaderInItsPlace() {
+            fixture().given(instructedHistory())
+                    .when(new RecordProcessing(IN, "Phân công chuyên viên dự thảo trả lời", LEAD_UNIT_HEAD))
+                    .expectEvents(new ProcessingRecorded(IN, "Phân công chuyên viên dự thảo trả lời", LEAD_UNIT_HEAD,
+                            NOW));
+            violates(fixture().given(instructedHistory()).when(new RecordProcessing(IN, null, LEADER_OF_LEAD_UNIT)),
+                    DocumentRule.PROCESSING_BY_LEAD_UNIT);
+        }
+
+        @Test
+        void replyIsLinkedWhileInstructedOrInProcessAndNotYetClosed() {
+            fixture().given(instructedHistory())
+                    .when(new LinkReply(IN, OUT, HANDLER))
+                    .expectEvents(new ReplyLinked(IN, OUT, HANDLER, NOW));
+            violates(fixture().given(presentedHistory()).when(new LinkReply(IN, OUT, HANDLER)),
+                    DocumentRule.REPLY_TO_DOCUMENT_IN_PROCESS);
+            violates(fixture().given(concat(instructedHistory(), processed(), closed()))
+                    .when(new LinkReply(IN, OUT, HANDLER)), DocumentRule.REPLY_TO_DOCUMENT_IN_PROCESS);
+            violates(fixture().given(concat(instructedHistory(), processed(), closed(), archived(IN)))
+                    .when(new LinkReply(IN, OUT, HANDLER)), DocumentRule.ARCHIVED_DOCUMENT_IS_FINAL);
+            violates(fixture().given(received(INVALID), sentBack()).when(new LinkReply(IN, OUT, HANDLER)),
+                    DocumentRule.SENT_BACK_DOCUMENT_IS_FINAL);
+            violates(fixture().given(concat(instructedHistory(), replyLinked())).when(new LinkReply(IN, OUT, HANDLER)),
+                    DocumentRule.REPLY_TO_DOCUMENT_IN_PROCESS);
+            violates(fixture().given(issuedHistory()).when(new LinkReply(OUT, "vb-di-0002", DRAFTER)),
+                    DocumentRule.STEP_OF_ITS_DIRECTION);
+        }
+
+        @Test
+        void onlyTheLeadUnitRepliesNotASupportingUnit() {
+            violates(fixture().given(instructedHistory()).when(new LinkReply(IN, OUT, SUPPORTING_HANDLER)),
+                    DocumentRule.PROCESSING_BY_LEAD_UNIT);
+            violates(fixture().given(instructedHistory()).when(new LinkReply(IN, OUT, DRAFTER)),
+                    DocumentRule.PROCESSING_BY_LEAD_UNIT);
+        }
+
+        @Test
+        void issueOfALinkedReplyIsRecordedOnceByTheClerk() {
+            fixture().given(concat(instructedHistory(), replyLinked()))
+                    .when(new RecordReplyIssued(IN, OUT, "05/QĐ-SYT", CLERK))
+                    .expectEvents(new ReplyIssued(IN, OUT, "05/QĐ-SYT", CLERK, NOW));
+            violates(fixture().given(concat(instructedHistory(), replyLinked(), replyIssued()))
+                    .when(new RecordReplyIssued(IN, OUT, "05/QĐ-SYT", CLERK)), DocumentRule.REPLY_ISSUED_WHEN_LINKED);
+            violates(fixture().given(instructedHistory()).when(new RecordReplyIssued(IN, OUT, "05/QĐ-SYT", CLERK)),
+                    DocumentRule.REPLY_ISSUED_WHEN_LINKED);
+            violates(fixture().given(concat(instructedHistory(), replyLinked()))
+                    .when(new RecordReplyIssued(IN, OUT, "05/QĐ-SYT", HANDLER)), DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+        }
+
+        @Test
+        void documentWithAReplyIsClosedOnlyOnceTheReplyIsIssued() {
+            violates(fixture().given(concat(instructedHistory(), replyLinked(), processed()))
+                    .when(new CloseDocument(IN, "Đã trả lời", HANDLER)), DocumentRule.CLOSE_AFTER_REPLY_ISSUED);
+            fixture().given(concat(instructedHistory(), replyLinked(), processed(), replyIssued()))
+                    .when(new CloseDocument(IN, "Đã trả lời bằng văn bản số 05/QĐ-SYT", HANDLER))
+                    .expectEvents(new DocumentClosed(IN, "Đã trả lời bằng văn bản số 05/QĐ-SYT", HANDLER, NOW));
         }
 
         @Test
@@ -579,6 +695,18 @@ class OfficialDocumentTest {
 
     private static ProcessingRecorded processed() {
         return new ProcessingRecorded(IN, null, HANDLER, EARLIER);
+    }
+
+    private static DocumentClosed closed() {
+        return new DocumentClosed(IN, null, HANDLER, EARLIER);
+    }
+
+    private static ReplyLinked replyLinked() {
+        return new ReplyLinked(IN, OUT, HANDLER, EARLIER);
+    }
+
+    private static ReplyIssued replyIssued() {
+        return new ReplyIssued(IN, OUT, "05/QĐ-SYT", CLERK, EARLIER);
     }
 
     private static List<Object> concat(List<Object> history, Object... events) {

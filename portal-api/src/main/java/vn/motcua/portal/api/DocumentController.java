@@ -52,7 +52,8 @@ public class DocumentController {
         this.workflow = workflow;
     }
 
-    public record NewOutgoing(@NotNull DraftMetadata metadata, String replyTo) {
+    /** {@code replyTo}: the incoming document this draft answers, of which the drafter's unit is the lead unit. */
+    public record NewOutgoing(@NotNull DraftMetadata metadata, @Pattern(regexp = ID) String replyTo) {
     }
 
     /** The signature check is made by the server from the uploaded file, never taken from the caller. */
@@ -63,7 +64,9 @@ public class DocumentController {
     }
 
     @Operation(summary = "Tạo dự thảo văn bản đi / Create an outgoing draft (specialist)",
-            description = "multipart/form-data: part 'document' (application/json) and the PDF part 'file'")
+            description = "multipart/form-data: part 'document' (application/json) and the PDF part 'file'. With"
+                    + " 'replyTo' the draft is the reply to that incoming document, linked on both (lead unit only,"
+                    + " while the incoming document is being handled).")
     @PostMapping(path = "/outgoing", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<View> draft(@RequestPart("document") @Valid NewOutgoing request,
                                       @RequestPart("file") MultipartFile file, @Parameter(hidden = true) Identity who) {

@@ -19,7 +19,8 @@ import vn.motcua.engine.identity.Role;
 
 /**
  * The people of the embedded default, for trying the system and for its tests: two citizens, the
- * officials of two Departments of Health, and an inspector. They log in with HTTP Basic and the one
+ * officials of two Departments of Health (one-stop officer, specialist, leader, and for e-office the clerk
+ * and the unit head), an inspector and the administrator. They log in with HTTP Basic and the one
  * password printed in the README; the production profile switches them off.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,9 +36,15 @@ public class DemoUsers {
             new Identity("reception-hn", "Lê Thị Thu (Một cửa Sở Y tế Hà Nội)", Set.of(Role.RECEPTION), HANOI),
             new Identity("specialist-hn", "Phạm Minh Đức (Chuyên viên Sở Y tế Hà Nội)", Set.of(Role.SPECIALIST), HANOI),
             new Identity("leader-hn", "Đặng Quốc Việt (Phó Giám đốc Sở Y tế Hà Nội)", Set.of(Role.LEADER), HANOI),
+            new Identity("clerk-hn", "Nguyễn Thị Hoa (Văn thư Sở Y tế Hà Nội)", Set.of(Role.CLERK), HANOI),
+            new Identity("unit-head-hn", "Trần Văn Minh (Trưởng phòng Nghiệp vụ Dược, Sở Y tế Hà Nội)",
+                    Set.of(Role.UNIT_HEAD), HANOI),
             new Identity("reception-hcm", "Võ Thị Hạnh (Một cửa Sở Y tế TP.HCM)", Set.of(Role.RECEPTION), HCMC),
             new Identity("specialist-hcm", "Huỳnh Văn Tâm (Chuyên viên Sở Y tế TP.HCM)", Set.of(Role.SPECIALIST), HCMC),
             new Identity("leader-hcm", "Bùi Thanh Sơn (Phó Giám đốc Sở Y tế TP.HCM)", Set.of(Role.LEADER), HCMC),
+            new Identity("clerk-hcm", "Lâm Thị Ngọc (Văn thư Sở Y tế TP.HCM)", Set.of(Role.CLERK), HCMC),
+            new Identity("unit-head-hcm", "Phan Quốc Bảo (Trưởng phòng Nghiệp vụ Dược, Sở Y tế TP.HCM)",
+                    Set.of(Role.UNIT_HEAD), HCMC),
             new Identity("inspector", "Hoàng Văn Kiểm (Thanh tra Sở)", Set.of(Role.INSPECTOR), "THANH-TRA"),
             new Identity("admin", "Quản trị hệ thống", Set.of(Role.ADMIN), null));
 

@@ -22,11 +22,16 @@ import vn.motcua.portal.problem.ProblemWriter;
  * engine. Two ways in: HTTP Basic for the demo users of the embedded default, and OAuth2 bearer JWTs
  * (the production way) whenever a JWT decoder is configured. The API is stateless, so there is no
  * session cookie and no CSRF token to check. Inspectors read everything and may send no write at all.
+ * Officials are the one-stop roles (reception, specialist, leader) and the clerical ones of Decree 30/2020
+ * (clerk, unit head): all of them read their unit's documents, dossiers, searches and reports; only the
+ * one-stop roles have dossier tasks.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
-    private static final String[] OFFICIALS = {"RECEPTION", "SPECIALIST", "LEADER"};
+    private static final String[] ONE_STOP = {"RECEPTION", "SPECIALIST", "LEADER"};
+    private static final String[] OFFICIALS = {"RECEPTION", "SPECIALIST", "LEADER", "CLERK", "UNIT_HEAD"};
+    private static final String[] READERS = {"RECEPTION", "SPECIALIST", "LEADER", "CLERK", "UNIT_HEAD", "INSPECTOR"};
 
     private final Identities identities;
 
@@ -45,21 +50,22 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         // tra cứu hồ sơ: the public status lookup needs the code and the applicant's phone or ID
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/results/*/check").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/documents/verification")
-                        .hasAnyRole("RECEPTION", "SPECIALIST", "LEADER", "INSPECTOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents/verification").hasAnyRole(READERS)
                         // e-office documents and their tasks: officials only (unit and role checked by the workflow)
                         .requestMatchers("/api/v1/documents", "/api/v1/documents/**").hasAnyRole(OFFICIALS)
                         .requestMatchers("/api/v1/audit/**").hasRole("INSPECTOR")
                         // the dev CA's certificates and CRLs, and its RFC 3161 TSA, are public like any CA's
                         .requestMatchers("/api/v1/pki/**").permitAll()
-                        .requestMatchers("/api/v1/search/**").hasAnyRole("RECEPTION", "SPECIALIST", "LEADER", "INSPECTOR")
-                        .requestMatchers("/api/v1/reports/**").hasAnyRole("RECEPTION", "SPECIALIST", "LEADER", "INSPECTOR")
+                        .requestMatchers("/api/v1/search/**").hasAnyRole(READERS)
+                        .requestMatchers("/api/v1/reports/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers", "/api/v1/dossiers/*/supplement",
                                 "/api/v1/dossiers/*/withdrawal", "/api/v1/dossiers/*/payment",
                                 "/api/v1/dossiers/*/rating").hasRole("CITIZEN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/apology", "/api/v1/dossiers/*/stop")
                         .hasRole("LEADER")
-                        .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**", "/api/v1/inbox/**").hasAnyRole(OFFICIALS)
+                        // dossier tasks are the one-stop roles' only; clerks and unit heads work on documents
+                        .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**").hasAnyRole(ONE_STOP)
+                        .requestMatchers("/api/v1/inbox/**").hasAnyRole(OFFICIALS)
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .anyRequest().denyAll())

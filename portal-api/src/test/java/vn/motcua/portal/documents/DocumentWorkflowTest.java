@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +52,7 @@ class DocumentWorkflowTest extends IntegrationTest {
     void outgoingDocumentIsReviewedSignedNumberedSealedIssuedAndArchived() {
         String id = drafted();
         complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\",\"comment\":\"Kính trình\"}");
-        complete("leader-hn", id, "doc_review", "{\"outcome\":\"APPROVE\",\"comment\":\"Đồng ý\"}");
+        complete("unit-head-hn", id, "doc_review", "{\"outcome\":\"APPROVE\",\"comment\":\"Đồng ý\"}");
         String draftSha = event(id, "DocumentDrafted").at("/event/contentSha256").asText();
         assertThat(draftSha).hasSize(64);
         complete("leader-hn", id, "doc_sign", "{\"outcome\":\"SIGN\"}");
@@ -61,17 +62,17 @@ class DocumentWorkflowTest extends IntegrationTest {
         assertThat(signed.valid()).as(signed.toString()).isTrue();
         assertThat(signed.signatures()).extracting(SignatureReport::signer)
                 .containsExactly("Đặng Quốc Việt (Phó Giám đốc Sở Y tế Hà Nội)");
-        JsonNode numbered = complete("reception-hn", id, "doc_number", "{\"outcome\":\"NUMBER\"}");
+        JsonNode numbered = complete("clerk-hn", id, "doc_number", "{\"outcome\":\"NUMBER\"}");
         int year = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
         assertThat(numbered.get("status").asText()).isEqualTo("NUMBERED");
         assertThat(numbered.get("numberSymbol").asText()).matches("\\d{2,}/QĐ-SYT");
         assertThat(numbered.get("issuedOn").asText()).startsWith(year + "-");
         assertThat(numbered.get("identifier").asText())
                 .isEqualTo(HANOI + "." + year + "." + numbered.get("numberSymbol").asText());
-        complete("reception-hn", id, "doc_seal", "{\"outcome\":\"SEAL\"}");
+        complete("clerk-hn", id, "doc_seal", "{\"outcome\":\"SEAL\"}");
         String sealedSha = event(id, "AgencySealed").at("/event/contentSha256").asText();
         assertThat(sealedSha).hasSize(64).isNotEqualTo(signedSha);
-        PdfSignatureVerifier.Report sealed = verifier.verify(latestPdf("reception-hn", id, sealedSha));
+        PdfSignatureVerifier.Report sealed = verifier.verify(latestPdf("clerk-hn", id, sealedSha));
         assertThat(sealed.valid()).as(sealed.toString()).isTrue();
         assertThat(sealed.modified()).isFalse();
         assertThat(sealed.signatures()).extracting(SignatureReport::kind)
@@ -80,21 +81,21 @@ class DocumentWorkflowTest extends IntegrationTest {
                 "Đặng Quốc Việt (Phó Giám đốc Sở Y tế Hà Nội)", "Sở Y tế Hà Nội (demo)");
         assertThat(sealed.signatures()).allMatch(SignatureReport::valid);
 
-        assertThat(complete("reception-hn", id, "doc_issue", "{\"outcome\":\"ISSUE\"}").get("status").asText())
+        assertThat(complete("clerk-hn", id, "doc_issue", "{\"outcome\":\"ISSUE\"}").get("status").asText())
                 .isEqualTo("ISSUED");
-        assertThat(openTasks("reception-hn", id)).containsExactly("doc_trackDelivery");
-        Api.Response unknown = as("reception-hn").postJson("/api/v1/documents/tasks/"
-                + taskId("reception-hn", id, "doc_trackDelivery") + "/complete",
+        assertThat(openTasks("clerk-hn", id)).containsExactly("doc_trackDelivery");
+        Api.Response unknown = as("clerk-hn").postJson("/api/v1/documents/tasks/"
+                + taskId("clerk-hn", id, "doc_trackDelivery") + "/complete",
                 "{\"outcome\":\"DELIVERED\",\"recipientId\":\"nobody\"}");
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
-        complete("reception-hn", id, "doc_trackDelivery", "{\"outcome\":\"DELIVERED\",\"recipientId\":\"" + VP + "\"}");
-        assertThat(openTasks("reception-hn", id)).as("one recipient still pending").containsExactly("doc_trackDelivery");
-        complete("reception-hn", id, "doc_trackDelivery", "{\"outcome\":\"ALL_DELIVERED\"}");
-        assertThat(openTasks("reception-hn", id)).containsExactly("doc_archive");
-        assertThat(complete("reception-hn", id, "doc_archive", "{\"outcome\":\"ARCHIVE\"}").get("status").asText())
+        complete("clerk-hn", id, "doc_trackDelivery", "{\"outcome\":\"DELIVERED\",\"recipientId\":\"" + VP + "\"}");
+        assertThat(openTasks("clerk-hn", id)).as("one recipient still pending").containsExactly("doc_trackDelivery");
+        complete("clerk-hn", id, "doc_trackDelivery", "{\"outcome\":\"ALL_DELIVERED\"}");
+        assertThat(openTasks("clerk-hn", id)).containsExactly("doc_archive");
+        assertThat(complete("clerk-hn", id, "doc_archive", "{\"outcome\":\"ARCHIVE\"}").get("status").asText())
                 .isEqualTo("ARCHIVED");
-        assertThat(openTasks("reception-hn", id)).isEmpty();
-        assertThat(verifier.verify(latestPdf("reception-hn", id, sealedSha)).valid()).isTrue();
+        assertThat(openTasks("clerk-hn", id)).isEmpty();
+        assertThat(verifier.verify(latestPdf("clerk-hn", id, sealedSha)).valid()).isTrue();
 
         Api.Response history = as("leader-hn").get("/api/v1/documents/" + id + "/history");
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
@@ -107,16 +108,16 @@ class DocumentWorkflowTest extends IntegrationTest {
     void leaderRecallsAnIssuedDocumentAndItsProcessEnds() {
         String id = drafted();
         complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
-        complete("leader-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}");
+        complete("unit-head-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}");
         Api.Response early = as("leader-hn").postJson("/api/v1/documents/" + id + "/recall", "{\"reason\":\"Sai\"}");
         assertThat(early.status()).as("only an issued document is recalled: " + early).isEqualTo(409);
         complete("leader-hn", id, "doc_sign", "{\"outcome\":\"SIGN\"}");
-        complete("reception-hn", id, "doc_number", "{\"outcome\":\"NUMBER\"}");
-        complete("reception-hn", id, "doc_seal", "{\"outcome\":\"SEAL\"}");
-        complete("reception-hn", id, "doc_issue", "{\"outcome\":\"ISSUE\"}");
-        complete("reception-hn", id, "doc_trackDelivery", "{\"outcome\":\"DELIVERED\",\"recipientId\":\"" + BYT + "\"}");
+        complete("clerk-hn", id, "doc_number", "{\"outcome\":\"NUMBER\"}");
+        complete("clerk-hn", id, "doc_seal", "{\"outcome\":\"SEAL\"}");
+        complete("clerk-hn", id, "doc_issue", "{\"outcome\":\"ISSUE\"}");
+        complete("clerk-hn", id, "doc_trackDelivery", "{\"outcome\":\"DELIVERED\",\"recipientId\":\"" + BYT + "\"}");
 
-        assertThat(as("reception-hn").postJson("/api/v1/documents/" + id + "/recall",
+        assertThat(as("clerk-hn").postJson("/api/v1/documents/" + id + "/recall",
                 "{\"reason\":\"Sai căn cứ\"}").status()).isEqualTo(403);
         assertThat(as("leader-hn").postJson("/api/v1/documents/" + id + "/recall", "{\"reason\":\"\"}").status())
                 .isEqualTo(400);
@@ -124,7 +125,7 @@ class DocumentWorkflowTest extends IntegrationTest {
                 "{\"reason\":\"Sai căn cứ pháp lý\"}");
         assertThat(recalled.status()).as(recalled.toString()).isEqualTo(200);
         assertThat(recalled.json().get("status").asText()).isEqualTo("RECALLED");
-        assertThat(openTasks("reception-hn", id)).isEmpty();
+        assertThat(openTasks("clerk-hn", id)).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?",
                 Integer.class, id)).isZero();
         assertThat(types(as("leader-hn").get("/api/v1/documents/" + id + "/history")))
@@ -137,24 +138,24 @@ class DocumentWorkflowTest extends IntegrationTest {
     void reviewerReturnsTheDraftAndTheDrafterSubmitsAgain() {
         String id = drafted();
         complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
-        String review = taskId("leader-hn", id, "doc_review");
-        Api.Response noReason = as("leader-hn").postJson("/api/v1/documents/tasks/" + review + "/complete",
+        String review = taskId("unit-head-hn", id, "doc_review");
+        Api.Response noReason = as("unit-head-hn").postJson("/api/v1/documents/tasks/" + review + "/complete",
                 "{\"outcome\":\"RETURN\"}");
         assertThat(noReason.status()).as(noReason.toString()).isEqualTo(409);
-        assertThat(openTasks("leader-hn", id)).containsExactly("doc_review");
+        assertThat(openTasks("unit-head-hn", id)).containsExactly("doc_review");
 
-        assertThat(complete("leader-hn", id, "doc_review", "{\"outcome\":\"RETURN\",\"comment\":\"Sửa căn cứ\"}")
+        assertThat(complete("unit-head-hn", id, "doc_review", "{\"outcome\":\"RETURN\",\"comment\":\"Sửa căn cứ\"}")
                 .get("status").asText()).isEqualTo("RETURNED");
         assertThat(openTasks("specialist-hn", id)).containsExactly("doc_draft");
         complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\",\"comment\":\"Đã sửa\"}");
-        assertThat(complete("leader-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}").get("status").asText())
+        assertThat(complete("unit-head-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}").get("status").asText())
                 .isEqualTo("AWAITING_SIGNATURE");
         assertThat(openTasks("leader-hn", id)).containsExactly("doc_sign");
     }
 
     @Test
     void incomingDocumentIsRegisteredInstructedProcessedAndClosed() {
-        Api.Response received = incoming("reception-hn", signedByTheMinistry());
+        Api.Response received = incoming("clerk-hn", signedByTheMinistry());
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         String id = received.json().get("documentId").asText();
         assertThat(received.json().get("status").asText()).isEqualTo("REGISTERED");
@@ -163,7 +164,7 @@ class DocumentWorkflowTest extends IntegrationTest {
         assertThat(received.json().get("arrivalFormatted").asText()).matches("\\d{2,}");
         assertThat(received.json().get("arrivalNumber").asInt()).isPositive();
 
-        complete("reception-hn", id, "doc_present", """
+        complete("clerk-hn", id, "doc_present", """
                 {"outcome":"PRESENT","leaderId":"leader-hn","leaderName":"Đặng Quốc Việt"}""");
         JsonNode instructed = complete("leader-hn", id, "doc_instructions", """
                 {"outcome":"INSTRUCT","leadUnitId":"%s","supportingUnitIds":[],"deadline":"%s",
@@ -173,10 +174,10 @@ class DocumentWorkflowTest extends IntegrationTest {
         complete("specialist-hn", id, "doc_process", "{\"outcome\":\"PROCESS\",\"comment\":\"Đã triển khai\"}");
         assertThat(complete("specialist-hn", id, "doc_close", "{\"outcome\":\"CLOSE\"}").get("status").asText())
                 .isEqualTo("CLOSED");
-        assertThat(complete("reception-hn", id, "doc_archive", "{\"outcome\":\"ARCHIVE\"}").get("status").asText())
+        assertThat(complete("clerk-hn", id, "doc_archive", "{\"outcome\":\"ARCHIVE\"}").get("status").asText())
                 .isEqualTo("ARCHIVED");
 
-        Api.Response history = as("reception-hn").get("/api/v1/documents/" + id + "/history");
+        Api.Response history = as("clerk-hn").get("/api/v1/documents/" + id + "/history");
         assertThat(types(history)).containsExactly("DocumentReceived",
                 "ArrivalRegistered", "PresentedToLeader", "InstructionsGiven", "ProcessingRecorded", "DocumentClosed",
                 "DocumentArchived");
@@ -187,25 +188,25 @@ class DocumentWorkflowTest extends IntegrationTest {
         byte[] tampered = signedByTheMinistry();
         assertThat((char) tampered[9]).as("the binary comment line of the header").isEqualTo('%');
         tampered[11] ^= 1;
-        Api.Response received = incoming("reception-hn", tampered);
+        Api.Response received = incoming("clerk-hn", tampered);
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         String id = received.json().get("documentId").asText();
         assertThat(received.json().get("status").asText()).isEqualTo("RECEIVED");
         assertThat(received.json().at("/signatureCheck/valid").asBoolean()).as(received.toString()).isFalse();
         assertThat(received.json().path("arrivalNumber").isMissingNode() || received.json().get("arrivalNumber").isNull())
                 .isTrue();
-        assertThat(openTasks("reception-hn", id)).isEmpty();
-        assertThat(as("reception-hn").get("/api/v1/documents/" + id + "/pdf").bytes()).isEqualTo(tampered);
+        assertThat(openTasks("clerk-hn", id)).isEmpty();
+        assertThat(as("clerk-hn").get("/api/v1/documents/" + id + "/pdf").bytes()).isEqualTo(tampered);
 
-        Api.Response unsigned = incoming("reception-hn", pdf("Cong van khong ky"));
+        Api.Response unsigned = incoming("clerk-hn", pdf("Cong van khong ky"));
         assertThat(unsigned.json().get("status").asText()).isEqualTo("RECEIVED");
         assertThat(unsigned.json().at("/signatureCheck/valid").asBoolean()).isFalse();
 
-        Api.Response sentBack = as("reception-hn").postJson("/api/v1/documents/" + id + "/send-back",
+        Api.Response sentBack = as("clerk-hn").postJson("/api/v1/documents/" + id + "/send-back",
                 "{\"reason\":\"Chữ ký số không hợp lệ, đề nghị gửi lại\"}");
         assertThat(sentBack.status()).as(sentBack.toString()).isEqualTo(200);
         assertThat(sentBack.json().get("status").asText()).isEqualTo("SENT_BACK");
-        assertThat(types(as("reception-hn").get("/api/v1/documents/" + id + "/history")))
+        assertThat(types(as("clerk-hn").get("/api/v1/documents/" + id + "/history")))
                 .containsExactly("DocumentReceived", "DocumentSentBack");
     }
 
@@ -222,6 +223,40 @@ class DocumentWorkflowTest extends IntegrationTest {
         assertThat(as("leader-hn").postJson("/api/v1/documents/tasks/" + draftTask + "/complete",
                 "{\"outcome\":\"SUBMIT\"}").status()).isEqualTo(403);
         assertThat(openTasks("specialist-hn", id)).containsExactly("doc_draft");
+    }
+
+    @Test
+    void oneStopOfficerTakesNoClerksStepAndALeaderNotTheUnitHeadsReview() {
+        String id = drafted();
+        complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
+        assertThat(openTasks("leader-hn", id)).as("the review is not in the leader's inbox").isEmpty();
+        String review = taskId("unit-head-hn", id, "doc_review");
+        Map<String, Integer> before = footprint();
+        Api.Response byLeader = as("leader-hn").postJson("/api/v1/documents/tasks/" + review + "/complete",
+                "{\"outcome\":\"APPROVE\"}");
+        assertThat(byLeader.status()).as(byLeader.toString()).isEqualTo(403);
+        assertThat(byLeader.contentType()).startsWith("application/problem+json");
+        assertThat(footprint()).isEqualTo(before);
+        assertThat(openTasks("unit-head-hn", id)).containsExactly("doc_review");
+        complete("unit-head-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}");
+        complete("leader-hn", id, "doc_sign", "{\"outcome\":\"SIGN\"}");
+
+        assertThat(openTasks("reception-hn", id)).as("numbering is not in the one-stop officer's inbox").isEmpty();
+        String number = taskId("clerk-hn", id, "doc_number");
+        byte[] letter = signedByTheMinistry();
+        before = footprint();
+        Api.Response byReception = as("reception-hn").postJson("/api/v1/documents/tasks/" + number + "/complete",
+                "{\"outcome\":\"NUMBER\"}");
+        assertThat(byReception.status()).as(byReception.toString()).isEqualTo(403);
+        assertThat(byReception.contentType()).startsWith("application/problem+json");
+        Api.Response receivedByReception = incoming("reception-hn", letter);
+        assertThat(receivedByReception.status()).as(receivedByReception.toString()).isEqualTo(403);
+        assertThat(receivedByReception.contentType()).startsWith("application/problem+json");
+        assertThat(footprint()).isEqualTo(before);
+        assertThat(complete("clerk-hn", id, "doc_number", "{\"outcome\":\"NUMBER\"}").get("status").asText())
+                .isEqualTo("NUMBERED");
+        assertThat(event(id, "NumberAssigned").at("/actor/role").asText()).isEqualTo("CLERK");
+        assertThat(event(id, "ReviewApproved").at("/actor/role").asText()).isEqualTo("UNIT_HEAD");
     }
 
     @Test

@@ -44,6 +44,10 @@ class DocumentSearchTest extends IntegrationTest {
         assertThat(hit.get("type").asText()).isEqualTo("DECISION");
         assertThat(search("specialist-hn", "q=giai khat&status=ISSUED")).doesNotContain(id);
         assertThat(search("reception-hcm", "q=giai khat")).doesNotContain(id);
+        assertThat(search("clerk-hn", "q=giai khat")).contains(id);
+        assertThat(search("unit-head-hn", "q=giai khat")).contains(id);
+        assertThat(search("clerk-hcm", "q=giai khat")).doesNotContain(id);
+        assertThat(search("unit-head-hcm", "q=giai khat")).doesNotContain(id);
         assertThat(search("inspector", "q=giai khat")).contains(id);
         assertThat(as("citizen-a").get("/api/v1/search/documents?q=giai").status()).isEqualTo(403);
         assertThat(as("specialist-hn").get("/api/v1/search/documents?status=NOPE").status()).isEqualTo(400);

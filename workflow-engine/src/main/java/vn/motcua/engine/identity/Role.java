@@ -4,13 +4,17 @@ package vn.motcua.engine.identity;
  * The roles of the one-stop mechanism (Decree 61/2018/ND-CP Art. 3, 8): the applicant, the
  * one-stop unit's receiving officer, the specialist who appraises, the leader who approves,
  * the inspector who reads everything afterwards and changes nothing, and the administrator who runs
- * the system (rebuilds, calendars) but takes no step in any dossier.
+ * the system (rebuilds, calendars) but takes no step in any dossier. Clerical work (Decree 30/2020/ND-CP)
+ * adds the clerk (văn thư), who receives, registers, numbers, seals, issues and archives official documents,
+ * and the unit head (trưởng đơn vị), who reviews the drafts of their unit; neither takes a one-stop step.
  */
 public enum Role {
     CITIZEN("Công dân, tổ chức"),
     RECEPTION("Cán bộ Bộ phận Một cửa"),
     SPECIALIST("Chuyên viên thẩm định"),
     LEADER("Lãnh đạo phê duyệt"),
+    CLERK("Văn thư"),
+    UNIT_HEAD("Trưởng đơn vị / Trưởng phòng"),
     INSPECTOR("Thanh tra"),
     ADMIN("Quản trị hệ thống"),
     SYSTEM("Hệ thống");
@@ -27,7 +31,7 @@ public enum Role {
 
     /** True for the officials of a handling agency, whose work is limited to their own unit. */
     public boolean isOfficial() {
-        return this == RECEPTION || this == SPECIALIST || this == LEADER;
+        return this == RECEPTION || this == SPECIALIST || this == LEADER || this == CLERK || this == UNIT_HEAD;
     }
 
     /** The Camunda candidate group of this role in one org unit, e.g. {@code RECEPTION@000.00.16.H26}. */
