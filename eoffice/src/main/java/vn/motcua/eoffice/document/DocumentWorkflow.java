@@ -11,9 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -56,6 +53,7 @@ import vn.motcua.eoffice.document.DocumentCommand.SendBack;
 import vn.motcua.eoffice.document.DocumentCommand.SignDocument;
 import vn.motcua.eoffice.document.DocumentCommand.SubmitForReview;
 import vn.motcua.eoffice.document.DocumentStep.Outcome;
+import vn.motcua.eoffice.signing.OutgoingDocumentPdf;
 import vn.motcua.eoffice.signing.PadesSigner;
 import vn.motcua.eoffice.signing.PdfSignatureVerifier;
 
@@ -67,14 +65,13 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier;
  * document is the official's org unit.
  *
  * <p>Outgoing documents carry a PDF, kept in the content store by SHA-256; each event that changes it names
- * the new hash. The leader's step signs it with the leader's key (PAdES B-T, blue signature in a fixed block
- * on the last page); the clerk's seal step adds the agency's seal signature over it and archives it as
- * B-LTA. The number and date from the register are NOT stamped onto the PDF: in the Decree 30 order the
- * leader signs before the clerk numbers, and any later page content would be an incremental change after
- * the leader's signature; the number/symbol stays in the document's metadata (NumberAssigned) and every
- * signature keeps covering an unchanged revision. Incoming documents are verified here with
- * {@link PdfSignatureVerifier}, never on the caller's word; an invalid one stays received so the clerk can
- * send it back.
+ * the new hash. The PDF steps are {@link OutgoingDocumentPdf}'s, in the Decree 30 Art. 15 order: the leader's
+ * step signs the draft (PAdES B-T, blue signature in a fixed block on the last page); after the clerk's
+ * number step (NumberAssigned), the seal step stamps "Số: 05/QĐ-SYT" and "<place>, ngày … tháng … năm …" on
+ * page 1 in an incremental update (read-only form fields; the leader's signature stays valid), adds the
+ * agency's seal signature over that numbered revision and archives it as B-LTA. The place is the unit's
+ * configured {@code place}. Incoming documents are verified here with {@link PdfSignatureVerifier}, never on
+ * the caller's word; an invalid one stays received so the clerk can send it back.
  *
  * <p>A draft may answer an incoming document ({@code replyTo}, Decree 30/2020 Art. 24): in the draft's own
  * transaction the incoming document is sent {@link LinkReply}, so its aggregate decides (lead unit, still
@@ -375,52 +372,42 @@ public class DocumentWorkflow {
         variables.put("allDelivered", pending.isEmpty());
     }
 
-    /** Where the leader's signature and the agency's seal go: a fixed block at the bottom right of the last page. */
-    private static PadesSigner.Block signatureBlock(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            int last = document.getNumberOfPages() - 1;
-            PDRectangle box = document.getPage(last).getMediaBox();
-            return new PadesSigner.Block(last, box.getWidth() - PadesSigner.Block.WIDTH - 40, 60);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Signs the current PDF with the leader's key (PAdES B-T, visible) and stores it; its hash, or null. */
     private String signByLeader(String id, Actor leader) {
         Content current = content(id);
         if (current.sha256() == null) {
             return null;
         }
-        byte[] pdf = stored(current.sha256());
         DevPki pki = devPki.getIfAvailable();
         if (pki != null) {
             pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
         }
-        byte[] signed = pades.sign(pdf, new PadesSigner.Request(Signer.officialAlias(leader.id()),
-                PadesSigner.Level.B_T, new PadesSigner.Appearance.Handwritten(signatureBlock(pdf),
-                current.metadata().signerPosition(), leader.name()), "Ký ban hành văn bản",
-                agencyName(current.unitId())));
-        return store(id, "signed", signed);
+        return store(id, "signed", new OutgoingDocumentPdf(pades).signByLeader(stored(current.sha256()),
+                new OutgoingDocumentPdf.Leader(Signer.officialAlias(leader.id()), current.metadata().signerPosition(),
+                        leader.name()),
+                new OutgoingDocumentPdf.Agency(Signer.sealAlias(current.unitId()), agencyName(current.unitId()))));
     }
 
-    /** Adds the agency's seal signature (B-T) over the signed PDF, archives it as B-LTA, stores it. */
+    /** Stamps the number and date on the signed PDF, adds the agency's seal signature, archives it, stores it. */
     private String sealByAgency(String id) {
         Content current = content(id);
         if (current.sha256() == null) {
             return null;
         }
-        byte[] pdf = stored(current.sha256());
+        DocumentEvent.NumberAssigned number = events(id).stream().map(DomainEventMessage::getPayload)
+                .filter(DocumentEvent.NumberAssigned.class::isInstance).map(DocumentEvent.NumberAssigned.class::cast)
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new DocumentRuleViolation(DocumentRule.SEAL_AFTER_NUMBER));
         String agency = agencyName(current.unitId());
         DevPki pki = devPki.getIfAvailable();
         if (pki != null) {
             pki.enrolSeal(current.unitId(), agency);
         }
-        byte[] sealed = pades.sign(pdf, new PadesSigner.Request(Signer.sealAlias(current.unitId()),
-                PadesSigner.Level.B_T, new PadesSigner.Appearance.Seal(signatureBlock(pdf), agency),
-                "Đóng dấu cơ quan", agency));
         List<java.security.cert.X509CRL> crls = pki == null ? List.of() : List.of(pki.crl(), pki.rootCrl());
-        return store(id, "sealed", pades.archive(sealed, crls));
+        return store(id, "sealed", new OutgoingDocumentPdf(pades).numberSealAndArchive(stored(current.sha256()),
+                new OutgoingDocumentPdf.Numbering(number.symbol(), number.issuedOn(), properties.unit(current.unitId())
+                        .map(MotcuaProperties.OrgUnit::place).orElse(null)),
+                new OutgoingDocumentPdf.Agency(Signer.sealAlias(current.unitId()), agency), crls));
     }
 
     private String store(String id, String version, byte[] pdf) {

@@ -547,7 +547,7 @@ public final class PadesSigner {
         content.endText();
     }
 
-    private static PDType0Font font(PDDocument document, String file) throws IOException {
+    static PDType0Font font(PDDocument document, String file) throws IOException {
         try (InputStream in = PadesSigner.class.getResourceAsStream("/fonts/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("missing font resource /fonts/" + file);

@@ -2,40 +2,24 @@ package vn.motcua.eoffice.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.security.cert.X509CRL;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import eu.europa.esig.dss.crl.CRLUtils;
 import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.enumerations.RevocationOrigin;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.revocation.crl.CRLSource;
-import eu.europa.esig.dss.spi.x509.revocation.crl.CRLToken;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.EmbeddedTimestampAuthority;
@@ -112,9 +96,8 @@ class PadesSignerTest {
     /** The CAdES signatures pdfsig finds, each required to be "Signature is Valid". */
     private static int cadesSignaturesValidForPdfsig(byte[] pdf) throws Exception {
         String report = pdfsig(pdf);
-        int cades = count(report, "Signature Type: ETSI\\.CAdES\\.detached");
-        assertThat(count(report, "Signature Type: ETSI\\.CAdES\\.detached\\n(?:  - .*\\n)*?"
-                + "  - Signature Validation: Signature is Valid\\.")).as(report).isEqualTo(cades);
+        int cades = Pdfsig.cadesSignatures(report);
+        assertThat(Pdfsig.validCadesSignatures(report)).as(report).isEqualTo(cades);
         return cades;
     }
 
@@ -197,27 +180,20 @@ class PadesSignerTest {
     }
 
     @Test
-    void blueSignatureSitsBetweenTitleAndNameAndTheRedSealCoversItsLeftThird() throws Exception {
-        float scale = 2f;
-        BufferedImage page;
-        float height;
-        try (PDDocument document = Loader.loadPDF(sealed)) {
-            page = new PDFRenderer(document).renderImageWithDPI(0, 72 * scale);
-            height = document.getPage(0).getMediaBox().getHeight();
-        }
-        // kept under target/ for a person to look at
-        Files.createDirectories(Path.of("target"));
-        ImageIO.write(page, "png", Path.of("target", "signed-page.png").toFile());
-        PadesSigner.Area image = BLOCK.image();
+    void blueSignatureSitsBetweenTitleAndNameAndTheRedSealCoversItsLeftThird() {
+        assertBlueSignatureAndRedSealOnItsLeftThird(PageImages.render(sealed, 0).save("signed-page.png"), BLOCK);
+    }
+
+    /** Decree 30 Appendix I: blue in the right two thirds of the signature image, red (the seal) on its left third. */
+    static void assertBlueSignatureAndRedSealOnItsLeftThird(PageImages page, Block block) {
+        PadesSigner.Area image = block.image();
         float third = image.width() / 3;
-        // the right two thirds of the signature image: blue, no red
-        int blue = count(page, scale, height, image.x() + third, image.y(), image.width() - third, image.height(),
-                true);
-        int red = count(page, scale, height, image.x(), image.y(), third, image.height(), false);
-        assertThat(blue).isGreaterThan(100);
-        assertThat(red).isGreaterThan(100);
-        assertThat(count(page, scale, height, image.x() + third + 10, image.y(), image.width() - third - 10,
-                image.height(), false)).isZero();
+        assertThat(page.count(image.x() + third, image.y(), image.width() - third, image.height(),
+                PageImages.Colour.BLUE)).isGreaterThan(100);
+        assertThat(page.count(image.x(), image.y(), third, image.height(), PageImages.Colour.RED))
+                .isGreaterThan(100);
+        assertThat(page.count(image.x() + third + 10, image.y(), image.width() - third - 10, image.height(),
+                PageImages.Colour.RED)).isZero();
     }
 
     @Test
@@ -238,71 +214,7 @@ class PadesSignerTest {
         assertThat(report.signingTime().atOffset(ZoneOffset.ofHours(7)).getOffset()).isEqualTo(ZoneOffset.ofHours(7));
     }
 
-    /**
-     * EU DSS's verdict against the dev root. {@code online}: revocation data fetched at validation time (the
-     * CRLs at the certificates' distribution points, served here from the dev PKI), as for a B-T signature;
-     * without it DSS must find everything in the document, as for B-LTA.
-     */
     private static Reports dss(byte[] pdf, boolean online) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-        CommonCertificateVerifier certificates = new CommonCertificateVerifier();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(pki.rootCertificate()));
-        certificates.setTrustedCertSources(trusted);
-        certificates.setAIASource(null);
-        certificates.setCrlSource(online ? new DevPkiCrls() : null);
-        certificates.setOcspSource(null);
-        validator.setCertificateVerifier(certificates);
-        return validator.validateDocument();
-    }
-
-    /** The dev PKI's CRLs, as an online CRL source would fetch them from the distribution points. */
-    private static final class DevPkiCrls implements CRLSource {
-        @Override
-        public CRLToken getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
-            for (X509CRL crl : List.of(pki.crl(), pki.rootCrl())) {
-                if (crl.getIssuerX500Principal().equals(issuer.getCertificate().getSubjectX500Principal())) {
-                    try {
-                        CRLToken token = new CRLToken(certificate, CRLUtils.buildCRLValidity(
-                                CRLUtils.buildCRLBinary(crl.getEncoded()), issuer));
-                        token.setExternalOrigin(RevocationOrigin.EXTERNAL);
-                        return token;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-            return null;
-        }
-    }
-
-    private static int count(BufferedImage page, float scale, float height, float x, float y, float width, float h,
-            boolean blue) {
-        int found = 0;
-        int left = Math.round(x * scale);
-        int right = Math.round((x + width) * scale);
-        int top = Math.round((height - y - h) * scale);
-        int bottom = Math.round((height - y) * scale);
-        for (int px = left; px < right; px++) {
-            for (int py = top; py < bottom; py++) {
-                int rgb = page.getRGB(px, py);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (blue ? b > 150 && r < 90 && g < 140 : r > 150 && g < 100 && b < 100) {
-                    found++;
-                }
-            }
-        }
-        return found;
-    }
-
-    private static int count(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
-        int n = 0;
-        while (matcher.find()) {
-            n++;
-        }
-        return n;
+        return Dss.validate(pdf, pki, online);
     }
 }

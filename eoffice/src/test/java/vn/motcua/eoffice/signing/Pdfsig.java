@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Poppler's {@code pdfsig} (Debian {@code poppler-utils}), an independent PAdES checker. Installed with apt-get
@@ -37,6 +39,26 @@ final class Pdfsig {
     static String check(Path pdf) throws IOException, InterruptedException {
         ensureInstalled();
         return run(PDFSIG.toString(), "-nocert", pdf.toString());
+    }
+
+    /** The CAdES (PAdES) signatures in a pdfsig report. */
+    static int cadesSignatures(String report) {
+        return count(report, "Signature Type: ETSI\\.CAdES\\.detached");
+    }
+
+    /** The CAdES signatures for which pdfsig says "Signature is Valid.". */
+    static int validCadesSignatures(String report) {
+        return count(report, "Signature Type: ETSI\\.CAdES\\.detached\\n(?:  - .*\\n)*?"
+                + "  - Signature Validation: Signature is Valid\\.");
+    }
+
+    private static int count(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+        int n = 0;
+        while (matcher.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

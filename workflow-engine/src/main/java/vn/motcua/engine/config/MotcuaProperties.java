@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import vn.motcua.engine.calendar.LaborCodeHolidays;
@@ -28,9 +29,18 @@ public record MotcuaProperties(@DefaultValue("./data") Path dataDir,
 
     /**
      * An org unit that receives or handles dossiers. For a receiving agency the id is its code under
-     * Circular 10/2016/TT-BTTTT (e.g. {@code 000.00.16.H26}), which prefixes its dossier codes.
+     * Circular 10/2016/TT-BTTTT (e.g. {@code 000.00.16.H26}), which prefixes its dossier codes. {@code place} is
+     * its place name (địa danh, Decree 30/2020/ND-CP Appendix I), printed before the date of its outgoing
+     * documents: "Hà Nội, ngày 22 tháng 11 năm 2026".
      */
-    public record OrgUnit(String id, String name, Hours hours) {
+    public record OrgUnit(String id, String name, Hours hours, String place) {
+        @ConstructorBinding
+        public OrgUnit {
+        }
+
+        public OrgUnit(String id, String name, Hours hours) {
+            this(id, name, hours, null);
+        }
     }
 
     /** Working hours and the holiday rules of the Labor Code; the days announced each year are overrides. */
