@@ -71,11 +71,6 @@ public class Rebuilds {
         this.clock = clock;
     }
 
-    /** Starts a rebuild of every target in the background; only one runs at a time. */
-    public Progress start() {
-        return start(List.of());
-    }
-
     /**
      * Starts a rebuild of the targets named (all when none is named) in the background; only one runs at a
      * time. An unknown name is refused before anything starts.
