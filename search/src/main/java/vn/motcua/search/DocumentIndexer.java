@@ -36,12 +36,26 @@ public class DocumentIndexer {
         this.index = index;
     }
 
-    /** Indexes a batch; {@code auditAdded} of the result is always 0 (documents have no audit index here). */
+    /**
+     * Indexes a batch into the live index (through the alias); {@code auditAdded} of the result is always 0
+     * (documents have no audit index here).
+     */
     public IndexingResult index(List<DocumentEventEnvelope> events) {
         if (events.isEmpty()) {
             return IndexingResult.NOTHING;
         }
         index.ensureIndex();
+        return index(events, DocumentIndex.DOCUMENTS);
+    }
+
+    /**
+     * Indexes a batch into one index directly, e.g. a generation a rebuild is filling before the alias
+     * moves to it ({@link DocumentIndex#createGeneration()}).
+     */
+    public IndexingResult index(List<DocumentEventEnvelope> events, String targetIndex) {
+        if (events.isEmpty()) {
+            return IndexingResult.NOTHING;
+        }
         Map<String, List<DocumentEventEnvelope>> byDocument = new LinkedHashMap<>();
         for (DocumentEventEnvelope event : events) {
             byDocument.computeIfAbsent(event.documentId(), id -> new ArrayList<>()).add(event);
@@ -49,14 +63,15 @@ public class DocumentIndexer {
         List<String> ids = new ArrayList<>(byDocument.keySet());
         IndexingResult result = IndexingResult.NOTHING;
         for (int from = 0; from < ids.size(); from += DOCUMENTS_PER_REQUEST) {
-            result = result.plus(indexChunk(ids.subList(from, Math.min(ids.size(), from + DOCUMENTS_PER_REQUEST)),
-                    byDocument));
+            result = result.plus(indexChunk(targetIndex,
+                    ids.subList(from, Math.min(ids.size(), from + DOCUMENTS_PER_REQUEST)), byDocument));
         }
         return result;
     }
 
-    private IndexingResult indexChunk(List<String> ids, Map<String, List<DocumentEventEnvelope>> byDocument) {
-        Map<String, Stored> stored = load(ids);
+    private IndexingResult indexChunk(String targetIndex, List<String> ids,
+                                      Map<String, List<DocumentEventEnvelope>> byDocument) {
+        Map<String, Stored> stored = load(targetIndex, ids);
         List<BulkOperation> operations = new ArrayList<>();
         Map<String, Integer> appliedPerDocument = new HashMap<>();
         int skipped = 0;
@@ -79,7 +94,7 @@ public class DocumentIndexer {
             if (applied > 0) {
                 DocumentRecord toWrite = document;
                 long writeVersion = version;
-                operations.add(BulkOperation.of(op -> op.index(i -> i.index(DocumentIndex.DOCUMENTS).id(id)
+                operations.add(BulkOperation.of(op -> op.index(i -> i.index(targetIndex).id(id)
                         .versionType(VersionType.External).version(writeVersion).document(toWrite))));
                 appliedPerDocument.put(id, applied);
             }
@@ -108,8 +123,8 @@ public class DocumentIndexer {
         return new IndexingResult(applied, skipped, 0);
     }
 
-    private Map<String, Stored> load(List<String> ids) {
-        MgetResponse<DocumentRecord> response = IndexAdmin.call(() -> client.mget(m -> m.index(DocumentIndex.DOCUMENTS)
+    private Map<String, Stored> load(String targetIndex, List<String> ids) {
+        MgetResponse<DocumentRecord> response = IndexAdmin.call(() -> client.mget(m -> m.index(targetIndex)
                 .ids(ids), DocumentRecord.class));
         Map<String, Stored> stored = new HashMap<>();
         for (MultiGetResponseItem<DocumentRecord> item : response.docs()) {

@@ -8,15 +8,21 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.engine.dossier.Dossier;
+import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.publication.DossierCloudEvents;
 import vn.motcua.engine.readmodel.RebuildTarget;
 
 /**
- * The search indices as a {@link RebuildTarget}: a rebuild fills a new generation of indices from the
- * event store, through the same CloudEvents documents that Kafka carries, then swaps both aliases at once.
+ * The dossier search indices ({@value IndexAdmin#DOSSIERS} and {@value IndexAdmin#AUDIT_EVENTS}) as one
+ * {@link RebuildTarget}, named {@value #NAME}: a rebuild fills a new generation of both indices from the
+ * dossier events of the event store, through the same CloudEvents documents that Kafka carries, then swaps
+ * both aliases at once.
  */
 @Component
 public class SearchRebuildTarget implements RebuildTarget {
+
+    public static final String NAME = IndexAdmin.DOSSIERS;
 
     private final IndexAdmin indexAdmin;
     private final SearchIndexer indexer;
@@ -31,7 +37,12 @@ public class SearchRebuildTarget implements RebuildTarget {
 
     @Override
     public String name() {
-        return "elasticsearch";
+        return NAME;
+    }
+
+    @Override
+    public String aggregateType() {
+        return Dossier.class.getSimpleName();
     }
 
     @Override
@@ -55,7 +66,7 @@ public class SearchRebuildTarget implements RebuildTarget {
     private DossierEventEnvelope envelope(Replayed replayed) {
         try {
             return DossierEventEnvelope.fromCloudEvent(mapper.readTree(
-                    cloudEvents.serialize(replayed.event(), replayed.eventId(), replayed.sequence())));
+                    cloudEvents.serialize((DossierEvent) replayed.event(), replayed.eventId(), replayed.sequence())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

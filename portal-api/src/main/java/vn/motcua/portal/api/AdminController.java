@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -85,10 +86,15 @@ public class AdminController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Dựng lại dữ liệu đọc từ kho sự kiện / Rebuild read models and indices from the event store")
+    @Operation(summary = "Dựng lại dữ liệu đọc từ kho sự kiện / Rebuild read models and indices from the event store",
+            description = "target (repeatable; all when absent): mongodb = hồ sơ và bộ đếm / dossier views and"
+                    + " counters; dossiers = chỉ mục dossiers và audit-events / indices dossiers and audit-events;"
+                    + " documents = chỉ mục văn bản / index documents")
     @PostMapping("/rebuilds")
-    public ResponseEntity<Rebuilds.Progress> rebuild() {
-        Rebuilds.Progress started = rebuilds.start();
+    public ResponseEntity<Rebuilds.Progress> rebuild(
+            @Parameter(description = "Đối tượng dựng lại / What to rebuild, e.g. documents")
+            @RequestParam(name = "target", required = false) List<@Size(max = 64) String> targets) {
+        Rebuilds.Progress started = rebuilds.start(targets == null ? List.of() : targets);
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/rebuilds/" + started.id())).body(started);
     }
 

@@ -34,6 +34,7 @@ import com.mongodb.client.model.Updates;
 
 import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.dossier.AttachedDocument;
+import vn.motcua.engine.dossier.Dossier;
 import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierStatus;
 
@@ -199,6 +200,11 @@ public class MongoReadModels implements RebuildTarget {
     }
 
     @Override
+    public String aggregateType() {
+        return Dossier.class.getSimpleName();
+    }
+
+    @Override
     public String prepare() {
         String generation = "g" + System.currentTimeMillis();
         views(generation).drop();
@@ -208,7 +214,7 @@ public class MongoReadModels implements RebuildTarget {
 
     @Override
     public void apply(String generation, List<Replayed> events) {
-        events.forEach(replayed -> apply(generation, replayed.event(), replayed.sequence()));
+        events.forEach(replayed -> apply(generation, (DossierEvent) replayed.event(), replayed.sequence()));
     }
 
     /** Makes a generation the one that reads and the live processor use. */

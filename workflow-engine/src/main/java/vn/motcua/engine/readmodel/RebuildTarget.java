@@ -2,26 +2,35 @@ package vn.motcua.engine.readmodel;
 
 import java.util.List;
 
-import vn.motcua.engine.dossier.DossierEvent;
-
 /**
  * Something rebuilt from the event store: it prepares an empty new generation, takes the replayed
- * events, and switches readers to the new generation at the end. Applying an event twice must change
- * nothing, because the live processors keep writing while a rebuild catches up.
+ * events of its aggregate type, and switches readers to the new generation at the end. Applying an event
+ * twice must change nothing, because the live processors keep writing while a rebuild catches up.
  */
 public interface RebuildTarget {
 
+    /** The name an administrator picks this target by, e.g. {@code mongodb} or {@code documents}. */
     String name();
+
+    /**
+     * The aggregate whose events rebuild this target, as the event store records it with each event
+     * ({@code domain_event_entry.type}, the aggregate's simple class name, e.g. {@code Dossier}).
+     */
+    String aggregateType();
 
     /** Creates an empty generation and returns its id. */
     String prepare();
 
+    /** Applies events of {@link #aggregateType()}, in the order of the event store. */
     void apply(String generation, List<Replayed> events);
 
     /** Points readers and live writers to the generation and drops the previous one. */
     void activate(String generation);
 
-    /** One event from the store, with its id and its dossier's sequence number. */
-    record Replayed(String eventId, long sequence, DossierEvent event) {
+    /**
+     * One event from the store, with its id and its aggregate's sequence number. The event is the payload
+     * of an event of the target's {@link #aggregateType()} (for {@code Dossier}, a {@code DossierEvent}).
+     */
+    record Replayed(String eventId, long sequence, Object event) {
     }
 }

@@ -3,8 +3,14 @@ package vn.motcua.engine.readmodel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,14 +28,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
-import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.problem.Problem;
 
 /**
  * The administrator's rebuild: replays the whole event store into fresh generations of every
- * {@link RebuildTarget} (MongoDB read models, search indices), switches them in at the end, then replays
- * once more from where it stopped, so events the live processors handled meanwhile are not missed.
- * The event store is never touched; the old generations serve readers until the switch.
+ * {@link RebuildTarget} (MongoDB read models, search indices), or of the ones named, switches them in at
+ * the end, then replays once more from where it stopped, so events the live processors handled meanwhile
+ * are not missed. Each target gets the events of its own aggregate type. The event store is never
+ * touched; the old generations serve readers until the switch.
  */
 @Component
 public class Rebuilds {
@@ -39,6 +45,10 @@ public class Rebuilds {
 
     public enum State { RUNNING, DONE, FAILED }
 
+    /**
+     * Where a rebuild stands: {@code total} is the number of stored events of the targets' aggregate types
+     * when it started, {@code replayed} how many of them (and of those appended since) it has applied.
+     */
     public record Progress(String id, State state, long total, long replayed, Instant startedAt, Instant finishedAt,
                            List<String> targets, String error) {
     }
@@ -61,19 +71,44 @@ public class Rebuilds {
         this.clock = clock;
     }
 
-    /** Starts a rebuild in the background; only one runs at a time. */
-    public synchronized Progress start() {
+    /**
+     * Starts a rebuild of the targets named (all when none is named) in the background; only one runs at a
+     * time. An unknown name is refused before anything starts.
+     */
+    public synchronized Progress start(Collection<String> names) {
+        List<RebuildTarget> chosen = choose(names);
         if (runs.values().stream().anyMatch(run -> run.state() == State.RUNNING)) {
             throw new Problem(Problem.Kind.CONFLICT, "rebuild-running", "Đang có một lượt dựng lại chạy",
                     "A rebuild is already running", "Chờ lượt hiện tại kết thúc / Wait for it to finish", null);
         }
         String id = UUID.randomUUID().toString();
-        long total = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        List<String> types = chosen.stream().map(RebuildTarget::aggregateType).distinct().toList();
+        long total = jdbc.queryForObject("select count(*) from domain_event_entry where type in ("
+                + String.join(",", Collections.nCopies(types.size(), "?")) + ")", Long.class,
+                types.toArray());
         Progress progress = new Progress(id, State.RUNNING, total, 0, clock.instant(), null,
-                targets.stream().map(RebuildTarget::name).toList(), null);
+                chosen.stream().map(RebuildTarget::name).toList(), null);
         runs.put(id, progress);
-        executor.submit(() -> run(progress));
+        executor.submit(() -> run(progress, chosen));
         return progress;
+    }
+
+    /** The names an administrator may pick, in the order the targets run. */
+    public List<String> targetNames() {
+        return targets.stream().map(RebuildTarget::name).toList();
+    }
+
+    private List<RebuildTarget> choose(Collection<String> names) {
+        if (names == null || names.isEmpty()) {
+            return targets;
+        }
+        Set<String> unknown = new TreeSet<>(names);
+        unknown.removeAll(targetNames());
+        if (!unknown.isEmpty()) {
+            throw Problem.invalid("target", "Không có đối tượng dựng lại " + unknown + "; chọn trong "
+                    + targetNames() + " / No rebuild target " + unknown + "; choose from " + targetNames());
+        }
+        return targets.stream().filter(target -> names.contains(target.name())).toList();
     }
 
     public Progress progress(String id) {
@@ -84,11 +119,11 @@ public class Rebuilds {
         return progress;
     }
 
-    private void run(Progress started) {
+    private void run(Progress started, List<RebuildTarget> chosen) {
         AtomicLong replayed = new AtomicLong();
         try {
-            Map<RebuildTarget, String> generations = new java.util.LinkedHashMap<>();
-            for (RebuildTarget target : targets) {
+            Map<RebuildTarget, String> generations = new LinkedHashMap<>();
+            for (RebuildTarget target : chosen) {
                 generations.put(target, target.prepare());
             }
             TrackingToken position = replay(null, generations, replayed, started);
@@ -107,14 +142,17 @@ public class Rebuilds {
     private TrackingToken replay(TrackingToken from, Map<RebuildTarget, String> generations, AtomicLong replayed,
                                  Progress started) {
         TrackingToken position = from;
-        List<RebuildTarget.Replayed> batch = new ArrayList<>(BATCH);
+        Set<String> types = new HashSet<>();
+        generations.keySet().forEach(target -> types.add(target.aggregateType()));
+        List<Stored> batch = new ArrayList<>(BATCH);
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
             java.util.Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> message = iterator.next();
                 position = message.trackingToken();
-                if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof DossierEvent event) {
-                    batch.add(new RebuildTarget.Replayed(domain.getIdentifier(), domain.getSequenceNumber(), event));
+                if (message instanceof DomainEventMessage<?> domain && types.contains(domain.getType())) {
+                    batch.add(new Stored(domain.getType(), new RebuildTarget.Replayed(domain.getIdentifier(),
+                            domain.getSequenceNumber(), domain.getPayload())));
                 }
                 if (batch.size() == BATCH) {
                     flush(batch, generations, replayed, started);
@@ -125,16 +163,27 @@ public class Rebuilds {
         return position;
     }
 
-    private void flush(List<RebuildTarget.Replayed> batch, Map<RebuildTarget, String> generations, AtomicLong replayed,
+    private void flush(List<Stored> batch, Map<RebuildTarget, String> generations, AtomicLong replayed,
                        Progress started) {
         if (batch.isEmpty()) {
             return;
         }
-        generations.forEach((target, generation) -> target.apply(generation, List.copyOf(batch)));
+        generations.forEach((target, generation) -> {
+            List<RebuildTarget.Replayed> events = batch.stream()
+                    .filter(stored -> stored.aggregateType().equals(target.aggregateType()))
+                    .map(Stored::replayed).toList();
+            if (!events.isEmpty()) {
+                target.apply(generation, events);
+            }
+        });
         long done = replayed.addAndGet(batch.size());
         runs.put(started.id(), new Progress(started.id(), State.RUNNING, started.total(), done, started.startedAt(),
                 null, started.targets(), null));
         batch.clear();
+    }
+
+    /** A replayed event with the aggregate type it was stored under. */
+    private record Stored(String aggregateType, RebuildTarget.Replayed replayed) {
     }
 
     @PreDestroy
