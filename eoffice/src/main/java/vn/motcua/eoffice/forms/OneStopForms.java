@@ -20,7 +20,9 @@ import vn.motcua.eoffice.forms.Sheet.Signature;
 /**
  * Renders the forms of Circular 01/2018/TT-VPCP (Appendix, Mẫu 01–06) as PDF: A5 for the forms of one
  * dossier, each with a QR code of the dossier code, and A4 landscape for the dossier register, which also
- * comes as CSV. Times are written in the agency's legal time zone. Stateless and thread-safe.
+ * comes as CSV. Times are written in the agency's legal time zone. The same form renders to the same bytes, and
+ * Mẫu 01–06 leave the top of the first page to the agency's signature ({@link SignedForms}). Stateless and
+ * thread-safe.
  */
 public final class OneStopForms {
 
@@ -36,6 +38,8 @@ public final class OneStopForms {
     private static final float TITLE = 12f;
     private static final float QR_SIDE = 64f;
     private static final String SIGN = "(Ký và ghi rõ họ tên)";
+    /** Printed above the agency's signature stamp: who signed the electronic form (the stamp adds when). */
+    static final String SIGNED_NOTE = "Văn bản điện tử được ký số bởi ";
 
     private final ZoneId zone;
 
@@ -62,7 +66,8 @@ public final class OneStopForms {
 
     /** Mẫu 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
     public byte[] receipt(ReceiptForm form) {
-        return pdf(A5, A5_MARGIN, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Mẫu 01", form.dossierCode(), sheet -> {
+        return pdf(A5, A5_MARGIN, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Mẫu 01", form.dossierCode(),
+                form.agencyName(), sheet -> {
             sheet.nationalHeading(form.agencyName(), ONE_STOP_DEPARTMENT, null,
                     capitalised(Forms.longDate(form.receivedAt().atZone(zone).toLocalDate())));
             sheet.title("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", TITLE);
@@ -101,7 +106,8 @@ public final class OneStopForms {
 
     /** Mẫu 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
     public byte[] supplementRequest(SupplementRequestForm form) {
-        return pdf(A5, A5_MARGIN, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "Mẫu 02", form.dossierCode(), sheet -> {
+        return pdf(A5, A5_MARGIN, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "Mẫu 02", form.dossierCode(),
+                form.agencyName(), sheet -> {
             sheet.nationalHeading(form.agencyName(), ONE_STOP_DEPARTMENT, null,
                     capitalised(Forms.longDate(form.requestedAt().atZone(zone).toLocalDate())));
             sheet.title("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", TITLE);
@@ -128,7 +134,8 @@ public final class OneStopForms {
 
     /** Mẫu 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
     public byte[] refusal(RefusalForm form) {
-        return pdf(A5, A5_MARGIN, "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "Mẫu 03", form.dossierCode(), sheet -> {
+        return pdf(A5, A5_MARGIN, "Phiếu từ chối tiếp nhận giải quyết hồ sơ", "Mẫu 03", form.dossierCode(),
+                form.agencyName(), sheet -> {
             sheet.nationalHeading(form.agencyName(), ONE_STOP_DEPARTMENT, null,
                     capitalised(Forms.longDate(form.refusedAt().atZone(zone).toLocalDate())));
             sheet.title("Phiếu từ chối tiếp nhận giải quyết hồ sơ", TITLE);
@@ -154,7 +161,7 @@ public final class OneStopForms {
      */
     public byte[] result(ResultForm form) {
         String title = form.approved() ? "Kết quả giải quyết thủ tục hành chính" : "Thông báo không chấp thuận";
-        return pdf(A5, A5_MARGIN, title, "Kết quả", form.dossierCode(), sheet -> {
+        return pdf(A5, A5_MARGIN, title, "Kết quả", form.dossierCode(), null, sheet -> {
             sheet.nationalHeading(form.agencyName(), null, null,
                     capitalised(Forms.longDate(form.decidedAt().atZone(zone).toLocalDate())));
             sheet.title(title, TITLE);
@@ -171,7 +178,8 @@ public final class OneStopForms {
 
     /** Mẫu 04, Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
     public byte[] apology(ApologyForm form) {
-        return pdf(A5, A5_MARGIN, "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "Mẫu 04", form.dossierCode(), sheet -> {
+        return pdf(A5, A5_MARGIN, "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "Mẫu 04", form.dossierCode(),
+                form.agencyName(), sheet -> {
             String agency = Forms.text(form.agencyName());
             sheet.nationalHeading(form.agencyName(), null, "Số: " + (form.documentNumber() == null
                             ? "……/PXL" : Forms.text(form.documentNumber())),
@@ -204,7 +212,8 @@ public final class OneStopForms {
 
     /** Mẫu 05, Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-over. */
     public byte[] processControl(ProcessControlForm form) {
-        return pdf(A5, A5_MARGIN, "Phiếu kiểm soát quá trình giải quyết hồ sơ", "Mẫu 05", form.dossierCode(), sheet -> {
+        return pdf(A5, A5_MARGIN, "Phiếu kiểm soát quá trình giải quyết hồ sơ", "Mẫu 05", form.dossierCode(),
+                form.agencyName(), sheet -> {
             sheet.nationalHeading(form.agencyName(), ONE_STOP_DEPARTMENT, null, null);
             sheet.title("Phiếu kiểm soát quá trình giải quyết hồ sơ", TITLE);
             sheet.line(sheet.italic, BODY - 1, Align.CENTER, "(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)");
@@ -237,7 +246,7 @@ public final class OneStopForms {
 
     /** Mẫu 06, Sổ theo dõi hồ sơ, as PDF (A4 landscape, pages numbered). */
     public byte[] registerPdf(DossierRegister register) {
-        return pdf(A4_LANDSCAPE, A4_MARGIN, "Sổ theo dõi hồ sơ", "Mẫu 06", null, sheet -> {
+        return pdf(A4_LANDSCAPE, A4_MARGIN, "Sổ theo dõi hồ sơ", "Mẫu 06", null, register.agencyName(), sheet -> {
             sheet.nationalHeading(register.agencyName(), ONE_STOP_DEPARTMENT, null, null);
             sheet.title("Sổ theo dõi hồ sơ", 13f);
             sheet.line(sheet.italic, 10.5f, Align.CENTER, "Từ ngày " + Forms.shortDate(register.from())
@@ -334,10 +343,18 @@ public final class OneStopForms {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /**
+     * A form on one sheet. {@code signedBy}: the agency whose organisation signature the electronic form
+     * carries ({@link SignedForms}): the top of the first page is left to the signature's stamp, with a note
+     * naming the agency; null for the result, whose signatures sit at the foot of the page.
+     */
     private static byte[] pdf(PDRectangle size, float margin, String title, String form, String dossierCode,
-                              Sheet.Body body) {
+                              String signedBy, Sheet.Body body) {
         String subject = form + ", Thông tư số 01/2018/TT-VPCP" + (dossierCode == null ? "" : " — hồ sơ " + dossierCode);
         try (Sheet sheet = new Sheet(size, margin, title, subject)) {
+            if (signedBy != null) {
+                sheet.signatureBand(SIGNED_NOTE + Forms.text(signedBy) + ".");
+            }
             body.draw(sheet);
             return sheet.finish();
         } catch (IOException e) {

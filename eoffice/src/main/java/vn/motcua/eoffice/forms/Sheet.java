@@ -2,13 +2,21 @@ package vn.motcua.eoffice.forms;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -22,12 +30,22 @@ import com.google.zxing.common.BitMatrix;
  * A page-flowing writer for the forms: lines of text that wrap and break across pages, the two-column
  * heading of a Vietnamese administrative document, bordered tables, signature blocks and a QR code.
  * Coordinates are PDF points from the bottom-left corner; {@code y} is the top of the next thing drawn.
+ * The same content gives the same bytes: no dates, and a file identifier made from the content, so that a
+ * form that has not changed is recognised by its hash and its signed copy is reused.
  */
 final class Sheet implements AutoCloseable {
 
     static final float MM = 72f / 25.4f;
     static final String MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     static final String MOTTO_2 = "Độc lập - Tự do - Hạnh phúc";
+    /**
+     * How far below the top edge of the first page the content starts when the agency signs the form: the
+     * signature's stamp ({@code PadesSigner.Appearance.AttachmentStamp}: identifier and signing time, top
+     * right, 10 pt) takes the band from 20 to 50 points below the edge, 190 points wide, 20 from the right.
+     */
+    private static final float SIGNATURE_BAND = 54;
+    private static final float STAMP_TOP = 20;
+    private static final float STAMP_SPACE = 20 + 190 + 8;
 
     enum Align { LEFT, CENTER, RIGHT }
 
@@ -272,6 +290,17 @@ final class Sheet implements AutoCloseable {
     // ---- the parts of a form --------------------------------------------------------------------------------
 
     /**
+     * Keeps the top of the first page free for the agency's signature stamp, with {@code note} (who signed
+     * the electronic form) in small italics to its left; the content starts below the band.
+     */
+    void signatureBand(String note) throws IOException {
+        float noteWidth = size.getWidth() - left - STAMP_SPACE;
+        Drawn drawn = block(left, noteWidth, size.getHeight() - STAMP_TOP, List.of(new Run(italic, note)), 8f,
+                Align.LEFT);
+        y = Math.min(y, Math.min(size.getHeight() - SIGNATURE_BAND, drawn.y() - 4));
+    }
+
+    /**
      * The heading of an administrative document (Decree 30/2020/ND-CP, Appendix I): on the left the agency
      * and, below it, the issuing department in bold, underlined; on the right the national motto, underlined;
      * below them the number (left) and the date (right, italic). Null parts are left out.
@@ -457,9 +486,35 @@ final class Sheet implements AutoCloseable {
                 }
             }
         }
+        identify();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         document.save(bytes);
         return bytes.toByteArray();
+    }
+
+    /**
+     * The trailer's file identifier (ISO 32000-1 §14.4) from a digest of the pages and the document
+     * information, instead of PDFBox's default from the clock: equal forms are equal files.
+     */
+    private void identify() throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JDK", e);
+        }
+        for (PDPage page : document.getPages()) {
+            try (InputStream content = page.getContents()) {
+                digest.update(content.readAllBytes());
+            }
+        }
+        PDDocumentInformation info = document.getDocumentInformation();
+        digest.update((info.getTitle() + "\n" + info.getSubject()).getBytes(StandardCharsets.UTF_8));
+        COSString id = new COSString(Arrays.copyOf(digest.digest(), 16));
+        COSArray ids = new COSArray();
+        ids.add(id);
+        ids.add(id);
+        document.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
     @Override

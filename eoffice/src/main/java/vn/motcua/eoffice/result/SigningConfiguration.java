@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.engine.audit.crypto.TimestampAuthority;
+import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.eoffice.forms.OneStopForms;
 import vn.motcua.eoffice.signing.PadesSigner;
 import vn.motcua.eoffice.signing.PdfSignatureVerifier;
@@ -37,9 +38,10 @@ public class SigningConfiguration {
         return new PadesSigner(signer, timestamps, clock);
     }
 
+    /** The forms, dated in the agency's legal time zone. */
     @Bean
-    OneStopForms oneStopForms() {
-        return new OneStopForms();
+    OneStopForms oneStopForms(MotcuaProperties properties) {
+        return new OneStopForms(properties.zone());
     }
 
     @Bean

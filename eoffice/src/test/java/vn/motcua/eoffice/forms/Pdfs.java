@@ -25,13 +25,13 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 /** Reads a rendered form back the way a person or a scanner would: its text, pages, fonts and QR code. */
-final class Pdfs {
+public final class Pdfs {
 
     private Pdfs() {
     }
 
     /** All text, with runs of whitespace (line wraps included) as one space. */
-    static String text(byte[] pdf) {
+    public static String text(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         } catch (IOException e) {
@@ -39,7 +39,7 @@ final class Pdfs {
         }
     }
 
-    static List<PDRectangle> pageSizes(byte[] pdf) {
+    public static List<PDRectangle> pageSizes(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<PDRectangle> sizes = new ArrayList<>();
             for (PDPage page : document.getPages()) {
@@ -52,7 +52,7 @@ final class Pdfs {
     }
 
     /** The fonts used on every page: name → embedded. */
-    static Map<String, Boolean> fonts(byte[] pdf) {
+    public static Map<String, Boolean> fonts(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             Map<String, Boolean> fonts = new java.util.TreeMap<>();
             for (PDPage page : document.getPages()) {
@@ -69,7 +69,7 @@ final class Pdfs {
     }
 
     /** The QR code on the first page, rendered at 300 dpi and decoded as a phone would. */
-    static String qrCode(byte[] pdf) throws ReaderException {
+    public static String qrCode(byte[] pdf) throws ReaderException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 300);
             BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));

@@ -4,22 +4,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A dossier of the Hanoi Department of Health, as the forms would be filled for it. */
-final class Samples {
+/**
+ * A dossier of the Hanoi Department of Health, as the forms would be filled for it (public: the signing tests
+ * sign these forms too).
+ */
+public final class Samples {
 
-    static final String AGENCY = "Sở Y tế Hà Nội";
-    static final String CODE = "000.00.16.H26-261122-0001";
-    static final String PROCEDURE = "Cấp số tiếp nhận Phiếu công bố sản phẩm mỹ phẩm sản xuất trong nước";
-    static final FormApplicant AN = new FormApplicant("Nguyễn Văn An", "Số 1 Tràng Tiền, phường Hoàn Kiếm, Hà Nội",
-            "0912345678", "an@example.vn", "001099012345");
+    public static final String AGENCY = "Sở Y tế Hà Nội";
+    public static final String CODE = "000.00.16.H26-261122-0001";
+    public static final String PROCEDURE = "Cấp số tiếp nhận Phiếu công bố sản phẩm mỹ phẩm sản xuất trong nước";
+    public static final FormApplicant AN = new FormApplicant("Nguyễn Văn An",
+            "Số 1 Tràng Tiền, phường Hoàn Kiếm, Hà Nội", "0912345678", "an@example.vn", "001099012345");
     /** 09:15 on 22 November 2026 in Hanoi. */
-    static final Instant RECEIVED = Instant.parse("2026-11-22T02:15:00Z");
-    static final LocalDate APPOINTED = LocalDate.of(2026, 11, 27);
+    public static final Instant RECEIVED = Instant.parse("2026-11-22T02:15:00Z");
+    public static final LocalDate APPOINTED = LocalDate.of(2026, 11, 27);
 
     private Samples() {
     }
 
-    static ReceiptForm receipt() {
+    public static ReceiptForm receipt() {
         return new ReceiptForm(AGENCY, CODE, PROCEDURE, AN, List.of(
                 new ReceivedDocument("Phiếu công bố sản phẩm mỹ phẩm (kèm dữ liệu công bố)", 2, 0, 0),
                 new ReceivedDocument("Giấy ủy quyền của nhà sản xuất cho tổ chức, cá nhân chịu trách nhiệm đưa sản "
@@ -29,24 +32,24 @@ final class Samples {
                 "Lê Thị Thu");
     }
 
-    static SupplementRequestForm supplementRequest() {
+    public static SupplementRequestForm supplementRequest() {
         return new SupplementRequestForm(AGENCY, CODE, PROCEDURE, AN,
                 List.of("Giấy ủy quyền của nhà sản xuất (bản sao chứng thực)", "Bản gốc phiếu công bố có chữ ký"),
                 "Thành phần hồ sơ chưa đầy đủ theo Nghị định 93/2016/NĐ-CP", RECEIVED.plusSeconds(3600), "Lê Thị Thu");
     }
 
-    static RefusalForm refusal() {
+    public static RefusalForm refusal() {
         return new RefusalForm(AGENCY, CODE, PROCEDURE, AN, "Sản phẩm không thuộc phạm vi mỹ phẩm",
                 RECEIVED.plusSeconds(3600), "Lê Thị Thu");
     }
 
-    static ApologyForm apology() {
+    public static ApologyForm apology() {
         return new ApologyForm(AGENCY, "12/PXL-SYT", CODE, PROCEDURE, AN.fullName(), RECEIVED, APPOINTED,
                 "Phòng Quản lý Dược", "Cần lấy ý kiến của Cục Quản lý Dược", LocalDate.of(2026, 12, 2),
                 Instant.parse("2026-11-26T03:00:00Z"), "Đặng Quốc Việt");
     }
 
-    static ProcessControlForm processControl() {
+    public static ProcessControlForm processControl() {
         return new ProcessControlForm(AGENCY, CODE, PROCEDURE, AN.fullName(), APPOINTED, List.of(
                 new HandOver("Nộp hồ sơ", "Nguyễn Văn An (Công dân, tổ chức)", "Lê Thị Thu (Cán bộ Bộ phận Một cửa)",
                         RECEIVED.minusSeconds(600), Timeliness.NOT_APPLICABLE),
@@ -58,7 +61,7 @@ final class Samples {
                         Instant.parse("2026-12-01T03:00:00Z"), Timeliness.LATE)));
     }
 
-    static DossierRegister register(int dossiers) {
+    public static DossierRegister register(int dossiers) {
         List<RegisterEntry> entries = new java.util.ArrayList<>();
         for (int i = 1; i <= dossiers; i++) {
             String code = "000.00.16.H26-261122-%04d".formatted(i);

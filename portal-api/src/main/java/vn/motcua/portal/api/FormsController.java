@@ -53,6 +53,7 @@ import vn.motcua.eoffice.forms.ReceiptForm;
 import vn.motcua.eoffice.forms.ReceivedDocument;
 import vn.motcua.eoffice.forms.RefusalForm;
 import vn.motcua.eoffice.forms.RegisterEntry;
+import vn.motcua.eoffice.forms.SignedForms;
 import vn.motcua.eoffice.forms.SupplementRequestForm;
 import vn.motcua.eoffice.forms.Timeliness;
 import vn.motcua.process.DayCount;
@@ -70,6 +71,11 @@ import vn.motcua.process.ProcedureCatalogue;
  * appraisal may set it again because the time limit counts from there; an apology announces a new date (Mẫu 04)
  * but does not move the deadline a step is judged against. A hand-over in Mẫu 05 is late when it happened, in
  * the agency's time zone, after the appointed return date in force at that moment.
+ *
+ * <p>Every PDF is the agency's signed copy, kept in the system ({@link SignedForms}: PAdES B-T with the seal of
+ * the dossier's unit, or of the register's unit for Mẫu 06): the same form asked for again is the same file, and
+ * its SHA-256 is the {@code ETag}. A register PDF is therefore one unit's register; inspectors who want every
+ * unit at once get the CSV, which is data and not signed.
  */
 @RestController
 @Validated
@@ -98,9 +104,11 @@ public class FormsController {
     private final ObjectMapper json;
     private final Clock clock;
     private final OneStopForms forms;
+    private final SignedForms signedForms;
 
     public FormsController(DossierAccess access, DossierHistory history, DossierRegistry registry,
-                           ProcedureCatalogue catalogue, MotcuaProperties properties, ObjectMapper json, Clock clock) {
+                           ProcedureCatalogue catalogue, MotcuaProperties properties, ObjectMapper json, Clock clock,
+                           SignedForms signedForms) {
         this.access = access;
         this.history = history;
         this.registry = registry;
@@ -109,12 +117,14 @@ public class FormsController {
         this.json = json;
         this.clock = clock;
         this.forms = new OneStopForms(properties.zone());
+        this.signedForms = signedForms;
     }
 
     @Operation(summary = "Biểu mẫu của hồ sơ (Mẫu 01–05) / A form of the dossier as PDF",
             description = "mau-01 receipt and appointment (after acceptance), mau-02 supplement request, mau-03 "
                     + "refusal, mau-04 apology and new date (after the step exists; 409 before), mau-05 process "
-                    + "control form (always). Readable by the owner, the unit's officials and inspectors.")
+                    + "control form (always). Readable by the owner, the unit's officials and inspectors. Signed by "
+                    + "the agency (PAdES B-T, its seal); the same file until a step changes the form.")
     @GetMapping(path = "/dossiers/{code}/forms/{form}", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> form(@PathVariable @Pattern(regexp = CODE) String code,
                                        @PathVariable @Pattern(regexp = "mau-0[1-5]") String form,
@@ -128,16 +138,19 @@ public class FormsController {
             case "mau-04" -> apology(dossier, steps);
             default -> processControl(dossier, steps);
         };
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        SignedForms.Signed signed = signedForms.dossierForm(filled, dossier.unitId());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag(signed.sha256())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(code + "-" + form + ".pdf").build().toString())
-                .body(forms.render(filled));
+                .body(signed.pdf());
     }
 
     @Operation(summary = "Sổ theo dõi hồ sơ (Mẫu 06) / The dossier register of a period, as PDF or CSV",
             description = "Dossiers received from 'from' to 'to' (both included, Vietnam time), oldest first. "
                     + "Officials get their own unit; inspectors every unit, or one with 'unitId'. CSV is UTF-8 "
-                    + "with a byte-order mark. On time: the result was returned on or before the appointed date.")
+                    + "with a byte-order mark. On time: the result was returned on or before the appointed date. "
+                    + "The PDF is one unit's register signed with its seal (inspectors name the unit); the CSV is "
+                    + "unsigned data.")
     @GetMapping(path = "/reports/dossier-register", produces = {MediaType.APPLICATION_PDF_VALUE, "text/csv"})
     public ResponseEntity<byte[]> register(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -158,6 +171,15 @@ public class FormsController {
         }
         if (to.isBefore(from)) {
             throw Problem.invalid("to", "Ngày kết thúc phải không trước ngày bắt đầu / The period must not end before it starts");
+        }
+        boolean pdf = "pdf".equals(format);
+        if (pdf && unit == null) {
+            throw Problem.invalid("unitId", "Bản PDF là sổ của một đơn vị, được ký số bằng con dấu của đơn vị đó: hãy "
+                    + "chọn đơn vị, hoặc lấy sổ mọi đơn vị dạng CSV / The PDF is one unit's register, signed with its "
+                    + "seal: choose the unit, or take every unit's register as CSV");
+        }
+        if (pdf && properties.unit(unit).isEmpty()) {
+            throw Problem.invalid("unitId", "Không có đơn vị " + unit + " / No such unit: " + unit);
         }
         ZoneId zone = properties.zone();
         List<DossierSummary> dossiers = registry.receivedBetween(unit, from.atStartOfDay(zone).toInstant(),
@@ -180,9 +202,11 @@ public class FormsController {
         String fileName = "so-theo-doi-ho-so_" + (unit == null ? "" : unit + "_") + from + "_" + to + "." + format;
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName).build().toString());
-        return "csv".equals(format)
-                ? ok.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(forms.registerCsv(register))
-                : ok.contentType(MediaType.APPLICATION_PDF).body(forms.registerPdf(register));
+        if (!pdf) {
+            return ok.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(forms.registerCsv(register));
+        }
+        SignedForms.Signed signed = signedForms.register(register, unit);
+        return ok.contentType(MediaType.APPLICATION_PDF).eTag(signed.sha256()).body(signed.pdf());
     }
 
     // ---- Mẫu 01–05 from the history ----------------------------------------------------------------------------

@@ -18,12 +18,15 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.eoffice.signing.PdfSignatureVerifier;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 
 /**
  * The forms of Circular 01/2018/TT-VPCP over HTTP, filled from the event store: each is downloaded as a
- * person would and read back as text.
+ * person would, read back as text and checked as signed by the dossier's agency; an unchanged form comes back
+ * as the same file, a changed one as a new signed file.
  */
 class FormsTest extends IntegrationTest {
 
@@ -31,6 +34,10 @@ class FormsTest extends IntegrationTest {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    PdfSignatureVerifier verifier;
+    @Autowired
+    MotcuaProperties properties;
 
     private static final String NOT_APPLICABLE = "urn:motcua:problem:form-not-applicable";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -54,6 +61,11 @@ class FormsTest extends IntegrationTest {
                 "Ông/Bà: Nguyễn Văn An", "Số 1 Tràng Tiền, Hà Nội", "0912345678", "001099012345",
                 "Cấp số tiếp nhận Phiếu công bố sản phẩm mỹ phẩm sản xuất trong nước", "03 ngày làm việc",
                 "500.000 đồng", "SỞ Y TẾ HÀ NỘI", "Lê Thị Thu");
+        assertSignedByTheAgency(receipt.bytes(), HANOI);
+
+        Api.Response again = form("reception-hn", code, "mau-01");
+        assertThat(again.bytes()).as("kept, not signed again").isEqualTo(receipt.bytes());
+        assertThat(again.headers().getETag()).isEqualTo(receipt.headers().getETag()).isNotBlank();
     }
 
     @Test
@@ -69,6 +81,7 @@ class FormsTest extends IntegrationTest {
         assertThat(request.status()).as(request.toString()).isEqualTo(200);
         assertThat(text(request.bytes())).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", code, "Nguyễn Văn An",
                 "1. Giấy ủy quyền của nhà sản xuất (bản sao chứng thực)", "Lý do: Thiếu giấy ủy quyền");
+        assertSignedByTheAgency(request.bytes(), HANOI);
     }
 
     @Test
@@ -83,6 +96,7 @@ class FormsTest extends IntegrationTest {
         assertThat(refusal.status()).as(refusal.toString()).isEqualTo(200);
         assertThat(text(refusal.bytes())).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", code,
                 "Sản phẩm không thuộc phạm vi mỹ phẩm");
+        assertSignedByTheAgency(refusal.bytes(), HANOI);
     }
 
     @Test
@@ -110,6 +124,7 @@ class FormsTest extends IntegrationTest {
         assertThat(text(apology.bytes())).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", code,
                 "Kính gửi: Ông/Bà Nguyễn Văn An", "Đơn vị để chậm trễ: Phòng Nghiệp vụ Dược",
                 "Cần thêm thời gian lấy ý kiến chuyên gia", longDate(appointed), longDate(newDate), "Đặng Quốc Việt");
+        assertSignedByTheAgency(apology.bytes(), HANOI);
 
         Api.Response secondDate = as("leader-hn").postJson("/api/v1/dossiers/" + code + "/apology", """
                 {"newAppointedDate":"%s","reason":"Lần hẹn thứ hai"}""".formatted(newDate.plusDays(7)));
@@ -124,12 +139,41 @@ class FormsTest extends IntegrationTest {
         decideOk("reception-hn", code, "reception", """
                 {"outcome":"ACCEPT"}""");
 
+        long start = System.nanoTime();
         Api.Response control = form("inspector", code, "mau-05");
+        long first = System.nanoTime();
 
         assertThat(control.status()).as(control.toString()).isEqualTo(200);
         assertThat(text(control.bytes())).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", code,
                 "Nộp hồ sơ", "Tiếp nhận hồ sơ, hẹn trả kết quả", "Nguyễn Văn An (Công dân, tổ chức)", "Lê Thị Thu",
                 "(Cán bộ Bộ phận Một cửa)", "Đúng hạn");
+        assertSignedByTheAgency(control.bytes(), HANOI);
+        assertThat(text(control.bytes())).doesNotContain("Đã nộp phí, lệ phí");
+
+        Api.Response same = form("citizen-a", code, "mau-05");
+        assertThat(same.bytes()).as("the same form, kept: not signed again").isEqualTo(control.bytes());
+
+        pay(code, "citizen-a");
+        long changed = System.nanoTime();
+        Api.Response afterPayment = form("inspector", code, "mau-05");
+        long signedAgain = System.nanoTime();
+        long[] kept = new long[5];
+        for (int i = 0; i < kept.length; i++) {
+            long before = System.nanoTime();
+            assertThat(form("inspector", code, "mau-05").status()).isEqualTo(200);
+            kept[i] = System.nanoTime() - before;
+        }
+        Arrays.sort(kept);
+        // what signing adds to a download, for the record (no timed assertion: machines differ)
+        System.out.printf("[FormsTest timing] Mẫu 05 over HTTP: first download, signed %.1f ms (first in this "
+                + "test) and %.1f ms (after a new step); kept copy, median of %d: %.1f ms%n", (first - start) / 1e6,
+                (signedAgain - changed) / 1e6, kept.length, kept[kept.length / 2] / 1e6);
+        assertThat(afterPayment.status()).as(afterPayment.toString()).isEqualTo(200);
+        assertThat(afterPayment.bytes()).as("a new step, a new form").isNotEqualTo(control.bytes());
+        assertThat(afterPayment.headers().getETag()).isNotEqualTo(control.headers().getETag());
+        assertThat(text(afterPayment.bytes())).contains("Đã nộp phí, lệ phí");
+        assertSignedByTheAgency(afterPayment.bytes(), HANOI);
+        assertThat(form("inspector", code, "mau-05").bytes()).isEqualTo(afterPayment.bytes());
     }
 
     @Test
@@ -173,9 +217,29 @@ class FormsTest extends IntegrationTest {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pageSize(pdf.bytes())).isEqualTo(PDRectangle.A4.getHeight() + "x" + PDRectangle.A4.getWidth());
         assertThat(text(pdf.bytes())).contains("SỔ THEO DÕI HỒ SƠ", code);
+        assertSignedByTheAgency(pdf.bytes(), HANOI);
+
+        Api.Response inspected = register("inspector", "pdf", HANOI);
+        assertThat(inspected.status()).as(inspected.toString()).isEqualTo(200);
+        assertSignedByTheAgency(inspected.bytes(), HANOI);
+        Api.Response everyUnit = register("inspector", "pdf", null);
+        assertThat(everyUnit.status()).as("a signed register is one unit's").isEqualTo(400);
+        assertThat(fieldsOf(everyUnit)).containsExactly("unitId");
+        assertThat(register("inspector", "pdf", "000.00.99.X99").status()).isEqualTo(400);
         Api.Response backwards = as("leader-hn").get("/api/v1/reports/dossier-register?from=%s&to=%s"
                 .formatted(TODAY, TODAY.minusDays(1)));
         assertThat(backwards.status()).isEqualTo(400);
+    }
+
+    /** Valid under the application's trust list, one signature: the seal of the unit's agency, time-stamped. */
+    private void assertSignedByTheAgency(byte[] pdf, String unitId) {
+        PdfSignatureVerifier.Report report = verifier.verify(pdf);
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        assertThat(report.signatures()).singleElement().satisfies(signature -> {
+            assertThat(signature.signer()).isEqualTo(properties.unit(unitId).orElseThrow().name());
+            assertThat(signature.coversWholeDocument()).isTrue();
+            assertThat(signature.timestampTime()).isNotNull();
+        });
     }
 
     private Api.Response form(String user, String code, String form) {
