@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,17 +51,8 @@ import org.springframework.util.unit.DataSize;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import eu.europa.esig.dss.crl.CRLUtils;
 import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.enumerations.RevocationOrigin;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.revocation.crl.CRLSource;
-import eu.europa.esig.dss.spi.x509.revocation.crl.CRLToken;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.motcua.engine.audit.crypto.DevPki;
@@ -181,7 +171,7 @@ class SignedFormsTest {
     @ParameterizedTest
     @MethodSource("forms")
     void euDssFindsPadesBaselineTThatPassesAgainstTheDevRoot(Form form) {
-        Reports reports = dss(form.signed());
+        Reports reports = Dss.validate(form.signed(), pki, true);
 
         var simple = reports.getSimpleReport();
         assertThat(simple.getSignatureIdList()).hasSize(1);
@@ -393,38 +383,5 @@ class SignedFormsTest {
         stripper.setEndPage(1);
         stripper.getText(document);
         return found;
-    }
-
-    /**
-     * EU DSS's verdict against the dev root, with the dev PKI's CRLs as an online source would fetch them (as
-     * for any B-T signature). The same set-up as {@link PadesSignerTest}'s, which keeps its own private.
-     */
-    private static Reports dss(byte[] pdf) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-        CommonCertificateVerifier certificates = new CommonCertificateVerifier();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(pki.rootCertificate()));
-        certificates.setTrustedCertSources(trusted);
-        certificates.setAIASource(null);
-        certificates.setCrlSource(SignedFormsTest::crl);
-        certificates.setOcspSource(null);
-        validator.setCertificateVerifier(certificates);
-        return validator.validateDocument();
-    }
-
-    private static CRLToken crl(CertificateToken certificate, CertificateToken issuer) {
-        for (X509CRL crl : List.of(pki.crl(), pki.rootCrl())) {
-            if (crl.getIssuerX500Principal().equals(issuer.getCertificate().getSubjectX500Principal())) {
-                try {
-                    CRLToken token = new CRLToken(certificate, CRLUtils.buildCRLValidity(
-                            CRLUtils.buildCRLBinary(crl.getEncoded()), issuer));
-                    token.setExternalOrigin(RevocationOrigin.EXTERNAL);
-                    return token;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return null;
     }
 }
