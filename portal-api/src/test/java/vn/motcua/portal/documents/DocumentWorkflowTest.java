@@ -21,10 +21,10 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier;
 import vn.motcua.eoffice.signing.PdfSignatureVerifier.Kind;
 import vn.motcua.eoffice.signing.PdfSignatureVerifier.SignatureReport;
 import vn.motcua.portal.support.Api;
-import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.portal.support.DocumentIntegrationTest;
 
 /** Outgoing and incoming official documents through the REST API, the BPMN processes and the aggregate. */
-class DocumentWorkflowTest extends IntegrationTest {
+class DocumentWorkflowTest extends DocumentIntegrationTest {
 
     private static final String VP = "000.00.16.H26.VP";
     private static final String BYT = "000.00.00.G01";
@@ -316,41 +316,9 @@ class DocumentWorkflowTest extends IntegrationTest {
         return created.json().get("documentId").asText();
     }
 
-    private JsonNode complete(String official, String documentId, String step, String decision) {
-        Api.Response response = as(official).postJson(
-                "/api/v1/documents/tasks/" + taskId(official, documentId, step) + "/complete", decision);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
-    private String taskId(String official, String documentId, String step) {
-        for (JsonNode task : tasks(official)) {
-            if (task.get("documentId").asText().equals(documentId) && task.get("step").asText().equals(step)) {
-                return task.get("id").asText();
-            }
-        }
-        throw new AssertionError(official + " has no " + step + " task for " + documentId);
-    }
-
-    private List<String> openTasks(String official, String documentId) {
-        List<String> steps = new ArrayList<>();
-        for (JsonNode task : tasks(official)) {
-            if (task.get("documentId").asText().equals(documentId)) {
-                steps.add(task.get("step").asText());
-            }
-        }
-        return steps;
-    }
-
     private static List<String> types(Api.Response history) {
         List<String> types = new ArrayList<>();
         history.json().forEach(step -> types.add(step.get("type").asText()));
         return types;
-    }
-
-    private JsonNode tasks(String official) {
-        Api.Response inbox = as(official).get("/api/v1/documents/tasks");
-        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
-        return inbox.json();
     }
 }

@@ -18,7 +18,7 @@ import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.eoffice.signing.PadesSigner;
 import vn.motcua.portal.support.Api;
-import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.portal.support.DocumentIntegrationTest;
 
 /**
  * An incoming document answered by an outgoing one (Decree 30/2020 Art. 20–24), over HTTP with the
@@ -26,7 +26,7 @@ import vn.motcua.portal.support.IntegrationTest;
  * unit's specialist drafts the reply with {@code replyTo}; the unit head reviews it, the leader signs it,
  * the clerk numbers, seals and issues it; only then may the lead unit close the incoming document.
  */
-class IncomingReplyTest extends IntegrationTest {
+class IncomingReplyTest extends DocumentIntegrationTest {
 
     private static final String BYT = "000.00.00.G01";
 
@@ -230,38 +230,6 @@ class IncomingReplyTest extends IntegrationTest {
     private JsonNode event(String documentId, String type) {
         return history(documentId).stream().filter(step -> step.get("type").asText().equals(type)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " in the history of " + documentId));
-    }
-
-    private JsonNode complete(String official, String documentId, String step, String decision) {
-        Api.Response response = as(official).postJson(
-                "/api/v1/documents/tasks/" + taskId(official, documentId, step) + "/complete", decision);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
-    private String taskId(String official, String documentId, String step) {
-        for (JsonNode task : tasks(official)) {
-            if (task.get("documentId").asText().equals(documentId) && task.get("step").asText().equals(step)) {
-                return task.get("id").asText();
-            }
-        }
-        throw new AssertionError(official + " has no " + step + " task for " + documentId);
-    }
-
-    private List<String> openTasks(String official, String documentId) {
-        List<String> steps = new ArrayList<>();
-        for (JsonNode task : tasks(official)) {
-            if (task.get("documentId").asText().equals(documentId)) {
-                steps.add(task.get("step").asText());
-            }
-        }
-        return steps;
-    }
-
-    private JsonNode tasks(String official) {
-        Api.Response inbox = as(official).get("/api/v1/documents/tasks");
-        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
-        return inbox.json();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -17,13 +17,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.motcua.eoffice.signing.OutgoingDocumentPdf;
 import vn.motcua.eoffice.signing.PdfSignatureVerifier;
 import vn.motcua.portal.support.Api;
-import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.portal.support.DocumentIntegrationTest;
 
 /**
  * The sealed PDF of an outgoing document, fetched through the API, carries the number from the register and
  * the unit's configured place with the date of issue (Decree 30/2020/ND-CP Art. 15), and every signature holds.
  */
-class NumberOnSealedDocumentTest extends IntegrationTest {
+class NumberOnSealedDocumentTest extends DocumentIntegrationTest {
 
     private static final String DRAFT = """
             {"metadata":{"subject":"Thông báo lịch kiểm tra cơ sở kinh doanh mỹ phẩm","type":"ANNOUNCEMENT",
@@ -42,11 +42,11 @@ class NumberOnSealedDocumentTest extends IntegrationTest {
         });
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("documentId").asText();
-        complete("specialist-hn", id, "doc_draft", "SUBMIT");
-        complete("unit-head-hn", id, "doc_review", "APPROVE");
-        complete("leader-hn", id, "doc_sign", "SIGN");
-        JsonNode numbered = complete("clerk-hn", id, "doc_number", "NUMBER");
-        complete("clerk-hn", id, "doc_seal", "SEAL");
+        complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
+        complete("unit-head-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}");
+        complete("leader-hn", id, "doc_sign", "{\"outcome\":\"SIGN\"}");
+        JsonNode numbered = complete("clerk-hn", id, "doc_number", "{\"outcome\":\"NUMBER\"}");
+        complete("clerk-hn", id, "doc_seal", "{\"outcome\":\"SEAL\"}");
 
         Api.Response pdf = as("clerk-hn").get("/api/v1/documents/" + id + "/pdf");
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
@@ -64,21 +64,5 @@ class NumberOnSealedDocumentTest extends IntegrationTest {
         PdfSignatureVerifier.Report report = verifier.verify(pdf.bytes());
         assertThat(report.valid()).as(report.toString()).isTrue();
         assertThat(report.signatures()).hasSize(3);
-    }
-
-    private JsonNode complete(String official, String documentId, String step, String outcome) {
-        Api.Response inbox = as(official).get("/api/v1/documents/tasks");
-        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
-        String taskId = null;
-        for (JsonNode task : inbox.json()) {
-            if (task.get("documentId").asText().equals(documentId) && task.get("step").asText().equals(step)) {
-                taskId = task.get("id").asText();
-            }
-        }
-        assertThat(taskId).as(official + " has a " + step + " task").isNotNull();
-        Api.Response response = as(official).postJson("/api/v1/documents/tasks/" + taskId + "/complete",
-                "{\"outcome\":\"" + outcome + "\"}");
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
     }
 }

@@ -23,7 +23,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
 import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.portal.support.Api;
-import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.portal.support.DocumentIntegrationTest;
 import vn.motcua.search.DocumentIndex;
 import vn.motcua.search.IndexAdmin;
 
@@ -33,7 +33,7 @@ import vn.motcua.search.IndexAdmin;
  * a new index and the old one is gone, the other read models are left as they were, and a step taken as
  * the rebuild starts is not lost.
  */
-class DocumentRebuildTest extends IntegrationTest {
+class DocumentRebuildTest extends DocumentIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -212,20 +212,5 @@ class DocumentRebuildTest extends IntegrationTest {
         });
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("documentId").asText();
-    }
-
-    private JsonNode complete(String official, String documentId, String step, String decision) {
-        String task = null;
-        Api.Response inbox = as(official).get("/api/v1/documents/tasks");
-        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
-        for (JsonNode open : inbox.json()) {
-            if (open.get("documentId").asText().equals(documentId) && open.get("step").asText().equals(step)) {
-                task = open.get("id").asText();
-            }
-        }
-        assertThat(task).as(official + " has a " + step + " task for " + documentId).isNotNull();
-        Api.Response response = as(official).postJson("/api/v1/documents/tasks/" + task + "/complete", decision);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
     }
 }
