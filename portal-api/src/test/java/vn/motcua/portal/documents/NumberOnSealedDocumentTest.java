@@ -43,12 +43,12 @@ class NumberOnSealedDocumentTest extends IntegrationTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("documentId").asText();
         complete("specialist-hn", id, "doc_draft", "SUBMIT");
-        complete("leader-hn", id, "doc_review", "APPROVE");
+        complete("unit-head-hn", id, "doc_review", "APPROVE");
         complete("leader-hn", id, "doc_sign", "SIGN");
-        JsonNode numbered = complete("reception-hn", id, "doc_number", "NUMBER");
-        complete("reception-hn", id, "doc_seal", "SEAL");
+        JsonNode numbered = complete("clerk-hn", id, "doc_number", "NUMBER");
+        complete("clerk-hn", id, "doc_seal", "SEAL");
 
-        Api.Response pdf = as("reception-hn").get("/api/v1/documents/" + id + "/pdf");
+        Api.Response pdf = as("clerk-hn").get("/api/v1/documents/" + id + "/pdf");
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
         LocalDate issuedOn = LocalDate.parse(numbered.get("issuedOn").asText());
         try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
