@@ -73,11 +73,16 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier;
  * number step (NumberAssigned), the seal step stamps "Số: 05/QĐ-SYT" and "<place>, ngày … tháng … năm …" on
  * page 1 in an incremental update (read-only form fields; the leader's signature stays valid), adds the
  * agency's seal signature over that numbered revision and archives it as B-LTA. The place is the unit's
- * configured {@code place}. A draft may carry attachments in separate PDF files (phụ lục, văn bản kèm theo; at most
- * {@value #MAX_ATTACHMENTS}, each checked like the main file): in the same seal step each is signed by the agency
- * with no image, the number/symbol and the signing time at the top right of its page 1 (Decree 30 Appendix I),
- * and archived as B-LTA; AgencySealed names their new hashes. Incoming documents are verified here with {@link PdfSignatureVerifier}, never on
- * the caller's word; an invalid one stays received so the clerk can send it back.
+ * configured {@code place}.
+ *
+ * <p>A draft may carry attachments in separate PDF files (phụ lục, văn bản kèm theo; at most
+ * {@value #MAX_ATTACHMENTS}, each a readable unencrypted PDF stored by hash like the main file). The leader's step
+ * leaves them unchanged; in the seal step, after the main file, each is signed by the agency's seal with no image,
+ * the number/symbol and the signing time at the top right of its page 1 (Decree 30 Appendix I), and archived as
+ * B-LTA; AgencySealed names their new hashes, in the draft's order.
+ *
+ * <p>Incoming documents are verified here with {@link PdfSignatureVerifier}, never on the caller's word; an invalid
+ * one stays received so the clerk can send it back.
  *
  * <p>A draft may answer an incoming document ({@code replyTo}, Decree 30/2020 Art. 24): in the draft's own
  * transaction the incoming document is sent {@link LinkReply}, so its aggregate decides (lead unit, still

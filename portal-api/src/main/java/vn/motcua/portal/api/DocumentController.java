@@ -72,7 +72,8 @@ public class DocumentController {
     @PostMapping(path = "/outgoing", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<View> draft(@RequestPart("document") @Valid NewOutgoing request,
                                       @RequestPart("file") MultipartFile file,
-                                      @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments,
+                                      @RequestPart(name = "attachments", required = false)
+                                      List<MultipartFile> attachments,
                                       @Parameter(hidden = true) Identity who) {
         List<Upload> uploads = attachments == null ? List.of()
                 : attachments.stream().map(attachment -> upload("attachments", attachment)).toList();
