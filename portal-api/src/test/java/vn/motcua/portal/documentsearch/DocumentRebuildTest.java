@@ -61,11 +61,11 @@ class DocumentRebuildTest extends IntegrationTest {
         String numbered = drafted("specialist-hn", "Quyết định về việc kiểm tra an toàn thực phẩm bếp ăn tập thể",
                 "Đặng Quốc Việt");
         complete("specialist-hn", numbered, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
-        complete("leader-hn", numbered, "doc_review", "{\"outcome\":\"APPROVE\"}");
+        complete("unit-head-hn", numbered, "doc_review", "{\"outcome\":\"APPROVE\"}");
         complete("leader-hn", numbered, "doc_sign", "{\"outcome\":\"SIGN\"}");
-        String numberSymbol = complete("reception-hn", numbered, "doc_number", "{\"outcome\":\"NUMBER\"}")
+        String numberSymbol = complete("clerk-hn", numbered, "doc_number", "{\"outcome\":\"NUMBER\"}")
                 .get("numberSymbol").asText();
-        String received = received("reception-hn");
+        String received = received("clerk-hn");
         String otherUnit = drafted("specialist-hcm", "Kế hoạch hậu kiểm cơ sở kinh doanh thực phẩm chức năng",
                 "Bùi Thanh Sơn");
 
