@@ -21,12 +21,16 @@ public sealed interface DocumentCommand {
     // ---------------------------------------------------------------- outgoing (văn bản đi)
 
     /** {@code replyTo}: the incoming document this draft answers, or null. */
-    /** {@code contentSha256}: the draft PDF already in the content store. */
+    /** {@code contentSha256}: the draft PDF already in the content store; {@code attachments}: likewise stored. */
     record DraftDocument(String documentId, String agencyId, String unitId, DraftMetadata metadata, String replyTo,
-                         String contentSha256, Actor actor) implements DocumentCommand {
+                         String contentSha256, List<Attachment> attachments, Actor actor) implements DocumentCommand {
+        public DraftDocument {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
         public DraftDocument(String documentId, String agencyId, String unitId, DraftMetadata metadata,
                              String replyTo, Actor actor) {
-            this(documentId, agencyId, unitId, metadata, replyTo, null, actor);
+            this(documentId, agencyId, unitId, metadata, replyTo, null, List.of(), actor);
         }
     }
 
@@ -60,10 +64,14 @@ public sealed interface DocumentCommand {
     }
 
     /** The agency's signature (electronic seal) is applied by the clerk. */
-    record SealDocument(@TargetAggregateIdentifier String documentId, String contentSha256, Actor actor)
-            implements DocumentCommand {
+    record SealDocument(@TargetAggregateIdentifier String documentId, String contentSha256,
+                        List<String> attachmentSha256, Actor actor) implements DocumentCommand {
+        public SealDocument {
+            attachmentSha256 = attachmentSha256 == null ? List.of() : List.copyOf(attachmentSha256);
+        }
+
         public SealDocument(String documentId, Actor actor) {
-            this(documentId, null, actor);
+            this(documentId, null, List.of(), actor);
         }
     }
 

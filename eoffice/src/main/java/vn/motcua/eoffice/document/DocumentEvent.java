@@ -22,9 +22,22 @@ public sealed interface DocumentEvent {
 
     // ---------------------------------------------------------------- outgoing
 
-    /** {@code contentSha256}: the draft PDF in the content store (null for drafts without a file). */
+    /**
+     * {@code contentSha256}: the draft PDF in the content store (null for drafts without a file);
+     * {@code attachments}: its attachments in separate PDF files, in order (empty in events stored before them).
+     */
     record DocumentDrafted(String documentId, String agencyId, String unitId, DraftMetadata metadata, String replyTo,
-                           String contentSha256, Actor actor, Instant at) implements DocumentEvent {
+                           String contentSha256, List<Attachment> attachments, Actor actor, Instant at)
+            implements DocumentEvent {
+        public DocumentDrafted {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        public DocumentDrafted(String documentId, String agencyId, String unitId, DraftMetadata metadata,
+                               String replyTo, String contentSha256, Actor actor, Instant at) {
+            this(documentId, agencyId, unitId, metadata, replyTo, contentSha256, List.of(), actor, at);
+        }
+
         public DocumentDrafted(String documentId, String agencyId, String unitId, DraftMetadata metadata,
                                String replyTo, Actor actor, Instant at) {
             this(documentId, agencyId, unitId, metadata, replyTo, null, actor, at);
@@ -78,8 +91,21 @@ public sealed interface DocumentEvent {
         }
     }
 
-    /** {@code contentSha256}: the PDF sealed by the agency and archived as B-LTA (null without a file). */
-    record AgencySealed(String documentId, String contentSha256, Actor actor, Instant at) implements DocumentEvent {
+    /**
+     * {@code contentSha256}: the PDF sealed by the agency and archived as B-LTA (null without a file);
+     * {@code attachmentSha256}: the attachments signed by the agency and archived the same way, in the order of
+     * the draft's (empty without attachments, and in events stored before them).
+     */
+    record AgencySealed(String documentId, String contentSha256, List<String> attachmentSha256, Actor actor,
+                        Instant at) implements DocumentEvent {
+        public AgencySealed {
+            attachmentSha256 = attachmentSha256 == null ? List.of() : List.copyOf(attachmentSha256);
+        }
+
+        public AgencySealed(String documentId, String contentSha256, Actor actor, Instant at) {
+            this(documentId, contentSha256, List.of(), actor, at);
+        }
+
         public AgencySealed(String documentId, Actor actor, Instant at) {
             this(documentId, null, actor, at);
         }

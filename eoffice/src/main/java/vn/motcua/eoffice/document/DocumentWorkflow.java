@@ -1,5 +1,6 @@
 package vn.motcua.eoffice.document;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -70,8 +73,16 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier;
  * number step (NumberAssigned), the seal step stamps "Số: 05/QĐ-SYT" and "<place>, ngày … tháng … năm …" on
  * page 1 in an incremental update (read-only form fields; the leader's signature stays valid), adds the
  * agency's seal signature over that numbered revision and archives it as B-LTA. The place is the unit's
- * configured {@code place}. Incoming documents are verified here with {@link PdfSignatureVerifier}, never on
- * the caller's word; an invalid one stays received so the clerk can send it back.
+ * configured {@code place}.
+ *
+ * <p>A draft may carry attachments in separate PDF files (phụ lục, văn bản kèm theo; at most
+ * {@value #MAX_ATTACHMENTS}, each a readable unencrypted PDF stored by hash like the main file). The leader's step
+ * leaves them unchanged; in the seal step, after the main file, each is signed by the agency's seal with no image,
+ * the number/symbol and the signing time at the top right of its page 1 (Decree 30 Appendix I), and archived as
+ * B-LTA; AgencySealed names their new hashes, in the draft's order.
+ *
+ * <p>Incoming documents are verified here with {@link PdfSignatureVerifier}, never on the caller's word; an invalid
+ * one stays received so the clerk can send it back.
  *
  * <p>A draft may answer an incoming document ({@code replyTo}, Decree 30/2020 Art. 24): in the draft's own
  * transaction the incoming document is sent {@link LinkReply}, so its aggregate decides (lead unit, still
@@ -95,6 +106,9 @@ public class DocumentWorkflow {
     private final PadesSigner pades;
     private final PdfSignatureVerifier verifier;
     private final ObjectProvider<DevPki> devPki;
+
+    /** The most attachments an outgoing draft may carry. */
+    public static final int MAX_ATTACHMENTS = 20;
 
     /** The message that ends an outgoing process as recalled. */
     public static final String RECALLED_MESSAGE = "documentRecalled";
@@ -134,7 +148,7 @@ public class DocumentWorkflow {
                        LocalDate issuedOn, String identifier, Integer arrivalNumber, String arrivalFormatted,
                        LocalDate arrivedOn, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
                        String senderName, String senderNumberSymbol, SignatureCheck signatureCheck, String replyTo,
-                       List<String> replies) {
+                       List<String> replies, List<Attachment> attachments) {
     }
 
     /** One step of a document's history, read from the event store. */
@@ -147,15 +161,31 @@ public class DocumentWorkflow {
      * {@code replyTo}, as the reply to an incoming document their unit leads on, linked first.
      */
     public View draft(DraftMetadata metadata, String replyTo, Upload pdf, Identity who) {
+        return draft(metadata, replyTo, pdf, List.of(), who);
+    }
+
+    /**
+     * As {@link #draft(DraftMetadata, String, Upload, Identity)}, with attachments in separate PDF files, each
+     * one a PDF the seal step can sign (readable, not encrypted), stored by hash like the main file.
+     */
+    public View draft(DraftMetadata metadata, String replyTo, Upload pdf, List<Upload> attachments, Identity who) {
         Actor drafter = Steps.actorAs(who, Role.SPECIALIST);
+        List<Upload> files = attachments == null ? List.of() : attachments;
+        if (files.size() > MAX_ATTACHMENTS) {
+            throw Problem.invalid("attachments", "Tối đa " + MAX_ATTACHMENTS + " văn bản kèm theo / At most "
+                    + MAX_ATTACHMENTS + " attachments");
+        }
+        files.forEach(DocumentWorkflow::requireSignablePdf);
         String id = UUID.randomUUID().toString();
         return step(() -> {
             if (replyTo != null) {
                 linkReply(replyTo, id, drafter, who);
             }
             String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
+            List<Attachment> stored = documents.storeAll(files).stream()
+                    .map(file -> new Attachment(file.fileName(), file.sha256())).toList();
             commands.sendAndWait(new DraftDocument(id, who.unitId(), who.unitId(), metadata, replyTo, sha256,
-                    drafter));
+                    stored, drafter));
             runtime.startProcessInstanceByKey(OUTGOING_PROCESS, id,
                     Map.of("documentId", id, "unitId", who.unitId(), "drafterId", who.id()));
             return view(id);
@@ -213,6 +243,18 @@ public class DocumentWorkflow {
         }
         return documents.content(sha256).orElseThrow(() -> Problem.notFound("pdf",
                 "Không tìm thấy tệp PDF / The PDF is missing"));
+    }
+
+    /** The latest version of the document's attachment {@code index} (from 0): as drafted, or sealed. */
+    public byte[] attachment(String documentId, int index, Identity who) {
+        requireReadable(view(documentId), who);
+        List<Attachment> attachments = content(documentId).attachments();
+        if (index < 0 || index >= attachments.size()) {
+            throw Problem.notFound("attachment", "Văn bản không có văn bản kèm theo số " + index
+                    + " / The document has no attachment " + index);
+        }
+        return documents.content(attachments.get(index).sha256()).orElseThrow(() -> Problem.notFound("attachment",
+                "Không tìm thấy tệp văn bản kèm theo / The attachment's file is missing"));
     }
 
     /** The document, for an official of its unit (or of a unit instructed to handle it). */
@@ -286,7 +328,7 @@ public class DocumentWorkflow {
             case RETURN -> new ReturnDraft(id, decision.comment(), actor);
             case SIGN -> new SignDocument(id, decision.comment(), signByLeader(id, actor), actor);
             case NUMBER -> new AssignNumber(id, actor);
-            case SEAL -> new SealDocument(id, sealByAgency(id), actor);
+            case SEAL -> sealByAgency(id, actor);
             case DELIVERED, ALL_DELIVERED -> throw new IllegalStateException("delivery is confirmed per recipient");
             case ISSUE -> new IssueDocument(id, actor);
             case ARCHIVE -> new ArchiveDocument(id, actor);
@@ -388,11 +430,14 @@ public class DocumentWorkflow {
                 new OutgoingDocumentPdf.Agency(Signer.sealAlias(current.unitId()), agencyName(current.unitId()))));
     }
 
-    /** Stamps the number and date on the signed PDF, adds the agency's seal signature, archives it, stores it. */
-    private String sealByAgency(String id) {
+    /**
+     * Stamps the number and date on the signed PDF, adds the agency's seal signature, archives it, stores it; then
+     * signs each attachment with the agency's seal (no image, number/symbol and time top right) and archives it.
+     */
+    private SealDocument sealByAgency(String id, Actor clerk) {
         Content current = content(id);
         if (current.sha256() == null) {
-            return null;
+            return new SealDocument(id, clerk);
         }
         DocumentEvent.NumberAssigned number = events(id).stream().map(DomainEventMessage::getPayload)
                 .filter(DocumentEvent.NumberAssigned.class::isInstance).map(DocumentEvent.NumberAssigned.class::cast)
@@ -404,15 +449,37 @@ public class DocumentWorkflow {
             pki.enrolSeal(current.unitId(), agency);
         }
         List<java.security.cert.X509CRL> crls = pki == null ? List.of() : List.of(pki.crl(), pki.rootCrl());
-        return store(id, "sealed", new OutgoingDocumentPdf(pades).numberSealAndArchive(stored(current.sha256()),
-                new OutgoingDocumentPdf.Numbering(number.symbol(), number.issuedOn(), properties.unit(current.unitId())
-                        .map(MotcuaProperties.OrgUnit::place).orElse(null)),
-                new OutgoingDocumentPdf.Agency(Signer.sealAlias(current.unitId()), agency), crls));
+        OutgoingDocumentPdf pdf = new OutgoingDocumentPdf(pades);
+        OutgoingDocumentPdf.Numbering numbering = new OutgoingDocumentPdf.Numbering(number.symbol(),
+                number.issuedOn(), properties.unit(current.unitId()).map(MotcuaProperties.OrgUnit::place).orElse(null));
+        OutgoingDocumentPdf.Agency seal = new OutgoingDocumentPdf.Agency(Signer.sealAlias(current.unitId()), agency);
+        String sealed = store(id, "sealed", pdf.numberSealAndArchive(stored(current.sha256()), numbering, seal, crls));
+        List<String> attachments = new ArrayList<>();
+        for (int i = 0; i < current.attachments().size(); i++) {
+            attachments.add(store(id, "phu-luc-" + (i + 1) + "-sealed", pdf.sealAttachmentAndArchive(
+                    stored(current.attachments().get(i).sha256()), numbering, seal, crls)));
+        }
+        return new SealDocument(id, sealed, attachments, clerk);
     }
 
     private String store(String id, String version, byte[] pdf) {
         return documents.storeAll(List.of(new Upload("file", "van-ban-" + id + "-" + version + ".pdf",
                 DocumentStore.PDF, pdf))).getFirst().sha256();
+    }
+
+    /** An attachment the seal step can sign: a PDF that PDFBox reads without a password. */
+    private static void requireSignablePdf(Upload upload) {
+        boolean signable;
+        try (PDDocument document = Loader.loadPDF(upload.content())) {
+            signable = !document.isEncrypted() && document.getNumberOfPages() > 0;
+        } catch (IOException | RuntimeException e) {
+            signable = false;
+        }
+        if (!signable) {
+            throw Problem.invalid("attachments", "Văn bản kèm theo '" + upload.fileName()
+                    + "' không phải tệp PDF đọc được (không mã hóa) / Attachment '" + upload.fileName()
+                    + "' is not a readable, unencrypted PDF");
+        }
     }
 
     private byte[] stored(String sha256) {
@@ -449,7 +516,8 @@ public class DocumentWorkflow {
     }
 
     /** The PDF and the facts the signing steps need, folded from the document's events. */
-    private record Content(String sha256, DraftMetadata metadata, String unitId, Set<String> undelivered) {
+    private record Content(String sha256, DraftMetadata metadata, String unitId, Set<String> undelivered,
+                           List<Attachment> attachments) {
     }
 
     private Content content(String documentId) {
@@ -457,16 +525,21 @@ public class DocumentWorkflow {
         DraftMetadata metadata = null;
         String unitId = null;
         Set<String> undelivered = new java.util.LinkedHashSet<>();
+        List<Attachment> attachments = List.of();
         for (DomainEventMessage<?> message : events(documentId)) {
             switch ((DocumentEvent) message.getPayload()) {
                 case DocumentEvent.DocumentDrafted e -> {
                     sha256 = e.contentSha256();
                     metadata = e.metadata();
                     unitId = e.agencyId();
+                    attachments = e.attachments();
                 }
                 case DocumentEvent.DraftRevised e -> metadata = e.metadata();
                 case DocumentEvent.DocumentSigned e -> sha256 = e.contentSha256() == null ? sha256 : e.contentSha256();
-                case DocumentEvent.AgencySealed e -> sha256 = e.contentSha256() == null ? sha256 : e.contentSha256();
+                case DocumentEvent.AgencySealed e -> {
+                    sha256 = e.contentSha256() == null ? sha256 : e.contentSha256();
+                    attachments = sealed(attachments, e.attachmentSha256());
+                }
                 case DocumentEvent.DocumentIssued e -> e.recipients().forEach(r -> undelivered.add(r.id()));
                 case DocumentEvent.DeliveryConfirmed e -> undelivered.remove(e.recipientId());
                 case DocumentEvent.DocumentReceived e -> {
@@ -478,7 +551,19 @@ public class DocumentWorkflow {
                 }
             }
         }
-        return new Content(sha256, metadata, unitId, undelivered);
+        return new Content(sha256, metadata, unitId, undelivered, attachments);
+    }
+
+    /** The drafted attachments with the hashes of their sealed versions (unchanged if none were sealed). */
+    private static List<Attachment> sealed(List<Attachment> drafted, List<String> sealedSha256) {
+        if (sealedSha256.size() != drafted.size()) {
+            return drafted;
+        }
+        List<Attachment> sealed = new ArrayList<>();
+        for (int i = 0; i < drafted.size(); i++) {
+            sealed.add(new Attachment(drafted.get(i).fileName(), sealedSha256.get(i)));
+        }
+        return List.copyOf(sealed);
     }
 
     private void requireCandidate(Task task, DocumentStep step, Identity who) {
@@ -542,6 +627,7 @@ public class DocumentWorkflow {
         SignatureCheck check = null;
         String replyTo = null;
         List<String> replies = new ArrayList<>();
+        List<Attachment> attachments = List.of();
         for (DomainEventMessage<?> message : messages) {
             switch ((DocumentEvent) message.getPayload()) {
                 case DocumentEvent.DocumentDrafted e -> {
@@ -551,6 +637,7 @@ public class DocumentWorkflow {
                     subject = e.metadata().subject();
                     type = e.metadata().type().name();
                     replyTo = e.replyTo();
+                    attachments = e.attachments();
                 }
                 case DocumentEvent.DraftRevised e -> {
                     subject = e.metadata().subject();
@@ -567,7 +654,10 @@ public class DocumentWorkflow {
                     issuedOn = e.issuedOn();
                     identifier = e.identifier();
                 }
-                case DocumentEvent.AgencySealed e -> status = DocumentStatus.SEALED;
+                case DocumentEvent.AgencySealed e -> {
+                    status = DocumentStatus.SEALED;
+                    attachments = sealed(attachments, e.attachmentSha256());
+                }
                 case DocumentEvent.DocumentIssued e -> status = DocumentStatus.ISSUED;
                 case DocumentEvent.DeliveryConfirmed e -> {
                     // delivery is tracked per recipient in the history
@@ -611,7 +701,7 @@ public class DocumentWorkflow {
         }
         return new View(documentId, direction, unitId, status, status.labelVi(), subject, type, number, symbol,
                 issuedOn, identifier, arrival, arrivalFormatted, arrivedOn, leadUnitId, new ArrayList<>(supporting),
-                deadline, senderName, senderSymbol, check, replyTo, replies);
+                deadline, senderName, senderSymbol, check, replyTo, replies, attachments);
     }
 
     private static void requireReadable(View view, Identity who) {

@@ -117,7 +117,7 @@ public class OfficialDocument {
         requireRole(command.actor(), Role.SPECIALIST);
         requireMetadata(command.metadata());
         apply(new DocumentDrafted(command.documentId(), command.agencyId(), command.unitId(), command.metadata(),
-                command.replyTo(), command.contentSha256(), command.actor(), clock.instant()));
+                command.replyTo(), command.contentSha256(), command.attachments(), command.actor(), clock.instant()));
     }
 
     @CommandHandler
@@ -183,7 +183,8 @@ public class OfficialDocument {
         if (status != DocumentStatus.NUMBERED) {
             throw new DocumentRuleViolation(DocumentRule.SEAL_AFTER_NUMBER);
         }
-        apply(new AgencySealed(documentId, command.contentSha256(), command.actor(), clock.instant()));
+        apply(new AgencySealed(documentId, command.contentSha256(), command.attachmentSha256(), command.actor(),
+                clock.instant()));
     }
 
     @CommandHandler

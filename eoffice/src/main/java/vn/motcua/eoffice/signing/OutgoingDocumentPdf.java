@@ -45,6 +45,11 @@ import vn.motcua.eoffice.signing.PadesSigner.Request;
  * not touched, so the leader's signature still covers its revision unchanged. The agency then signs that
  * numbered revision with its seal (B-T, red seal over the left third of the leader's signature) and the file
  * is archived as B-LTA (validation data and a document time-stamp).</li>
+ * <li>{@link #sealAttachmentAndArchive}: in the same seal step, each attachment in a separate file (phụ lục, văn
+ * bản kèm theo) is signed by the agency with no image (Appendix I: the number/symbol and the signing time,
+ * date hh:mm:ss in Vietnam time as ISO 8601, 10 pt upright black Liberation Serif (metric twin of Times New
+ * Roman), at the top right of page 1;
+ * {@link Appearance.AttachmentStamp}), B-T, and archived as B-LTA like the main file.</li>
  * </ol>
  * <p>Layout convention: a draft leaves blank, on page 1, the band from {@value #BAND_TOP_MM} to
  * {@value #BAND_BOTTOM_MM} mm below the top edge, where the number goes under the issuer's name on the left
@@ -132,6 +137,17 @@ public final class OutgoingDocumentPdf {
         byte[] numbered = stampNumber(signed, numbering);
         byte[] sealed = signer.sign(numbered, new Request(agency.sealAlias(), Level.B_T,
                 new Appearance.Seal(signatureBlock(numbered), agency.name()), "Đóng dấu cơ quan", agency.name()));
+        return signer.archive(sealed, crls);
+    }
+
+    /**
+     * Step 2 for an attachment in a separate file: the agency's signature (B-T) with the number/symbol of the
+     * document it belongs to and the signing time at the top right of page 1, then B-LTA with {@code crls}.
+     */
+    public byte[] sealAttachmentAndArchive(byte[] attachment, Numbering numbering, Agency agency,
+            Collection<X509CRL> crls) {
+        byte[] sealed = signer.sign(attachment, new Request(agency.sealAlias(), Level.B_T,
+                new Appearance.AttachmentStamp(numbering.numberLine()), "Ký số văn bản kèm theo", agency.name()));
         return signer.archive(sealed, crls);
     }
 

@@ -74,6 +74,36 @@ final class Drafts {
         }
     }
 
+    /**
+     * An attachment in a separate file (phụ lục) of one A4 page: its heading and a table-like list, with the top
+     * 25 mm left blank (the margin of Appendix I), where the agency's stamp of number and time goes.
+     */
+    static byte[] annex(String heading) {
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font regular = PadesSigner.font(document, "LiberationSerif-Regular.ttf");
+            PDType0Font bold = PadesSigner.font(document, "LiberationSerif-Bold.ttf");
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            float width = page.getMediaBox().getWidth();
+            float top = page.getMediaBox().getHeight();
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                centred(content, bold, 14, "PHỤ LỤC", LEFT, width - RIGHT, top - 35 * MM);
+                centred(content, bold, 13, heading, LEFT, width - RIGHT, top - 42 * MM);
+                float y = top - 55 * MM;
+                for (int line = 1; line <= 20; line++) {
+                    show(content, regular, 13, "%d. Cơ sở kinh doanh mỹ phẩm số %d, phường Tràng Tiền.".formatted(
+                            line, line), LEFT, y);
+                    y -= 18;
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void centred(PDPageContentStream content, PDType0Font font, float size, String text, float left,
             float right, float baseline) throws IOException {
         float width = font.getStringWidth(text) / 1000 * size;

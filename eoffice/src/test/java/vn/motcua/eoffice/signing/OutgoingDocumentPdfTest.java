@@ -63,6 +63,12 @@ class OutgoingDocumentPdfTest {
     static byte[] archived;
     /** The revision the agency's seal signature covers (numbered and sealed, before archiving): B-T. */
     static byte[] sealed;
+    /** An attachment in a separate file, as drafted. */
+    static byte[] annex;
+    /** The attachment after the seal step: signed by the agency with the stamp of number and time, B-LTA. */
+    static byte[] annexArchived;
+    /** The revision the agency's signature on the attachment covers: B-T. */
+    static byte[] annexSealed;
 
     @BeforeAll
     static void signNumberAndSeal() throws Exception {
@@ -79,11 +85,15 @@ class OutgoingDocumentPdfTest {
         draft = Drafts.decision(PAGES);
         signed = pdf.signByLeader(draft, new Leader(Signer.officialAlias(LEADER), "Phó Giám đốc", LEADER_NAME),
                 agency);
-        archived = pdf.numberSealAndArchive(signed, new Numbering("05/QĐ-SYT", LocalDate.of(2026, 11, 22), "Hà Nội"),
-                agency, List.of(pki.crl(), pki.rootCrl()));
+        Numbering numbering = new Numbering("05/QĐ-SYT", LocalDate.of(2026, 11, 22), "Hà Nội");
+        archived = pdf.numberSealAndArchive(signed, numbering, agency, List.of(pki.crl(), pki.rootCrl()));
         sealed = revisionSignedBy(archived, 1);
+        annex = Drafts.annex("Danh sách cơ sở được kiểm tra");
+        annexArchived = pdf.sealAttachmentAndArchive(annex, numbering, agency, List.of(pki.crl(), pki.rootCrl()));
+        annexSealed = revisionSignedBy(annexArchived, 0);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "outgoing-archived.pdf"), archived);
+        Files.write(Path.of("target", "outgoing-annex-archived.pdf"), annexArchived);
     }
 
     @Test
@@ -261,6 +271,101 @@ class OutgoingDocumentPdfTest {
         PadesSignerTest.assertBlueSignatureAndRedSealOnItsLeftThird(last, block);
         PageImages first = PageImages.render(archived, 0);
         assertThat(first.count(block.area(), Colour.BLUE) + first.count(block.area(), Colour.RED)).isZero();
+    }
+
+    @Test
+    void pdfsigFindsTheAgencysSignatureOnTheAttachmentValid() throws Exception {
+        String report = pdfsig(annexArchived);
+        assertThat(Pdfsig.cadesSignatures(report)).as(report).isEqualTo(1);
+        assertThat(Pdfsig.validCadesSignatures(report)).as(report).isEqualTo(1);
+        assertThat(report).contains("Signer Certificate Common Name: " + AGENCY_NAME)
+                .doesNotContain("Signer Certificate Common Name: " + LEADER_NAME)
+                .contains("Signature #2:").contains("Total document signed");
+        assertThat(Pdfsig.validCadesSignatures(pdfsig(annexSealed))).isEqualTo(1);
+    }
+
+    @Test
+    void euDssPassesTheAttachmentAtBaselineTWhenSealedAndAtBaselineLtaWhenArchived() {
+        Reports sealedReports = Dss.validate(annexSealed, pki, true);
+        SimpleReport simple = sealedReports.getSimpleReport();
+        assertThat(simple.getSignatureIdList()).hasSize(1);
+        String id = simple.getSignatureIdList().getFirst();
+        assertThat(simple.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+        assertThat(simple.getIndication(id)).as(sealedReports.getXmlSimpleReport()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(simple.getSignedBy(id)).isEqualTo(AGENCY_NAME);
+
+        Reports archivedReports = Dss.validate(annexArchived, pki, false);
+        SimpleReport lta = archivedReports.getSimpleReport();
+        assertThat(lta.getSignatureIdList()).hasSize(1);
+        String ltaId = lta.getSignatureIdList().getFirst();
+        assertThat(lta.getSignatureFormat(ltaId)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
+        assertThat(lta.getIndication(ltaId)).as(archivedReports.getXmlSimpleReport())
+                .isEqualTo(Indication.TOTAL_PASSED);
+    }
+
+    @Test
+    void verifierFindsTheAttachmentSealedByTheAgencyAndAOneByteChangeModified() {
+        assertThat(Arrays.copyOf(annexArchived, annex.length)).isEqualTo(annex);
+        PdfSignatureVerifier.Report report = verifier.verify(annexArchived);
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        assertThat(report.signatures()).extracting(SignatureReport::signer)
+                .containsExactly(AGENCY_NAME, "motcua dev time-stamping authority");
+        assertThat(report.signatures()).extracting(SignatureReport::kind)
+                .containsExactly(Kind.SIGNATURE, Kind.DOCUMENT_TIMESTAMP);
+
+        byte[] changed = annexArchived.clone();
+        changed[annex.length / 2] ^= 0x01;
+        PdfSignatureVerifier.Report broken = verifier.verify(changed);
+        assertThat(broken.valid()).isFalse();
+        assertThat(broken.modified()).isTrue();
+        assertThat(broken.signatures()).as(broken.toString()).hasSize(2).allMatch(SignatureReport::modified);
+    }
+
+    /**
+     * Decree 30 Appendix I: the attachment carries no signature image; the number/symbol of the document and the
+     * signing time (ISO 8601, Vietnam time) stand in black at the top right of page 1, where the page was blank.
+     */
+    @Test
+    void attachmentShowsNumberAndTimeTopRightInBlackAndNoImage() throws Exception {
+        Area stamp;
+        try (PDDocument document = Loader.loadPDF(annexArchived)) {
+            PDSignature signature = document.getSignatureDictionaries().getFirst();
+            var field = document.getSignatureFields().stream()
+                    .filter(candidate -> candidate.getSignature() != null
+                            && candidate.getSignature().getCOSObject().equals(signature.getCOSObject()))
+                    .findFirst().orElseThrow();
+            var widget = field.getWidgets().getFirst();
+            assertThat(widget.getPage()).isEqualTo(document.getPage(0));
+            var rectangle = widget.getRectangle();
+            stamp = new Area(rectangle.getLowerLeftX(), rectangle.getLowerLeftY(), rectangle.getWidth(),
+                    rectangle.getHeight());
+
+            form(document).flatten(List.of(field), false);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String text = stripper.getText(document);
+            assertThat(text).contains(NUMBER_LINE);
+            java.time.ZonedDateTime signedAt = java.time.ZonedDateTime.parse(java.util.regex.Pattern
+                    .compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+07:00").matcher(text).results()
+                    .findFirst().orElseThrow(() -> new AssertionError("no ISO 8601 time in " + text)).group());
+            assertThat(signedAt.toInstant()).isEqualTo(signature.getSignDate().toInstant());
+        }
+        assertThat(stamp.x()).isGreaterThan(595.28f / 2);
+        assertThat(stamp.y()).isGreaterThan(842 - 25 * 72 / 25.4f);
+        PageImages before = PageImages.render(annex, 0);
+        PageImages after = PageImages.render(annexArchived, 0).save("outgoing-annex-page-1.png");
+        assertThat(before.count(stamp, Colour.DARK)).isZero();
+        assertThat(after.count(stamp, Colour.DARK)).isGreaterThan(150);
+        Area page = new Area(0, 0, 595.28f, 842);
+        assertThat(after.count(page, Colour.BLUE)).isZero();
+        assertThat(after.count(page, Colour.RED)).isZero();
+        assertThat(after.count(page, Colour.DARK) - before.count(page, Colour.DARK))
+                .isEqualTo(after.count(stamp, Colour.DARK));
+    }
+
+    private static PDAcroForm form(PDDocument document) {
+        return document.getDocumentCatalog().getAcroForm(null);
     }
 
     @Test

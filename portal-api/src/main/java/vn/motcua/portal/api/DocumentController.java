@@ -66,11 +66,18 @@ public class DocumentController {
     @Operation(summary = "Tạo dự thảo văn bản đi / Create an outgoing draft (specialist)",
             description = "multipart/form-data: part 'document' (application/json) and the PDF part 'file'. With"
                     + " 'replyTo' the draft is the reply to that incoming document, linked on both (lead unit only,"
-                    + " while the incoming document is being handled).")
+                    + " while the incoming document is being handled). Optional parts 'attachments': attachments in"
+                    + " separate PDF files (phụ lục), at most " + DocumentWorkflow.MAX_ATTACHMENTS + ", signed by the"
+                    + " agency at the seal step.")
     @PostMapping(path = "/outgoing", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<View> draft(@RequestPart("document") @Valid NewOutgoing request,
-                                      @RequestPart("file") MultipartFile file, @Parameter(hidden = true) Identity who) {
-        View view = workflow.draft(request.metadata(), request.replyTo(), upload(file), who);
+                                      @RequestPart("file") MultipartFile file,
+                                      @RequestPart(name = "attachments", required = false)
+                                      List<MultipartFile> attachments,
+                                      @Parameter(hidden = true) Identity who) {
+        List<Upload> uploads = attachments == null ? List.of()
+                : attachments.stream().map(attachment -> upload("attachments", attachment)).toList();
+        View view = workflow.draft(request.metadata(), request.replyTo(), upload(file), uploads, who);
         return ResponseEntity.created(URI.create("/api/v1/documents/" + view.documentId())).body(view);
     }
 
@@ -106,9 +113,20 @@ public class DocumentController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(workflow.pdf(id, who));
     }
 
+    @Operation(summary = "Văn bản kèm theo, bản mới nhất / The latest version of an attachment (index from 0)")
+    @GetMapping(path = "/{id}/attachments/{index}", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> attachment(@PathVariable @Pattern(regexp = ID) String id, @PathVariable int index,
+                                             @Parameter(hidden = true) Identity who) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(workflow.attachment(id, index, who));
+    }
+
     private static Upload upload(MultipartFile file) {
+        return upload("file", file);
+    }
+
+    private static Upload upload(String field, MultipartFile file) {
         try {
-            return new Upload("file", file.getOriginalFilename(), file.getContentType(), file.getBytes());
+            return new Upload(field, file.getOriginalFilename(), file.getContentType(), file.getBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
