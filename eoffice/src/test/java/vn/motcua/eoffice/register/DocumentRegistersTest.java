@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import vn.motcua.engine.testing.MigratedPostgres;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Registers of Decree 30/2020/ND-CP Art. 15 against a real PostgreSQL with every production migration
@@ -41,23 +39,19 @@ class DocumentRegistersTest {
     private static final String OTHER_AGENCY = "000.00.17.H26";
     private static final LocalDate DAY = LocalDate.of(2026, 11, 22);
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres database;
     private static Instance app;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+    static void startDatabase() {
+        database = MigratedPostgres.start();
         app = Instance.start("app", 8);
-        Flyway.configure().dataSource(app.dataSource()).locations("classpath:db/migration").load().migrate();
     }
 
     @AfterAll
     static void stopDatabase() throws IOException {
-        if (app != null) {
-            app.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -193,12 +187,7 @@ class DocumentRegistersTest {
                             TransactionTemplate transactions) implements AutoCloseable {
 
         static Instance start(String name, int poolSize) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-            config.setUsername("postgres");
-            config.setMaximumPoolSize(poolSize);
-            config.setPoolName(name);
-            HikariDataSource dataSource = new HikariDataSource(config);
+            HikariDataSource dataSource = database.pool(name, poolSize);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             return new Instance(dataSource, jdbc, new DocumentRegisters(jdbc),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)));

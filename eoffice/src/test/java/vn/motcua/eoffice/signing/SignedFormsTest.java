@@ -35,7 +35,6 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,13 +47,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.validation.reports.Reports;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.EmbeddedTimestampAuthority;
 import vn.motcua.engine.config.MotcuaProperties;
@@ -69,6 +64,7 @@ import vn.motcua.eoffice.forms.ResultForm;
 import vn.motcua.eoffice.forms.Samples;
 import vn.motcua.eoffice.forms.SignedForms;
 import vn.motcua.eoffice.forms.Timeliness;
+import vn.motcua.engine.testing.MigratedPostgres;
 
 /**
  * The forms of Circular 01/2018/TT-VPCP signed by {@link SignedForms}, the production class, against a real
@@ -84,8 +80,7 @@ class SignedFormsTest {
 
     @TempDir
     static Path directory;
-    static EmbeddedPostgres postgres;
-    static HikariDataSource dataSource;
+    static MigratedPostgres database;
     static JdbcTemplate jdbc;
     static DevPki pki;
     static PdfSignatureVerifier verifier;
@@ -118,13 +113,8 @@ class SignedFormsTest {
 
     @BeforeAll
     static void signEveryFormOnce() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(8);
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database = MigratedPostgres.start();
+        javax.sql.DataSource dataSource = database.pool("app", 8);
         jdbc = new JdbcTemplate(dataSource);
 
         Clock clock = Clock.systemUTC();
@@ -147,11 +137,8 @@ class SignedFormsTest {
 
     @AfterAll
     static void stopDatabase() throws IOException {
-        if (dataSource != null) {
-            dataSource.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
     }
 

@@ -8,18 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.engine.testing.MigratedPostgres;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The administrators' override table against a real PostgreSQL with the production migrations: one row
@@ -31,31 +27,21 @@ class CalendarOverridesTest {
     private static final LocalDate WORKING_SATURDAY = LocalDate.of(2025, 2, 8);
     private static final LocalDate SWAPPED_MONDAY = LocalDate.of(2025, 1, 27);
 
-    private static EmbeddedPostgres postgres;
-    private static HikariDataSource dataSource;
+    private static MigratedPostgres database;
     private static JdbcTemplate jdbc;
     private static CalendarOverrides overrides;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(2);
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
+    static void startDatabase() {
+        database = MigratedPostgres.start();
+        jdbc = new JdbcTemplate(database.pool("app", 2));
         overrides = new CalendarOverrides(jdbc);
     }
 
     @AfterAll
     static void stopDatabase() throws IOException {
-        if (dataSource != null) {
-            dataSource.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
     }
 

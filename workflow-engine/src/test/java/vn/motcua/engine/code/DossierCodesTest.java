@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.testing.MigratedPostgres;
 
 /**
  * Dossier codes of Circular 01/2018/TT-VPCP Art. 19 against a real PostgreSQL with the production
@@ -42,23 +40,19 @@ class DossierCodesTest {
     private static final String OTHER_AGENCY = "000.00.17.H26";
     private static final LocalDate DAY = LocalDate.of(2026, 11, 22);
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres database;
     private static Instance app;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+    static void startDatabase() {
+        database = MigratedPostgres.start();
         app = Instance.start("app", 8);
-        Flyway.configure().dataSource(app.dataSource()).locations("classpath:db/migration").load().migrate();
     }
 
     @AfterAll
     static void stopDatabase() throws IOException {
-        if (app != null) {
-            app.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -183,12 +177,7 @@ class DossierCodesTest {
                             TransactionTemplate transactions) implements AutoCloseable {
 
         static Instance start(String name, int poolSize) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-            config.setUsername("postgres");
-            config.setMaximumPoolSize(poolSize);
-            config.setPoolName(name);
-            HikariDataSource dataSource = new HikariDataSource(config);
+            HikariDataSource dataSource = database.pool(name, poolSize);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             return new Instance(dataSource, jdbc, new DossierCodes(jdbc),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
