@@ -1,5 +1,6 @@
 package vn.motcua.portal;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -18,6 +19,21 @@ public class MotcuaApplication {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(MotcuaApplication.class, args);
+        try {
+            SpringApplication.run(MotcuaApplication.class, args);
+        } catch (Throwable failure) {
+            // Spring has logged the cause and closed the context; embedded servers and Axon's threads may still
+            // hold the JVM, which would then never serve and never be restarted by a supervisor: end it here.
+            LoggerFactory.getLogger(MotcuaApplication.class).error("motcua could not start: {}", rootCause(failure));
+            System.exit(1);
+        }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 }

@@ -43,13 +43,16 @@ import vn.motcua.engine.audit.verify.EventStatus;
 import vn.motcua.engine.audit.verify.Finding;
 import vn.motcua.engine.audit.verify.Report;
 import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.platform.AggregateType;
+import vn.motcua.engine.platform.AggregateTypes;
 import vn.motcua.engine.problem.Problem;
 import vn.motcua.portal.security.Identities;
 
 /**
- * The inspector's API over the signed audit trail (docs/audit.md): a dossier's trail with each event's
- * status, its audit package as one file, the checkpoints and consistency proofs between them, and the log
- * of inspectors' own reads. Also the dev CA's public side (certificates, CRLs, RFC 3161 TSA), which any
+ * The inspector's API over the signed audit trail (docs/audit.md), the same for every registered aggregate
+ * type: a dossier's or a document's trail with each event's status, its audit package as one file, the checkpoints
+ * (each verified, never taken on trust) and consistency proofs between them, and the log of inspectors' own
+ * reads. Also the dev CA's public side (certificates, CRLs, RFC 3161 TSA), which any
  * verifier may fetch without logging in. Every read by an inspector anywhere in the API is recorded first
  * ({@link InspectorReads}).
  */
@@ -62,9 +65,11 @@ public class AuditTrailController {
     private final InspectorAccessLog accessLog;
     private final ObjectProvider<DevPki> pki;
     private final TimestampAuthority tsa;
+    private final AggregateTypes types;
 
     public AuditTrailController(AuditTrail trail, Checkpointer checkpoints, InspectorAccessLog accessLog,
-                                ObjectProvider<DevPki> pki, TimestampAuthority tsa) {
+                                ObjectProvider<DevPki> pki, TimestampAuthority tsa, AggregateTypes types) {
+        this.types = types;
         this.trail = trail;
         this.checkpoints = checkpoints;
         this.accessLog = accessLog;
@@ -76,41 +81,52 @@ public class AuditTrailController {
                                  Instant timestampedAt, String authority, List<String> problems) {
     }
 
-    public record TrailView(String dossier, String status, boolean valid, Instant verifiedAt, List<String> trustAnchors,
-                            List<EventStatus> events, List<CheckpointView> checkpoints, List<String> findings) {
+    public record TrailView(String type, String id, String status, boolean valid, Instant verifiedAt,
+                            List<String> trustAnchors, List<EventStatus> events, List<CheckpointView> checkpoints,
+                            List<String> findings) {
     }
 
-    @Operation(summary = "Nhật ký ký số của hồ sơ, trạng thái từng bước / A dossier's signed trail, each step verified")
-    @GetMapping("/api/v1/audit/dossiers/{code}/trail")
-    public TrailView trail(@PathVariable String code) {
-        Report report = trail.verify(code);
+    @Operation(summary = "Nhật ký ký số của hồ sơ hoặc văn bản, trạng thái từng bước / The signed trail of a dossier"
+            + " or a document, each step verified")
+    @GetMapping("/api/v1/audit/{collection}/{id}/trail")
+    public TrailView trail(@PathVariable String collection, @PathVariable String id) {
+        AggregateType<?> type = type(collection);
+        Report report = trail.verify(type, id);
         List<CheckpointView> views = report.checkpoints().stream().map(result -> {
             Checkpoint checkpoint = checkpoints.find(result.number()).orElseThrow();
             return new CheckpointView(checkpoint.number(), checkpoint.previousTreeSize(), checkpoint.treeSize(),
                     Hashes.hex(checkpoint.rootHash()), result.valid(), result.timestampedAt(), result.authority(),
                     result.problems());
         }).toList();
-        return new TrailView(code, report.valid() ? "VALID" : "INVALID", report.valid(), Instant.now(),
+        return new TrailView(type.name(), id, report.valid() ? "VALID" : "INVALID", report.valid(), Instant.now(),
                 trail.trustAnchors().stream().map(Certificates::subject).toList(), report.events(), views,
                 report.findings().stream().map(Finding::describe).toList());
     }
 
-    @Operation(summary = "Tải gói kiểm tra của hồ sơ (một tệp JSON) / Export a dossier's audit package (one JSON file)")
-    @GetMapping("/api/v1/audit/dossiers/{code}/package")
-    public ResponseEntity<byte[]> exportPackage(@PathVariable String code, Identity who) {
+    @Operation(summary = "Tải gói kiểm tra của hồ sơ hoặc văn bản (một tệp JSON) / Export the audit package of a"
+            + " dossier or a document (one JSON file)")
+    @GetMapping("/api/v1/audit/{collection}/{id}/package")
+    public ResponseEntity<byte[]> exportPackage(@PathVariable String collection, @PathVariable String id,
+                                                Identity who) {
+        AggregateType<?> type = type(collection);
         // commit what is sealed, so that the package proves every event up to now
         checkpoints.checkpointNow();
-        byte[] file = trail.export(code, who.id()).toBytes();
+        byte[] file = trail.export(type, id, who.id()).toBytes();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("motcua-audit-" + code + ".json").build().toString())
+                        .filename("motcua-audit-" + type.name() + "-" + id + ".json").build().toString())
                 .contentType(MediaType.APPLICATION_JSON).body(file);
+    }
+
+    private AggregateType<?> type(String collection) {
+        return types.byCollection(collection).orElseThrow(() -> Problem.notFound("type",
+                "Không có loại hồ sơ/văn bản '" + collection + "' / No aggregate type '" + collection + "'"));
     }
 
     @Operation(summary = "Các điểm kiểm (checkpoint) gần nhất / Recent checkpoints")
     @GetMapping("/api/v1/audit/checkpoints")
     public List<CheckpointView> recentCheckpoints(@RequestParam(defaultValue = "20") int limit) {
-        return checkpoints.recent(Math.max(1, Math.min(limit, 500))).stream().map(this::view).toList();
+        return views(checkpoints.recent(Math.max(1, Math.min(limit, 500))));
     }
 
     @Operation(summary = "Một điểm kiểm / One checkpoint")
@@ -194,8 +210,18 @@ public class AuditTrailController {
     }
 
     private CheckpointView view(Checkpoint checkpoint) {
-        return new CheckpointView(checkpoint.number(), checkpoint.previousTreeSize(), checkpoint.treeSize(),
-                Hashes.hex(checkpoint.rootHash()), true, checkpoints.timestampedAt(checkpoint.number()), null, List.of());
+        return views(List.of(checkpoint)).getFirst();
+    }
+
+    private List<CheckpointView> views(List<Checkpoint> list) {
+        List<CheckpointVerifier.Result> results = trail.verifyCheckpoints(list);
+        return java.util.stream.IntStream.range(0, list.size()).mapToObj(i -> {
+            Checkpoint checkpoint = list.get(i);
+            CheckpointVerifier.Result result = results.get(i);
+            return new CheckpointView(checkpoint.number(), checkpoint.previousTreeSize(), checkpoint.treeSize(),
+                    Hashes.hex(checkpoint.rootHash()), result.valid(), result.timestampedAt(), result.authority(),
+                    result.problems());
+        }).toList();
     }
 
     /**

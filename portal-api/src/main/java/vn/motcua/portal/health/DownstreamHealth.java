@@ -19,6 +19,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import com.mongodb.client.MongoClient;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import vn.motcua.engine.audit.AuditStartup;
+import vn.motcua.engine.audit.Sealing;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 /**
@@ -88,5 +93,26 @@ public class DownstreamHealth {
             });
             return health.build();
         };
+    }
+
+    /**
+     * DOWN while some aggregate's stored events could not be sealed at start (each named, with the reason): the
+     * service goes on for every other aggregate, and the operator sees what to mend.
+     */
+    @Bean
+    HealthIndicator sealingHealthIndicator(AuditStartup audit) {
+        return () -> {
+            Sealing.Backlog backlog = audit.backlog();
+            Health.Builder health = backlog.failures().isEmpty() ? Health.up() : Health.down()
+                    .withDetail("unsealed", backlog.failures());
+            return health.withDetail("sealedLateAtStart", backlog.sealed()).build();
+        };
+    }
+
+    @Bean
+    MeterBinder unsealedAggregatesMetric(AuditStartup audit) {
+        return registry -> Gauge.builder("motcua.audit.unsealed.aggregates", audit,
+                        startup -> startup.backlog().failures().size())
+                .description("Aggregates whose stored events could not be sealed at start").register(registry);
     }
 }

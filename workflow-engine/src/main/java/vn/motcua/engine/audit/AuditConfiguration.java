@@ -168,50 +168,10 @@ public class AuditConfiguration {
                 EventSealer.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
-    /** At start: the sealer runs in the appending transaction, the PKI's certificates and CRLs are kept. */
     @Bean
     AuditStartup auditStartup(EventProcessingConfiguration processing, ObjectProvider<DevPki> dev,
                               AuditRecords records, Sealing sealing, TransactionTemplate transaction, Signer signer) {
         return new AuditStartup(processing, dev, records, sealing, transaction, signer);
-    }
-
-    static final class AuditStartup {
-        private final EventProcessingConfiguration processing;
-        private final ObjectProvider<DevPki> dev;
-        private final AuditRecords records;
-        private final Sealing sealing;
-        private final TransactionTemplate transaction;
-        private final Signer signer;
-
-        AuditStartup(EventProcessingConfiguration processing, ObjectProvider<DevPki> dev, AuditRecords records,
-                     Sealing sealing, TransactionTemplate transaction, Signer signer) {
-            this.processing = processing;
-            this.dev = dev;
-            this.records = records;
-            this.sealing = sealing;
-            this.transaction = transaction;
-            this.signer = signer;
-        }
-
-        @EventListener(ApplicationReadyEvent.class)
-        void ready() {
-            if (processing.eventProcessor(EventSealer.PROCESSING_GROUP, SubscribingEventProcessor.class).isEmpty()) {
-                throw new IllegalStateException("The processing group " + EventSealer.PROCESSING_GROUP + " must be"
-                        + " subscribing (axon.eventhandling.processors." + EventSealer.PROCESSING_GROUP
-                        + ".mode: subscribing): events are sealed in the transaction that appends them");
-            }
-            transaction.executeWithoutResult(status -> {
-                DevPki pki = dev.getIfAvailable();
-                if (pki != null) {
-                    records.certificates(List.of(pki.rootCertificate(), pki.issuingCertificate()));
-                    records.certificates(pki.timestampingKey().chain());
-                    records.crl(pki.rootCrl());
-                    records.crl(pki.crl());
-                }
-                records.certificates(signer.chain(Signer.LOG_ALIAS));
-                sealing.sealBacklog();
-            });
-        }
     }
 
     /** Extends the tree, makes checkpoints and publishes them, every {@code motcua.audit.checkpoint.interval}. */

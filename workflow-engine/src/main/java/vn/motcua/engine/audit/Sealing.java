@@ -1,11 +1,14 @@
 package vn.motcua.engine.audit;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.engine.audit.crypto.NoSigningKey;
 import vn.motcua.engine.audit.crypto.SignatureValue;
@@ -17,10 +20,11 @@ import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.problem.Problem;
 
 /**
- * Seals one stored event, on the connection and in the transaction that appended it: reads the row back
- * (so the sealed bytes are exactly those a verifier will read), chains it to the dossier's previous seal,
- * signs the RFC 8785 canonical bytes with the acting official's own key — or, for a citizen's or the
- * system's step, the seal of the dossier's agency — and stores hash, signature and certificate reference.
+ * Seals one stored event of any registered aggregate type, on the connection and in the transaction that
+ * appended it: reads the row back (so the sealed bytes are exactly those a verifier will read), chains it to
+ * the aggregate's previous seal, signs the RFC 8785 canonical bytes with the acting official's own key — or,
+ * for a citizen's or the system's step, the seal of the agency of the unit that owns the aggregate — and
+ * stores hash, signature and certificate reference.
  * If it cannot seal, it throws, and the step is rolled back: no step exists without its signature.
  */
 public class Sealing {
@@ -54,23 +58,51 @@ public class Sealing {
                 .stream().findFirst().orElseThrow(() -> new IllegalStateException("Event " + eventId + " is not stored"));
     }
 
-    /** Seals, with the agency's seal, events stored before sealing began (an upgrade); returns how many. */
-    public int sealBacklog() {
-        List<String> unsealed = jdbc.queryForList("""
-                select e.event_identifier from domain_event_entry e
+    /**
+     * Seals, late, the events stored without a seal (an upgrade, or events of a version that did not seal them):
+     * with the owning unit's agency seal where the aggregate names one, else with the system seal. One aggregate
+     * per transaction, so that one row that cannot be sealed (unreadable payload, no key) is reported and never
+     * blocks the others; the caller learns which aggregates are left unsealed and why.
+     */
+    public Backlog sealBacklog(TransactionTemplate transaction) {
+        List<String> aggregates = jdbc.queryForList("""
+                select e.aggregate_identifier from domain_event_entry e
                 left join audit_seal s on s.event_identifier = e.event_identifier
-                where s.event_identifier is null order by e.global_index""", String.class);
-        for (String eventId : unsealed) {
-            boolean sealed = !jdbc.queryForList("select 1 from audit_seal where event_identifier = ?", Integer.class,
-                    eventId).isEmpty();
-            if (!sealed) {
-                seal(load(eventId), true);
+                where s.event_identifier is null
+                group by e.aggregate_identifier order by min(e.global_index)""", String.class);
+        int sealed = 0;
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (String aggregateId : aggregates) {
+            try {
+                Integer count = transaction.execute(status -> sealLate(aggregateId));
+                sealed += count == null ? 0 : count;
+            } catch (RuntimeException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                failures.put(aggregateId, reason);
+                log.error("Cannot seal the stored events of {}: {} (the trail of this aggregate stays INVALID;"
+                        + " every other aggregate is served)", aggregateId, reason);
             }
         }
-        if (!unsealed.isEmpty()) {
-            log.warn("Sealed {} events stored before sealing began, with their agencies' seals", unsealed.size());
+        if (sealed > 0) {
+            log.warn("Sealed late {} events of {} aggregates, stored without a seal", sealed,
+                    aggregates.size() - failures.size());
         }
-        return unsealed.size();
+        return new Backlog(sealed, failures);
+    }
+
+    /** What the late sealing at start did: events sealed, and the aggregates it could not seal with the reason. */
+    public record Backlog(int sealed, Map<String, String> failures) {
+        public Backlog {
+            failures = Map.copyOf(failures);
+        }
+    }
+
+    private int sealLate(String aggregateId) {
+        List<StoredEvent> events = unsealed(aggregateId, Long.MAX_VALUE);
+        for (StoredEvent event : events) {
+            seal(event, true);
+        }
+        return events.size();
     }
 
     private void seal(StoredEvent event, boolean retroactive) {
@@ -93,8 +125,15 @@ public class Sealing {
         CanonicalEvent.Facts facts = canonical.facts();
         String unit = previous != null ? previous.unitId() : facts.unitId();
         boolean official = !retroactive && isOfficial(facts.actorRole());
-        String alias = official ? Signer.officialAlias(facts.actorId()) : Signer.sealAlias(unit);
-        if (!signer.holds(alias) && enrolment != null) {
+        if (!official && !retroactive && unit == null) {
+            throw new IllegalStateException("Cannot seal event " + event.eventId() + " of " + event.aggregateId()
+                    + ": a step taken by no official needs the agency seal of the aggregate's unit, and its first"
+                    + " event names no unitId");
+        }
+        // late seals of an aggregate that names no unit are made with the system seal (the audit log's key)
+        String alias = official ? Signer.officialAlias(facts.actorId())
+                : unit == null ? Signer.LOG_ALIAS : Signer.sealAlias(unit);
+        if (!signer.holds(alias) && enrolment != null && !Signer.LOG_ALIAS.equals(alias)) {
             if (official) {
                 enrolment.official(facts.actorId(), facts.actorName(), facts.actorUnit());
             } else if (unit != null) {
@@ -123,16 +162,19 @@ public class Sealing {
     }
 
     private void backfill(String aggregateId, long beforeSequence) {
-        List<StoredEvent> events = jdbc.query("""
+        for (StoredEvent event : unsealed(aggregateId, beforeSequence)) {
+            seal(event, true);
+        }
+    }
+
+    private List<StoredEvent> unsealed(String aggregateId, long beforeSequence) {
+        return jdbc.query("""
                 select e.event_identifier, e.aggregate_identifier, e.sequence_number, e.payload_type, e.time_stamp,
                        e.payload
                 from domain_event_entry e left join audit_seal s on s.event_identifier = e.event_identifier
                 where e.aggregate_identifier = ? and e.sequence_number < ? and s.event_identifier is null
                 order by e.sequence_number""", (rs, row) -> new StoredEvent(rs.getString(1), rs.getString(2),
                 rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBytes(6)), aggregateId, beforeSequence);
-        for (StoredEvent event : events) {
-            seal(event, true);
-        }
     }
 
     private Optional<Previous> previous(String aggregateId, long sequence) {

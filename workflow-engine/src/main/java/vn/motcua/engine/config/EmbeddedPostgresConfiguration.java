@@ -3,6 +3,9 @@ package vn.motcua.engine.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -35,6 +38,7 @@ public class EmbeddedPostgresConfiguration {
                                       @Value("${motcua.database.port:0}") int port) throws IOException {
         Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(directory);
+        stopOrphan(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -47,6 +51,46 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
         return postgres;
+    }
+
+    /**
+     * A JVM killed with kill -9 leaves its PostgreSQL running, holding the data directory: the next start would
+     * wait for it and fail. The server named in {@code postmaster.pid}, if it still runs, is stopped first (a
+     * smart shutdown, since its clients died with the JVM; killed if it does not stop within 30 s — PostgreSQL
+     * then recovers from its write-ahead log, losing nothing committed).
+     */
+    static void stopOrphan(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (RuntimeException e) {
+            return; // unreadable: PostgreSQL itself judges a stale file
+        }
+        ProcessHandle orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+                .orElse(null);
+        if (orphan == null) {
+            return;
+        }
+        log.warn("PostgreSQL {} left running by a previous run holds {}: stopping it before starting", pid, directory);
+        orphan.destroy();
+        try {
+            orphan.onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("PostgreSQL {} did not stop within 30 s: killing it", pid);
+            orphan.destroyForcibly();
+            try {
+                orphan.onExit().get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException | InterruptedException again) {
+                throw new IOException("Cannot stop the PostgreSQL " + pid + " that holds " + directory, again);
+            }
+        } catch (ExecutionException | InterruptedException e) {
+            throw new IOException("Interrupted while stopping the PostgreSQL " + pid + " that holds " + directory, e);
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -197,6 +197,62 @@ class AuditStoreTamperTest {
         assertThat(cli.out()).contains("VALID event store").contains("events: 15 / 15");
     }
 
+    /** An official document's events as a version that did not seal them stored them: no unitId in the first. */
+    private static List<String> unsealedDocument(String id, Instant at) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String[][] steps = {{"DocumentReceived", "clerk-hn", "CLERK"}, {"ArrivalRegistered", "clerk-hn", "CLERK"},
+                {"PresentedToLeader", "clerk-hn", "CLERK"}};
+        for (int sequence = 0; sequence < steps.length; sequence++) {
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("documentId", id);
+            if (sequence == 0) {
+                payload.put("agencyId", HANOI);
+            }
+            payload.put("actor", Map.of("id", steps[sequence][1], "name", "Văn thư", "role", steps[sequence][2],
+                    "unitId", HANOI));
+            payload.put("at", at.plusSeconds(sequence).toString());
+            String eventId = UUID.randomUUID().toString();
+            jdbc.update("""
+                    insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                                                    meta_data, payload, payload_type, time_stamp)
+                    values (?, ?, 'OfficialDocument', ?, '{}'::bytea, ?, ?, ?)""", id, sequence, eventId,
+                    JSON.writeValueAsBytes(payload), "vn.motcua.eoffice.document.DocumentEvent$" + steps[sequence][0],
+                    at.plusSeconds(sequence).toString());
+            ids.add(eventId);
+        }
+        return ids;
+    }
+
+    @Test
+    void eventsStoredWithoutASealAreSealedLateWithTheSystemSealAndOneBadRowBlocksNoOther() throws Exception {
+        dossier("D-before"); // sealed in time, so sealing began before the document's steps
+        Instant later = Instant.now();
+        List<String> document = unsealedDocument("doc-unsealed", later);
+        List<String> bad = unsealedDocument("doc-unreadable", later);
+        tamper("update domain_event_entry set payload = ? where event_identifier = ?",
+                "{not json".getBytes(StandardCharsets.UTF_8), bad.get(1));
+        List<String> other = unsealedDocument("doc-after-the-bad-one", later);
+
+        Sealing.Backlog backlog = sealing.sealBacklog(transaction);
+
+        assertThat(backlog.failures()).containsOnlyKeys("doc-unreadable");
+        assertThat(backlog.failures().get("doc-unreadable")).contains(bad.get(1)).contains("not valid JSON");
+        assertThat(backlog.sealed()).isEqualTo(6);
+        assertThat(jdbc.queryForList("select distinct sealed_as from audit_seal where aggregate_identifier in (?, ?)",
+                String.class, "doc-unsealed", "doc-after-the-bad-one")).containsExactly("RETROACTIVE");
+        assertThat(jdbc.queryForObject("select count(*) from audit_seal where aggregate_identifier = 'doc-unreadable'",
+                Integer.class)).as("the bad aggregate is left whole for the operator, not half sealed").isZero();
+        checkpoints.checkpointNow();
+
+        Report report = sweep();
+        List<String> failing = eventsNamed(report);
+        assertThat(failing).as("only the unreadable document fails").containsAll(bad.subList(1, 3))
+                .doesNotContainAnyElementsOf(document).doesNotContainAnyElementsOf(other);
+        assertThat(report.warnings()).extracting(Finding::message)
+                .anyMatch(message -> message.startsWith("sealed late, with the system seal"));
+        assertThat(sealing.sealBacklog(transaction).sealed()).as("sealed once").isZero();
+    }
+
     @Test
     void aFlippedByteInAStoredPayloadIsNamed() throws Exception {
         List<Event> events = dossier("D-flip");

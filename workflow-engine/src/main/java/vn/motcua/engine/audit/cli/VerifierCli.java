@@ -27,7 +27,7 @@ import vn.motcua.engine.audit.verify.StoreSweep;
 
 /**
  * {@code motcua-verify}: the offline verifier of the signed audit trail, runnable as a jar
- * ({@code java -jar motcua-verifier.jar --help}). It checks a dossier's audit package, or sweeps a whole
+ * ({@code java -jar motcua-verifier.jar --help}). It checks the audit package of a dossier or a document, or sweeps a whole
  * event store over JDBC, and prints VALID or each event that fails and why. Exit code 0: valid; 1: invalid;
  * 2: the verification could not run (bad arguments, unreadable file, no database).
  */
@@ -116,7 +116,8 @@ public final class VerifierCli implements Callable<Integer> {
     }
 
     @Command(name = "package", mixinStandardHelpOptions = true,
-            description = "Verify a dossier's audit package (the JSON file exported by the inspector API).")
+            description = "Verify the audit package of a dossier or an official document (the JSON file exported by"
+                    + " the inspector API).")
     static final class PackageCommand extends Common implements Callable<Integer> {
 
         @Parameters(paramLabel = "FILE", description = "The audit package (motcua-audit-package/1 JSON).")
@@ -143,7 +144,8 @@ public final class VerifierCli implements Callable<Integer> {
                 spec.commandLine().getOut().println("INVALID " + file + ": malformed package: " + e);
                 return INVALID;
             }
-            return print(report, "package of dossier " + pack.dossier());
+            return print(report, "package of " + (pack.aggregateType() == null ? "dossier" : pack.aggregateType()) + " "
+                    + pack.aggregateId());
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,14 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * A dossier's audit package: one JSON file an inspector takes away and verifies offline, with nothing but
+ * The audit package of one aggregate — a dossier, an official document, any registered type: one JSON file an inspector takes away and verifies offline, with nothing but
  * the root CA certificate obtained independently. It holds the events as stored, their seals, the
  * certificates and CRLs, the checkpoints that committed them and the newest one, the inclusion proof of
  * each event in the newest checkpoint, and a consistency proof from each older checkpoint to it. Hashes
- * are hex; signatures, certificates, CRLs, bodies and time-stamp tokens are base64 DER/bytes.
+ * are hex; signatures, certificates, CRLs, bodies and time-stamp tokens are base64 DER/bytes. Packages written
+ * before documents were sealed name their dossier in {@code dossier}; they are read as {@code aggregateId}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AuditPackage(String format, String dossier, String exportedAt, String exportedBy,
+public record AuditPackage(String format, String aggregateType,
+                           @JsonAlias("dossier") String aggregateId, String exportedAt, String exportedBy,
                            List<Event> events, List<Leaf> leaves, Map<String, byte[]> certificates,
                            List<byte[]> crls, List<PackagedCheckpoint> checkpoints, Long headCheckpoint,
                            Map<Long, List<String>> inclusionProofs, Map<Long, List<String>> consistencyProofs) {
@@ -40,7 +43,7 @@ public record AuditPackage(String format, String dossier, String exportedAt, Str
                                String certificate, String sealedAs) {
     }
 
-    /** Where the log's tree holds an event of this dossier. */
+    /** Where the log's tree holds an event of this aggregate. */
     public record Leaf(long leafIndex, String eventId, long sequence, String eventHash) {
     }
 

@@ -36,6 +36,7 @@ public final class EventVerifier {
     private final CertificateValidator validator;
     private final Function<String, X509Certificate> certificates;
     private final Instant sealingSince;
+    private final String logSigner;
     private final Map<String, Chain> chains = new HashMap<>();
 
     /** The outcome, and the hash recomputed from the stored record (null if the payload is unreadable). */
@@ -44,9 +45,16 @@ public final class EventVerifier {
 
     public EventVerifier(CertificateValidator validator, Function<String, X509Certificate> certificates,
                          Instant sealingSince) {
+        this(validator, certificates, sealingSince, CheckpointVerifier.DEFAULT_LOG_SIGNER);
+    }
+
+    /** @param logSigner CN of the audit log's certificate: the system seal that seals late what names no unit */
+    public EventVerifier(CertificateValidator validator, Function<String, X509Certificate> certificates,
+                         Instant sealingSince, String logSigner) {
         this.validator = validator;
         this.certificates = certificates;
         this.sealingSince = sealingSince;
+        this.logSigner = logSigner == null ? CheckpointVerifier.DEFAULT_LOG_SIGNER : logSigner;
     }
 
     public Outcome verify(StoredEvent event, Seal seal) {
@@ -184,18 +192,22 @@ public final class EventVerifier {
                     return "an official's step (" + facts.actorId() + ") sealed with the agency's key instead of"
                             + " the official's own";
                 }
-                if (organisation == null || !organisation.equals(unit)) {
+                boolean systemSeal = seal.sealedAs() == Seal.SealedAs.RETROACTIVE && unit == null
+                        && logSigner.equals(Certificates.subjectAttribute(certificate, BCStyle.CN));
+                if (!systemSeal && (organisation == null || !organisation.equals(unit))) {
                     return "sealed by " + Certificates.subject(certificate) + ", not by the seal of the dossier's"
                             + " agency " + unit;
                 }
                 if (seal.sealedAs() == Seal.SealedAs.RETROACTIVE) {
                     Instant at = parse(time);
-                    if (sealingSince != null && at != null && !at.isBefore(sealingSince)) {
+                    // the system seal seals late what a version stored unsealed (documents before the platform
+                    // sealed every aggregate type): shown as a warning, never passed off as sealed in time
+                    if (!systemSeal && sealingSince != null && at != null && !at.isBefore(sealingSince)) {
                         return "sealed \"retroactively\" although the step was taken after sealing began ("
                                 + sealingSince + ")";
                     }
-                    warnings.add("sealed retroactively with the agency's seal: integrity is proven from the time"
-                            + " sealing began, not from the step itself");
+                    warnings.add("sealed late, with " + (systemSeal ? "the system seal" : "the agency's seal")
+                            + ": integrity is proven from the time it was sealed, not from the step itself");
                 }
                 return null;
             }

@@ -115,7 +115,7 @@ public final class PackageVerifier {
             }
         }
 
-        EventVerifier verifier = new EventVerifier(validator, certificates::get, sealingSince);
+        EventVerifier verifier = new EventVerifier(validator, certificates::get, sealingSince, logSigner);
         List<EventStatus> statuses = new ArrayList<>();
         List<AuditPackage.Event> events = new ArrayList<>(pack.events() == null ? List.of() : pack.events());
         events.sort(Comparator.comparingLong(AuditPackage.Event::sequence));
@@ -133,7 +133,7 @@ public final class PackageVerifier {
                     continue;
                 }
                 Committed commitment = committed.get(leaf.eventId());
-                findings.add(Finding.fail(leaf.eventId(), pack.dossier(), leaf.sequence(), "deleted: the event is in"
+                findings.add(Finding.fail(leaf.eventId(), pack.aggregateId(), leaf.sequence(), "deleted: the event is in"
                         + " the log's tree at leaf " + leaf.leafIndex()
                         + (commitment == null ? "" : ", committed by checkpoint " + commitment.checkpoint()
                         + " (time-stamped " + commitment.timestampedAt() + ")") + ", but not in the event store"));

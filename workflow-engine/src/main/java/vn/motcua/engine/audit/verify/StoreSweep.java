@@ -184,7 +184,7 @@ public final class StoreSweep {
 
     private long events(CertificateValidator validator, Map<String, X509Certificate> certificates,
                         Instant sealingSince, Map<String, byte[]> exceptions) throws SQLException {
-        EventVerifier verifier = new EventVerifier(validator, certificates::get, sealingSince);
+        EventVerifier verifier = new EventVerifier(validator, certificates::get, sealingSince, logSigner);
         long total = count("select count(*) from domain_event_entry");
         Rate rate = new Rate("events", total);
         long[] checked = {0};
