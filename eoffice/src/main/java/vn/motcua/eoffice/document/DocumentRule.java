@@ -1,10 +1,12 @@
 package vn.motcua.eoffice.document;
 
+import vn.motcua.engine.platform.Rule;
+
 /**
  * The rules the {@link OfficialDocument} aggregate enforces, each with its source in Decree 30/2020/ND-CP
  * (clerical work) where there is one. The name is the stable identifier a client sees in the problem {@code type}.
  */
-public enum DocumentRule {
+public enum DocumentRule implements Rule {
     STEP_OF_ITS_DIRECTION(
             "Bước này không áp dụng cho loại văn bản này (văn bản đi / văn bản đến)",
             "This step does not apply to this kind of document (outgoing / incoming)"),
@@ -87,19 +89,14 @@ public enum DocumentRule {
             "Chỉ hoàn thành xử lý văn bản đến khi các văn bản trả lời đã được phát hành (Nghị định 30/2020, Điều 24)",
             "An incoming document is closed only once its replies are issued (Decree 30/2020 Art. 24)");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final Wording wording;
 
     DocumentRule(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.wording = new Wording(messageVi, messageEn);
     }
 
-    public String messageVi() {
-        return messageVi;
-    }
-
-    public String messageEn() {
-        return messageEn;
+    @Override
+    public Wording wording() {
+        return wording;
     }
 }

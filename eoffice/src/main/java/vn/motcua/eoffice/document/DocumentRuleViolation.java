@@ -1,19 +1,16 @@
 package vn.motcua.eoffice.document;
 
-import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.platform.RuleViolation;
 
 /** Thrown by the {@link OfficialDocument} aggregate when a command breaks one of its {@link DocumentRule}s. */
-public class DocumentRuleViolation extends Problem {
-
-    private final DocumentRule rule;
+public class DocumentRuleViolation extends RuleViolation {
 
     public DocumentRuleViolation(DocumentRule rule) {
-        super(Kind.CONFLICT, "rule/" + rule.name(), "Vi phạm quy định công tác văn thư", "Document rule violated",
-                rule.messageVi() + " / " + rule.messageEn(), null);
-        this.rule = rule;
+        super(rule, "Vi phạm quy định công tác văn thư", "Document rule violated");
     }
 
+    @Override
     public DocumentRule rule() {
-        return rule;
+        return (DocumentRule) super.rule();
     }
 }

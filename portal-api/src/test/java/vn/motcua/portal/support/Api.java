@@ -33,6 +33,11 @@ public final class Api {
         this.language = language;
     }
 
+    /** A caller of the application at {@code baseUrl} (one not started by the shared test context). */
+    public static Api at(String baseUrl, String user, String password) {
+        return new Api(RestClient.builder().baseUrl(baseUrl).build(), basic(user, password));
+    }
+
     /** The same caller, asking for answers in another language ({@code Accept-Language}). */
     public Api inLanguage(String language) {
         return new Api(client, authorization, language);

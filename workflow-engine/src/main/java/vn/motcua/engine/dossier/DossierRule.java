@@ -1,10 +1,12 @@
 package vn.motcua.engine.dossier;
 
+import vn.motcua.engine.platform.Rule;
+
 /**
  * The rules the {@link Dossier} aggregate enforces, each with the legal source it comes from.
  * The name is the stable identifier a client sees in the problem {@code type}.
  */
-public enum DossierRule {
+public enum DossierRule implements Rule {
     CLOSED_DOSSIER_IS_FINAL(
             "Hồ sơ đã kết thúc (đã trả kết quả, bị từ chối hoặc đã rút); không thể thực hiện thêm bước nào",
             "The dossier is closed (result returned, refused or withdrawn); nothing more can happen to it"),
@@ -84,19 +86,14 @@ public enum DossierRule {
             "Cán bộ chỉ xử lý hồ sơ của đơn vị mình",
             "Officials act only on dossiers of their own unit");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final Wording wording;
 
     DossierRule(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.wording = new Wording(messageVi, messageEn);
     }
 
-    public String messageVi() {
-        return messageVi;
-    }
-
-    public String messageEn() {
-        return messageEn;
+    @Override
+    public Wording wording() {
+        return wording;
     }
 }

@@ -1,19 +1,16 @@
 package vn.motcua.engine.dossier;
 
-import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.platform.RuleViolation;
 
 /** Thrown by the {@link Dossier} aggregate when a command breaks one of its {@link DossierRule}s. */
-public class DossierRuleViolation extends Problem {
-
-    private final DossierRule rule;
+public class DossierRuleViolation extends RuleViolation {
 
     public DossierRuleViolation(DossierRule rule) {
-        super(Kind.CONFLICT, "rule/" + rule.name(), "Vi phạm quy định xử lý hồ sơ", "Dossier rule violated",
-                rule.messageVi() + " / " + rule.messageEn(), null);
-        this.rule = rule;
+        super(rule, "Vi phạm quy định xử lý hồ sơ", "Dossier rule violated");
     }
 
+    @Override
     public DossierRule rule() {
-        return rule;
+        return (DossierRule) super.rule();
     }
 }
