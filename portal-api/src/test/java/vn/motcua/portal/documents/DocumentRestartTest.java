@@ -2,15 +2,7 @@ package vn.motcua.portal.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +20,7 @@ import vn.motcua.eoffice.signing.PadesSigner;
 import vn.motcua.portal.MotcuaApplication;
 import vn.motcua.portal.PdfSamples;
 import vn.motcua.portal.support.Api;
+import vn.motcua.portal.support.ApplicationProcess;
 
 /**
  * Official documents keep every guarantee of the platform across restarts: an incoming document registered and
@@ -64,7 +57,7 @@ class DocumentRestartTest {
             assertReadableAndValid(base, incoming, outgoing);
         }
 
-        Node node = Node.start(data);
+        ApplicationProcess node = ApplicationProcess.start(data);
         try {
             String base = node.awaitReady();
             assertReadableAndValid(base, incoming, outgoing);
@@ -167,44 +160,5 @@ class DocumentRestartTest {
         Api.Response trail = inspector.get("/api/v1/audit/documents/" + id + "/trail");
         assertThat(trail.status()).as(trail.toString()).isEqualTo(200);
         return trail.json();
-    }
-
-    // --- a node of its own, to be killed -------------------------------------------------------------------------
-
-    private record Node(Process process, String base) {
-
-        static Node start(Path data) throws IOException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = List.of(java, "-Xmx768m", "-Duser.timezone=Asia/Ho_Chi_Minh",
-                    "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
-                    MotcuaApplication.class.getName(), "--motcua.data-dir=" + data, "--server.port=" + port);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(data.resolve("node.log").toFile()).start();
-            return new Node(process, "http://localhost:" + port);
-        }
-
-        String awaitReady() throws Exception {
-            HttpClient http = HttpClient.newHttpClient();
-            Instant until = Instant.now().plus(Duration.ofMinutes(3));
-            while (Instant.now().isBefore(until)) {
-                assertThat(process.isAlive()).as("the node started and did not exit").isTrue();
-                try {
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                                    URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        return base;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("the node did not become ready within 3 minutes");
-        }
     }
 }
