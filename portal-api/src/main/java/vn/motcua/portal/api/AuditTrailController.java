@@ -114,7 +114,7 @@ public class AuditTrailController {
         byte[] file = trail.export(type, id, who.id()).toBytes();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("motcua-audit-" + type.name() + "-" + id + ".json").build().toString())
+                        .filename("motcua-audit-" + id + ".json").build().toString())
                 .contentType(MediaType.APPLICATION_JSON).body(file);
     }
 
