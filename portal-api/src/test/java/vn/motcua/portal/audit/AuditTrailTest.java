@@ -2,8 +2,6 @@ package vn.motcua.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.motcua.engine.audit.CheckpointPublisher;
 import vn.motcua.engine.audit.Checkpointer;
-import vn.motcua.engine.audit.cli.VerifierCli;
 import vn.motcua.engine.audit.log.Hashes;
 import vn.motcua.engine.audit.log.MerkleTree;
 import vn.motcua.engine.document.Upload;
@@ -41,6 +38,7 @@ import vn.motcua.engine.process.DossierWorkflow;
 import vn.motcua.engine.process.NewDossier;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.portal.support.OfflineVerifier;
 
 /**
  * Every step signed in its own transaction, the trail an inspector sees, the package they take away and
@@ -137,7 +135,7 @@ class AuditTrailTest extends IntegrationTest {
         Path root = dir.resolve("root.pem");
         Files.writeString(root, anonymous().get("/api/v1/pki/root-ca.pem").text());
 
-        Cli valid = cli("package", good.toString(), "--trust-anchor", root.toString());
+        OfflineVerifier.Run valid = OfflineVerifier.run("package", good.toString(), "--trust-anchor", root.toString());
         assertThat(valid.exit()).as(valid.out()).isZero();
         assertThat(valid.out()).contains("VALID package of dossier " + code + ": 8 events");
 
@@ -146,13 +144,13 @@ class AuditTrailTest extends IntegrationTest {
         ((ObjectNode) accepted.get("payload")).put("comment", "Hồ sơ đầy đủ (sửa sau)");
         Path bad = dir.resolve("bad.json");
         JSON.writeValue(bad.toFile(), tampered);
-        Cli invalid = cli("package", bad.toString(), "--trust-anchor", root.toString());
+        OfflineVerifier.Run invalid = OfflineVerifier.run("package", bad.toString(), "--trust-anchor", root.toString());
         assertThat(invalid.exit()).as(invalid.out()).isEqualTo(1);
         assertThat(invalid.out()).contains("FAIL event " + accepted.get("eventId").asText() + " (dossier " + code
                 + ", seq 1): content altered").contains("INVALID");
 
         // a package is never verified against a root it brings itself
-        Cli noAnchor = cli("package", good.toString());
+        OfflineVerifier.Run noAnchor = OfflineVerifier.run("package", good.toString());
         assertThat(noAnchor.exit()).isEqualTo(2);
     }
 
@@ -289,15 +287,5 @@ class AuditTrailTest extends IntegrationTest {
                 pki.intermediates(), List.of(pki.crl()));
         var result = vn.motcua.engine.audit.verify.TimestampTokens.verify(token, imprint, validator, List.of());
         assertThat(result.valid()).as(result.detail()).isTrue();
-    }
-
-    record Cli(int exit, String out) {
-    }
-
-    static Cli cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VerifierCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Cli(exit, out + err.toString());
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.portal.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,7 @@ import vn.motcua.portal.MotcuaApplication;
 import vn.motcua.portal.PdfSamples;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.ApplicationProcess;
+import vn.motcua.portal.support.OfflineVerifier;
 
 /**
  * Official documents keep every guarantee of the platform across restarts: an incoming document registered and
@@ -74,6 +76,16 @@ class DocumentRestartTest {
             complete(base, "clerk-hn", incoming, "doc_present", "{\"outcome\":\"PRESENT\",\"leaderId\":\"leader-hn\"}");
             assertThat(trail(base, incoming).get("events")).hasSize(3);
             assertThat(trail(base, incoming).get("status").asText()).isEqualTo("VALID");
+
+            // the inspector takes the document's package away and verifies it offline, like a dossier's
+            Path pack = data.resolve("package.json");
+            Files.write(pack, Api.at(base, "inspector", PASSWORD).get("/api/v1/audit/documents/" + outgoing
+                    + "/package").bytes());
+            Path root = data.resolve("root.pem");
+            Files.writeString(root, Api.at(base, "inspector", PASSWORD).get("/api/v1/pki/root-ca.pem").text());
+            OfflineVerifier.Run cli = OfflineVerifier.run("package", pack.toString(), "--trust-anchor", root.toString());
+            assertThat(cli.exit()).as(cli.out()).isZero();
+            assertThat(cli.out()).contains("VALID package of document " + outgoing + ": 7 events");
         }
     }
 
