@@ -2,7 +2,10 @@ package vn.motcua.process;
 
 /**
  * Where the process models live, so the engine deploys every procedure's BPMN without a list
- * to keep in step: adding a procedure is adding a file plus a catalogue entry, not code.
+ * to keep in step. The models are all one path (Decree 61/2018/ND-CP), drawn once in
+ * {@code src/main/bpmn-template/one-stop.bpmn} and written out per procedure by the test-side
+ * generator {@code OneStopModels}: adding a procedure is a catalogue entry plus one line there,
+ * then regenerating.
  */
 public final class ProcessDefinitions {
 
