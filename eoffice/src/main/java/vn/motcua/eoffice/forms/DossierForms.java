@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -259,7 +260,7 @@ public class DossierForms {
     }
 
     private static <E extends DossierEvent> Optional<E> last(DossierTimeline timeline, Class<E> type,
-                                                           java.util.function.Predicate<DossierEvent> which) {
+                                                           Predicate<DossierEvent> which) {
         List<DossierTimeline.Entry> entries = timeline.entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             DossierEvent event = entries.get(i).event();
