@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * Art. 19), with its number and symbol, the original and the new appointment, the unit that caused the delay,
  * the reason, and the head of the agency who signs it.
  *
- * @param documentNumber number and symbol of the letter (số, ký hiệu), e.g. {@code 12/PXL-SYT}
+ * @param documentNumber number and symbol of the letter (số, ký hiệu), required, e.g. {@code 261123-0001/PXL-SYT}
+ *                       ({@link DossierForms} says how the system numbers it)
  * @param receivedAt     when the dossier was received
  */
 public record ApologyForm(String agencyName, String documentNumber, String dossierCode, String procedureName,
@@ -18,6 +19,7 @@ public record ApologyForm(String agencyName, String documentNumber, String dossi
 
     public ApologyForm {
         Forms.require(agencyName, "agencyName");
+        Forms.require(documentNumber, "documentNumber");
         Forms.require(dossierCode, "dossierCode");
         Forms.require(applicantName, "applicantName");
         Forms.require(newAppointment, "newAppointment");

@@ -181,8 +181,7 @@ public final class OneStopForms {
         return pdf(A5, A5_MARGIN, "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "Mẫu 04", form.dossierCode(),
                 form.agencyName(), sheet -> {
             String agency = Forms.text(form.agencyName());
-            sheet.nationalHeading(form.agencyName(), null, "Số: " + (form.documentNumber() == null
-                            ? "……/PXL" : Forms.text(form.documentNumber())),
+            sheet.nationalHeading(form.agencyName(), null, "Số: " + Forms.text(form.documentNumber()),
                     capitalised(Forms.longDate(form.issuedAt().atZone(zone).toLocalDate())));
             sheet.title("Phiếu xin lỗi và hẹn lại ngày trả kết quả", TITLE);
             sheet.line(sheet.regular, BODY, Align.CENTER, "Kính gửi: Ông/Bà " + Forms.text(form.applicantName()));

@@ -32,7 +32,7 @@ import vn.motcua.eoffice.signing.PadesSigner;
  * 30/2020/ND-CP Appendix I places the agency's seal image over a signer's image: a red seal on an empty signature
  * line would look like a stamped blank. So the agency signs as Appendix I has it where there is no signer's
  * image: no image; at the top right of the first page, in 10 pt, the form's identifier (the number and symbol of
- * Mẫu 04 when it has one, otherwise the dossier code, or the register's period) and the signing time in
+ * Mẫu 04, otherwise the dossier code, or the register's period) and the signing time in
  * Vietnam time, ISO 8601, drawn from the same instant as the signature's {@code /M}; to its left the form says
  * in small italics which agency signed it ({@link OneStopForms} keeps that band free).
  *
@@ -83,9 +83,8 @@ public class SignedForms {
             case ResultForm result -> throw new IllegalArgumentException(
                     "the result is signed by the leader and sealed by SignedResults, not here");
         };
-        String identifier = form instanceof ApologyForm apology && apology.documentNumber() != null
-                && !apology.documentNumber().isBlank()
-                ? "Số: " + apology.documentNumber().strip() : "Mã hồ sơ: " + form.dossierCode();
+        String identifier = form instanceof ApologyForm apology ? "Số: " + apology.documentNumber().strip()
+                : "Mã hồ sơ: " + form.dossierCode();
         return kept(name, form.dossierCode(), form.dossierCode() + "-" + name + ".pdf", forms.render(form), unitId,
                 identifier);
     }

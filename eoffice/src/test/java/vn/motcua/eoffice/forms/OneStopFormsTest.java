@@ -67,7 +67,7 @@ class OneStopFormsTest {
     void apologyGivesTheNumberTheOriginalAndNewDatesTheDelayingUnitAndIsSignedByTheHead() {
         String text = Pdfs.text(FORMS.apology(Samples.apology()));
 
-        assertThat(text).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Số: 12/PXL-SYT", CODE,
+        assertThat(text).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Số: 261122-0001/PXL-SYT", CODE,
                 "Kính gửi: Ông/Bà Nguyễn Văn An", "Thời gian hẹn trả kết quả giải quyết hồ sơ: ngày 27 tháng 11 năm 2026",
                 "Đơn vị để chậm trễ: Phòng Quản lý Dược", "Lý do: Cần lấy ý kiến của Cục Quản lý Dược",
                 "hẹn lại ngày trả kết quả vào ngày 02 tháng 12 năm 2026", "THỦ TRƯỞNG CƠ QUAN", "Đặng Quốc Việt");

@@ -44,7 +44,7 @@ public final class Samples {
     }
 
     public static ApologyForm apology() {
-        return new ApologyForm(AGENCY, "12/PXL-SYT", CODE, PROCEDURE, AN.fullName(), RECEIVED, APPOINTED,
+        return new ApologyForm(AGENCY, "261122-0001/PXL-SYT", CODE, PROCEDURE, AN.fullName(), RECEIVED, APPOINTED,
                 "Phòng Quản lý Dược", "Cần lấy ý kiến của Cục Quản lý Dược", LocalDate.of(2026, 12, 2),
                 Instant.parse("2026-11-26T03:00:00Z"), "Đặng Quốc Việt");
     }

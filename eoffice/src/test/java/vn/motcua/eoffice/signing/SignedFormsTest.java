@@ -94,7 +94,7 @@ class SignedFormsTest {
         MAU_01("Mã hồ sơ: " + Samples.CODE, () -> signedForms.dossierForm(Samples.receipt(), UNIT)),
         MAU_02("Mã hồ sơ: " + Samples.CODE, () -> signedForms.dossierForm(Samples.supplementRequest(), UNIT)),
         MAU_03("Mã hồ sơ: " + Samples.CODE, () -> signedForms.dossierForm(Samples.refusal(), UNIT)),
-        MAU_04("Số: 12/PXL-SYT", () -> signedForms.dossierForm(Samples.apology(), UNIT)),
+        MAU_04("Số: 261122-0001/PXL-SYT", () -> signedForms.dossierForm(Samples.apology(), UNIT)),
         MAU_05("Mã hồ sơ: " + Samples.CODE, () -> signedForms.dossierForm(Samples.processControl(), UNIT)),
         MAU_06("Từ 01/11/2026 đến 30/11/2026", () -> signedForms.register(Samples.register(3), UNIT));
 

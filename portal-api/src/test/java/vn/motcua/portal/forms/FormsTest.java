@@ -134,6 +134,26 @@ class FormsTest extends IntegrationTest {
     }
 
     @Test
+    void apologyLetterShowsItsNumberAndSymbolTakenFromItsDossier() {
+        String code = submitted("citizen-a");
+        acceptAndPay(code, "citizen-a");
+        LocalDate appointed = LocalDate.parse(as("citizen-a").get("/api/v1/dossiers/" + code).json()
+                .get("appointedReturnDate").asText());
+        Api.Response apologised = as("leader-hn").postJson("/api/v1/dossiers/" + code + "/apology", """
+                {"newAppointedDate":"%s","reason":"Cần thêm thời gian kiểm nghiệm"}""".formatted(appointed.plusDays(7)));
+        assertThat(apologised.status()).as(apologised.toString()).isEqualTo(200);
+
+        Api.Response apology = form("citizen-a", code, "mau-04");
+
+        assertThat(apology.status()).as(apology.toString()).isEqualTo(200);
+        // 000.00.16.H26-YYMMDD-NNNN → Số: YYMMDD-NNNN/PXL-SYT
+        String number = code.substring(code.length() - 11) + "/PXL-SYT";
+        assertThat(text(apology.bytes())).contains("Số: " + number)
+                .as("no unit named: the dossier's own unit answers for the delay")
+                .contains("Đơn vị để chậm trễ: Sở Y tế Hà Nội (demo)");
+    }
+
+    @Test
     void processControlFormHasARowForEveryStepOfTheHistory() {
         String code = submitted("citizen-a");
         decideOk("reception-hn", code, "reception", """

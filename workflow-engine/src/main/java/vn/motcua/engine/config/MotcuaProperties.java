@@ -31,15 +31,21 @@ public record MotcuaProperties(@DefaultValue("./data") Path dataDir,
      * An org unit that receives or handles dossiers. For a receiving agency the id is its code under
      * Circular 10/2016/TT-BTTTT (e.g. {@code 000.00.16.H26}), which prefixes its dossier codes. {@code place} is
      * its place name (địa danh, Decree 30/2020/ND-CP Appendix I), printed before the date of its outgoing
-     * documents: "Hà Nội, ngày 22 tháng 11 năm 2026".
+     * documents: "Hà Nội, ngày 22 tháng 11 năm 2026". {@code abbreviation} is its abbreviated name in the symbol
+     * of what it issues (Decree 30/2020/ND-CP Appendix I, e.g. {@code SYT}); it signs the numbers the system
+     * gives its own forms (Mẫu 04), and may be absent.
      */
-    public record OrgUnit(String id, String name, Hours hours, String place) {
+    public record OrgUnit(String id, String name, Hours hours, String place, String abbreviation) {
         @ConstructorBinding
         public OrgUnit {
         }
 
+        public OrgUnit(String id, String name, Hours hours, String place) {
+            this(id, name, hours, place, null);
+        }
+
         public OrgUnit(String id, String name, Hours hours) {
-            this(id, name, hours, null);
+            this(id, name, hours, null, null);
         }
     }
 

@@ -32,7 +32,7 @@ public class DossierHistory {
                 event.labelVi(), event.at(), event.actor(), event.comment(), event.documents(), details(event));
     }
 
-    /** The fields particular to one kind of step, for people reading the history (and for forms). */
+    /** The fields particular to one kind of step, for people reading the history (forms read the typed events). */
     private static Map<String, Object> details(DossierEvent event) {
         Map<String, Object> details = new LinkedHashMap<>();
         switch (event) {

@@ -16,6 +16,7 @@ import vn.motcua.engine.dossier.DossierEvent;
  * Keeps {@code report_dossier}: for each event, the dossier's history up to that event is folded again
  * ({@link DossierTimeline}) and its row replaced if the row is older. A tracking processor with its token in
  * PostgreSQL, so a failure here never touches a step; replaying the event store rebuilds the same rows.
+ * {@code on_time} is {@link OnTimeRule}'s final verdict, the same rule the forms (Mẫu 05, Mẫu 06) judge with.
  */
 @Component
 @ProcessingGroup(ReportProjection.PROCESSING_GROUP)

@@ -29,8 +29,18 @@ class OnTimeRuleTest {
                 .returned("2026-11-26T16:45");
         OnTimeRule.Result result = rule.judge(history.timeline()).orElseThrow();
         assertThat(result.verdict()).isEqualTo(Verdict.ON_TIME);
-        assertThat(result.reason()).isEqualTo(Reason.FINISHED_BY_DUE_DATE);
+        assertThat(result.reason()).isEqualTo(Reason.FINISHED_ON_DUE_DATE);
+        assertThat(result.early()).isFalse();
         assertThat(result.effectiveDueDate()).isEqualTo(LocalDate.of(2026, 11, 26));
+    }
+
+    @Test
+    void finishedBeforeTheAppointedDayIsEarlyAndOnTime() {
+        Histories history = received().appraised("2026-11-24T10:00").approved("2026-11-25T16:30");
+        OnTimeRule.Result result = rule.judge(history.timeline()).orElseThrow();
+        assertThat(result.verdict()).isEqualTo(Verdict.ON_TIME);
+        assertThat(result.reason()).isEqualTo(Reason.FINISHED_BEFORE_DUE_DATE);
+        assertThat(result.early()).isTrue();
     }
 
     @Test
@@ -52,6 +62,45 @@ class OnTimeRuleTest {
     @Test
     void aDossierStillInProgressHasNoVerdict() {
         assertThat(rule.judge(received().appraised("2026-11-24T10:00").timeline())).isEmpty();
+    }
+
+    @Test
+    void aDossierStillInProgressIsNotDueUntilTheAppointedDayHasPassedThenLate() {
+        Histories history = received().appraised("2026-11-24T10:00");
+        assertThat(rule.judge(history.timeline(), Histories.at("2026-11-26T16:59")).verdict())
+                .isEqualTo(Verdict.NOT_DUE);
+        OnTimeRule.Result overdue = rule.judge(history.timeline(), Histories.at("2026-11-27T07:00"));
+        assertThat(overdue.verdict()).isEqualTo(Verdict.LATE);
+        assertThat(overdue.reason()).isEqualTo(Reason.IN_PROGRESS_PAST_DUE_DATE);
+        assertThat(overdue.finished()).isFalse();
+    }
+
+    @Test
+    void whileTheApplicantIsSupplementingTheDueDateKeepsMoving() {
+        // waiting since Wednesday 09:00: by Friday 09:00 that is 16 working hours, so Thursday becomes Monday
+        Histories waiting = received().supplementRequestedInAppraisal("2026-11-25T09:00", "Bảng thành phần");
+        OnTimeRule.Result result = rule.judge(waiting.timeline(), Histories.at("2026-11-27T09:00"));
+        assertThat(result.verdict()).isEqualTo(Verdict.NOT_DUE);
+        assertThat(result.effectiveDueDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+    }
+
+    @Test
+    void aDossierNeverReceivedOrClosedWithoutResultIsNotJudged() {
+        assertThat(rule.judge(submitted("2026-11-23T08:00").timeline(), Histories.at("2026-12-30T08:00")).reason())
+                .isEqualTo(Reason.NOT_RECEIVED);
+        OnTimeRule.Result withdrawn = rule.judge(received().withdrawn("2026-11-24T08:00").timeline(),
+                Histories.at("2026-12-30T08:00"));
+        assertThat(withdrawn.verdict()).isEqualTo(Verdict.NOT_JUDGED);
+        assertThat(withdrawn.reason()).isEqualTo(Reason.CLOSED_WITHOUT_RESULT);
+    }
+
+    @Test
+    void aStepIsOnTimeWhenTakenOnOrBeforeTheDueDateInForceThen() {
+        assertThat(rule.judgeStep(received().timeline()).verdict()).isEqualTo(Verdict.ON_TIME);
+        assertThat(rule.judgeStep(received().appraised("2026-11-27T08:00").timeline()).verdict())
+                .isEqualTo(Verdict.LATE);
+        assertThat(rule.judgeStep(submitted("2026-11-23T08:00").timeline()).verdict())
+                .isEqualTo(Verdict.NOT_JUDGED);
     }
 
     @Test
