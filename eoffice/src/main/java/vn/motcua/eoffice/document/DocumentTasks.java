@@ -13,20 +13,24 @@ import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.platform.task.OpenTask;
 import vn.motcua.engine.platform.task.TaskInbox;
 import vn.motcua.engine.platform.task.UserTasks;
+import vn.motcua.engine.process.Deadlines;
 import vn.motcua.eoffice.document.DocumentWorkflow.Decision;
 
 /**
  * The steps of the {@code outgoing_document} and {@code incoming_document} processes as tasks of the one inbox
  * ({@link TaskInbox}): the {@link DocumentStep}s (Decree 30/2020 roles), each item naming its {@code documentId}
- * and {@code direction}, and each decision recorded by {@link DocumentWorkflow#decide}.
+ * and {@code direction}, and each decision recorded by {@link DocumentWorkflow#decide}. The leader's instructions
+ * with a deadline (Decree 30/2020 Art. 23) give the lead unit's tasks their due time and deadline colour.
  */
 @Component
 class DocumentTasks implements UserTasks<Decision> {
 
     private final DocumentWorkflow workflow;
+    private final Deadlines deadlines;
 
-    DocumentTasks(DocumentWorkflow workflow) {
+    DocumentTasks(DocumentWorkflow workflow, Deadlines deadlines) {
         this.workflow = workflow;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -55,6 +59,11 @@ class DocumentTasks implements UserTasks<Decision> {
 
     @Override
     public Object decide(OpenTask task, Decision decision, Actor actor, Identity who, Map<String, Object> variables) {
-        return workflow.decide(task.aggregateId(), (DocumentStep) task.kind(), decision, actor, who, variables);
+        DocumentWorkflow.View view = workflow.decide(task.aggregateId(), (DocumentStep) task.kind(), decision, actor,
+                who, variables);
+        if (decision.outcome() == DocumentStep.Outcome.INSTRUCT && decision.deadline() != null) {
+            variables.putAll(deadlines.forUnit(decision.leadUnitId(), decision.deadline()));
+        }
+        return view;
     }
 }

@@ -171,6 +171,11 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
                  "comment":"Giao chuyên viên xử lý"}""".formatted(HANOI, LocalDate.now().plusDays(10)));
         assertThat(instructed.get("status").asText()).isEqualTo("INSTRUCTED");
         assertThat(instructed.get("leadUnitId").asText()).isEqualTo(HANOI);
+        JsonNode processTask = tasks("specialist-hn").findParents("aggregateId").stream()
+                .filter(task -> task.get("aggregateId").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(processTask.get("step").asText()).isEqualTo("doc_process");
+        assertThat(processTask.get("dueAt").isNull()).as("the instructions' deadline").isFalse();
+        assertThat(processTask.get("deadline").asText()).isEqualTo("ON_TIME");
         complete("specialist-hn", id, "doc_process", "{\"outcome\":\"PROCESS\",\"comment\":\"Đã triển khai\"}");
         assertThat(complete("specialist-hn", id, "doc_close", "{\"outcome\":\"CLOSE\"}").get("status").asText())
                 .isEqualTo("CLOSED");

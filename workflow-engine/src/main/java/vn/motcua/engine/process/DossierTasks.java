@@ -148,7 +148,8 @@ class DossierTasks implements UserTasks<Decision> {
             case ACCEPT, CONSULT, RETURN_RESULT -> throw new IllegalStateException("handled by decide()");
             case REQUEST_SUPPLEMENT -> actor.role() == Role.RECEPTION
                     ? new DossierCommand.RequestSupplement(code, decision.items(), decision.comment(), actor)
-                    : new DossierCommand.RequestSupplementInAppraisal(code, decision.items(), decision.comment(), actor);
+                    : new DossierCommand.RequestSupplementInAppraisal(code, decision.items(), decision.comment(),
+                            actor);
             case ANSWER -> new DossierCommand.AnswerConsultation(code, decision.comment(), actor);
             case PASSED, FAILED -> new DossierCommand.RecordSiteInspection(code,
                     decision.outcome() == Outcome.PASSED ? AppraisalOutcome.FAVOURABLE : AppraisalOutcome.UNFAVOURABLE,

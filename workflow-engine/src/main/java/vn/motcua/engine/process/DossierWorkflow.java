@@ -38,7 +38,8 @@ import vn.motcua.process.ProcedureCatalogue;
  * and Camunda moves the process (start, complete a task, correlate a message) on the same JDBC
  * connection. Either both happen or neither does (ARCHITECTURE.md, "the flow of one step").
  * The process decides who works next (candidate groups {@code ROLE@unit}); the aggregate decides
- * what is allowed.
+ * what is allowed. Officials' decisions on the user tasks come through the platform's one inbox
+ * ({@link vn.motcua.engine.platform.task.TaskInbox}), which hands them to {@link DossierTasks}.
  */
 @Service
 public class DossierWorkflow {

@@ -2,6 +2,7 @@ package vn.motcua.engine.platform.task;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -69,7 +70,7 @@ public class TaskInbox {
                     throw new IllegalStateException("Two task kinds registered as " + kind.taskKey() + ": "
                             + other.tenant().aggregateType().name() + " and " + tenant.aggregateType().name());
                 }
-                taskKeysByType.computeIfAbsent(tenant.aggregateType().name(), type -> new java.util.ArrayList<>())
+                taskKeysByType.computeIfAbsent(tenant.aggregateType().name(), type -> new ArrayList<>())
                         .add(kind.taskKey());
             }
         }
@@ -192,7 +193,7 @@ public class TaskInbox {
         tasks.claim(task.id(), who.id());
     }
 
-    /** The task must be open and of a registered kind, for the caller's role in their unit, and not taken by another. */
+    /** The task must be open, of a registered kind, for the caller's role in their unit, and not taken by another. */
     private OpenTask claimable(String taskId, Identity who) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || !byTaskKey.containsKey(task.getTaskDefinitionKey())) {
@@ -228,7 +229,8 @@ public class TaskInbox {
         return new TaskItem(task.getId(), registered.tenant().aggregateType().name(), aggregateId, kind.taskKey(),
                 task.getName(), unit, task.getAssignee(), task.getCreateTime().toInstant(),
                 kind.outcomes().stream().map(Enum::name).toList(), dueAt,
-                TaskItem.Deadline.of(clock.instant(), warnAt, dueAt), registered.tenant().details(open(task, aggregateId)));
+                TaskItem.Deadline.of(clock.instant(), warnAt, dueAt),
+                registered.tenant().details(open(task, aggregateId)));
     }
 
     private OpenTask open(Task task, String aggregateId) {

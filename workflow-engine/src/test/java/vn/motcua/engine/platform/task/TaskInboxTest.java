@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,11 +60,6 @@ class TaskInboxTest {
         @Override
         public Object decide(OpenTask task, Choice decision, Actor actor, Identity who, Map<String, Object> variables) {
             return null;
-        }
-
-        @Override
-        public Collection<Kind> kinds() {
-            return kinds;
         }
     }
 

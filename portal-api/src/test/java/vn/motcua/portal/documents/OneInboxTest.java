@@ -1,4 +1,4 @@
-package vn.motcua.portal;
+package vn.motcua.portal.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
