@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.platform.task.TaskKind;
 
 /**
  * The user tasks of the {@code outgoing_document} and {@code incoming_document} processes, by their BPMN id:
@@ -14,7 +15,7 @@ import vn.motcua.engine.identity.Role;
  * (Art. 12), the competent leader signs (Art. 13) and gives instructions (Art. 23), the clerk numbers, seals
  * and issues outgoing documents (Art. 15–18), presents incoming ones to the leader (Art. 23) and archives both.
  */
-public enum DocumentStep {
+public enum DocumentStep implements TaskKind {
     DRAFT("doc_draft", Role.SPECIALIST, "draftDecision", EnumSet.of(Outcome.SUBMIT)),
     REVIEW("doc_review", Role.UNIT_HEAD, "reviewDecision", EnumSet.of(Outcome.APPROVE, Outcome.RETURN)),
     SIGN("doc_sign", Role.LEADER, "signDecision", EnumSet.of(Outcome.SIGN, Outcome.RETURN)),
@@ -49,18 +50,22 @@ public enum DocumentStep {
         return Arrays.stream(values()).filter(step -> step.taskKey.equals(taskKey)).findFirst();
     }
 
+    @Override
     public String taskKey() {
         return taskKey;
     }
 
+    @Override
     public Role role() {
         return role;
     }
 
+    @Override
     public String variable() {
         return variable;
     }
 
+    @Override
     public Set<Outcome> outcomes() {
         return outcomes;
     }

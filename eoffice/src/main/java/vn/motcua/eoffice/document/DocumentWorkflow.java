@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +17,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,8 +29,9 @@ import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.platform.Steps;
+import vn.motcua.engine.platform.task.TaskDecision;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.process.Steps;
 import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
@@ -65,7 +62,9 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier;
  * transaction in which the {@link OfficialDocument} aggregate appends its event and Camunda moves the
  * {@code outgoing_document} / {@code incoming_document} process on the same connection. The process says
  * who works next (candidate groups {@code ROLE@unit}); the aggregate says what is allowed. The agency of a
- * document is the official's org unit.
+ * document is the official's org unit. Its tasks are listed, claimed and completed by the platform's one inbox
+ * ({@link vn.motcua.engine.platform.task.TaskInbox}); {@link DocumentTasks} hands each decision to
+ * {@link #decide} here, which turns it into the aggregate's commands.
  *
  * <p>Outgoing documents carry a PDF, kept in the content store by SHA-256; each event that changes it names
  * the new hash. The PDF steps are {@link OutgoingDocumentPdf}'s, in the Decree 30 Art. 15 order: the leader's
@@ -98,7 +97,6 @@ public class DocumentWorkflow {
 
     private final CommandGateway commands;
     private final RuntimeService runtime;
-    private final TaskService tasks;
     private final TransactionTemplate transaction;
     private final EventStore eventStore;
     private final MotcuaProperties properties;
@@ -113,7 +111,7 @@ public class DocumentWorkflow {
     /** The message that ends an outgoing process as recalled. */
     public static final String RECALLED_MESSAGE = "documentRecalled";
 
-    public DocumentWorkflow(CommandGateway commands, RuntimeService runtime, TaskService tasks,
+    public DocumentWorkflow(CommandGateway commands, RuntimeService runtime,
                             TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties,
                             DocumentStore documents, PadesSigner pades, PdfSignatureVerifier verifier,
                             ObjectProvider<DevPki> devPki) {
@@ -123,7 +121,6 @@ public class DocumentWorkflow {
         this.devPki = devPki;
         this.commands = commands;
         this.runtime = runtime;
-        this.tasks = tasks;
         this.transaction = transaction;
         this.eventStore = eventStore;
         this.properties = properties;
@@ -131,12 +128,8 @@ public class DocumentWorkflow {
 
     /** A decision on a document task; the fields besides {@code outcome} and {@code comment} serve one step each. */
     public record Decision(Outcome outcome, String comment, String leaderId, String leaderName, String leadUnitId,
-                           List<String> supportingUnitIds, LocalDate deadline, String recipientId) {
-    }
-
-    /** An open task of a document process. */
-    public record WorkItem(String id, String step, String name, String documentId, String direction, String unitId,
-                           String assignee, Instant createdAt, Set<Outcome> outcomes) {
+                           List<String> supportingUnitIds, LocalDate deadline, String recipientId)
+            implements TaskDecision {
     }
 
     /**
@@ -274,50 +267,22 @@ public class DocumentWorkflow {
                 }).toList();
     }
 
-    /** The document tasks of the official's roles in their unit, and those they have taken. */
-    public List<WorkItem> inbox(Identity who) {
-        List<String> groups = who.roles().stream().filter(Role::isOfficial)
-                .map(role -> role.candidateGroup(who.unitId())).sorted().toList();
-        if (groups.isEmpty()) {
-            throw Problem.forbidden("Chỉ cán bộ mới có công việc văn bản / Only officials have document tasks");
+    /**
+     * Records a decision on the document's {@code step} task (for {@link DocumentTasks}, inside the one inbox's
+     * step transaction, after its role and unit check): the aggregate's command, or one per delivered recipient;
+     * an issued reply is recorded on the incoming document it answers. Adds the process variables the BPMN reads.
+     */
+    View decide(String id, DocumentStep step, Decision decision, Actor actor, Identity who,
+                Map<String, Object> variables) {
+        if (step == DocumentStep.TRACK_DELIVERY) {
+            confirmDeliveries(id, decision, actor, variables);
+        } else {
+            commands.sendAndWait(command(id, decision, actor, who, variables));
         }
-        return tasks.createTaskQuery().active().processDefinitionKeyIn(OUTGOING_PROCESS, INCOMING_PROCESS)
-                .or().taskCandidateGroupIn(groups).taskAssignee(who.id()).endOr()
-                .list().stream().map(this::toWorkItem)
-                .sorted(Comparator.comparing(WorkItem::createdAt)).toList();
-    }
-
-    /** Decides a task: the aggregate records the step, then the process moves on, in one transaction. */
-    public View complete(String taskId, Decision decision, Identity who) {
-        return step(() -> {
-            Task task = tasks.createTaskQuery().taskId(taskId).processDefinitionKeyIn(OUTGOING_PROCESS, INCOMING_PROCESS)
-                    .singleResult();
-            if (task == null) {
-                throw Problem.notFound("task", "Không tìm thấy công việc " + taskId + " / No open task " + taskId);
-            }
-            DocumentStep step = stepOf(task);
-            requireCandidate(task, step, who);
-            if (decision == null || decision.outcome() == null || !step.outcomes().contains(decision.outcome())) {
-                throw Problem.invalid("outcome", "Bước '" + task.getName() + "' chỉ nhận " + step.outcomes()
-                        + " / Step '" + step.taskKey() + "' accepts only " + step.outcomes());
-            }
-            String id = (String) tasks.getVariable(taskId, "documentId");
-            Actor actor = who.as(step.role());
-            Map<String, Object> variables = new java.util.HashMap<>(Map.of(step.variable(), decision.outcome().name()));
-            if (step == DocumentStep.TRACK_DELIVERY) {
-                confirmDeliveries(id, decision, actor, variables);
-            } else {
-                commands.sendAndWait(command(id, decision, actor, who, variables));
-            }
-            if (step == DocumentStep.ISSUE) {
-                recordReplyIssued(id, actor);
-            }
-            if (task.getAssignee() == null) {
-                tasks.claim(taskId, who.id());
-            }
-            tasks.complete(taskId, variables);
-            return view(id);
-        });
+        if (step == DocumentStep.ISSUE) {
+            recordReplyIssued(id, actor);
+        }
+        return view(id);
     }
 
     private DocumentCommand command(String id, Decision decision, Actor actor, Identity who,
@@ -564,38 +529,6 @@ public class DocumentWorkflow {
             sealed.add(new Attachment(drafted.get(i).fileName(), sealedSha256.get(i)));
         }
         return List.copyOf(sealed);
-    }
-
-    private void requireCandidate(Task task, DocumentStep step, Identity who) {
-        String group = step.role().candidateGroup(who.unitId());
-        boolean candidate = who.has(step.role()) && tasks.getIdentityLinksForTask(task.getId()).stream()
-                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && group.equals(link.getGroupId()));
-        if (!candidate) {
-            throw Problem.forbidden("Công việc này không thuộc vai trò và đơn vị của bạn"
-                    + " / This task is not for your role and unit");
-        }
-        if (task.getAssignee() != null && !task.getAssignee().equals(who.id())) {
-            throw new Problem(Problem.Kind.CONFLICT, "task-claimed", "Công việc đã có cán bộ khác nhận",
-                    "Task claimed by another official", "Công việc đang do " + task.getAssignee()
-                    + " xử lý / The task is being handled by " + task.getAssignee(), null);
-        }
-    }
-
-    private WorkItem toWorkItem(Task task) {
-        DocumentStep step = stepOf(task);
-        String unit = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .map(link -> link.getGroupId()).filter(Objects::nonNull)
-                .map(group -> group.substring(group.indexOf('@') + 1)).findFirst().orElse(null);
-        String direction = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getProcessDefinitionId().startsWith(OUTGOING_PROCESS) ? "OUTGOING" : "INCOMING";
-        return new WorkItem(task.getId(), step.taskKey(), task.getName(),
-                (String) tasks.getVariable(task.getId(), "documentId"), direction, unit, task.getAssignee(),
-                task.getCreateTime().toInstant(), step.outcomes());
-    }
-
-    private static DocumentStep stepOf(Task task) {
-        return DocumentStep.ofTask(task.getTaskDefinitionKey()).orElseThrow(() -> new IllegalStateException(
-                "No document step for BPMN task " + task.getTaskDefinitionKey()));
     }
 
     private List<? extends DomainEventMessage<?>> events(String documentId) {

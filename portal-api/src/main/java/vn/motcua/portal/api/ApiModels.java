@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.engine.dossier.Applicant;
-import vn.motcua.engine.process.Outcome;
 import vn.motcua.engine.registry.DossierSummary;
 
 /** The JSON shapes of the REST API (requests validated field by field). */
@@ -46,14 +45,6 @@ public final class ApiModels {
             @NotNull(message = "Thông tin người nộp là bắt buộc / Applicant is required") @Valid ApplicantRequest applicant,
             Map<String, Object> form,
             @Size(max = 2000) String comment) {
-    }
-
-    public record DecisionRequest(
-            @NotNull(message = "Chọn kết quả xử lý / Choose an outcome") Outcome outcome,
-            @Size(max = 4000) String comment,
-            @Size(max = 50) List<@NotBlank @Size(max = 1000) String> items,
-            @Size(max = 20) List<@NotBlank @Size(max = 64) String> consultedUnits,
-            LocalDate consultationDueDate) {
     }
 
     public record PaymentRequest(

@@ -27,16 +27,14 @@ import jakarta.validation.constraints.Pattern;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.eoffice.document.DocumentWorkflow;
-import vn.motcua.eoffice.document.DocumentWorkflow.Decision;
 import vn.motcua.eoffice.document.DocumentWorkflow.HistoryEntry;
 import vn.motcua.eoffice.document.DocumentWorkflow.View;
-import vn.motcua.eoffice.document.DocumentWorkflow.WorkItem;
 import vn.motcua.eoffice.document.DraftMetadata;
 import vn.motcua.eoffice.document.ReceivedMetadata;
 
 /**
- * E-office (Decree 30/2020/ND-CP): outgoing drafts and incoming documents, their history, and the
- * officials' document tasks. Officials only; the unit and role of each step are checked by the workflow.
+ * E-office (Decree 30/2020/ND-CP): outgoing drafts and incoming documents and their history. Officials only. The
+ * document steps are tasks of the one inbox ({@code /api/v1/tasks}, {@link TaskController}).
  */
 @RestController
 @Validated
@@ -143,18 +141,5 @@ public class DocumentController {
     public List<HistoryEntry> history(@PathVariable @Pattern(regexp = ID) String id,
                                       @Parameter(hidden = true) Identity who) {
         return workflow.history(id, who);
-    }
-
-    @Operation(summary = "Công việc văn bản / Document tasks of my roles in my unit")
-    @GetMapping("/tasks")
-    public List<WorkItem> tasks(@Parameter(hidden = true) Identity who) {
-        return workflow.inbox(who);
-    }
-
-    @Operation(summary = "Hoàn thành công việc văn bản / Complete a document task with a decision")
-    @PostMapping("/tasks/{id}/complete")
-    public View complete(@PathVariable @Pattern(regexp = ID) String id, @RequestBody @Valid @NotNull Decision decision,
-                         @Parameter(hidden = true) Identity who) {
-        return workflow.complete(id, decision, who);
     }
 }

@@ -23,13 +23,12 @@ import vn.motcua.portal.problem.ProblemWriter;
  * (the production way) whenever a JWT decoder is configured. The API is stateless, so there is no
  * session cookie and no CSRF token to check. Inspectors read everything and may send no write at all.
  * Officials are the one-stop roles (reception, specialist, leader) and the clerical ones of Decree 30/2020
- * (clerk, unit head): all of them read their unit's documents, dossiers, searches and reports; only the
- * one-stop roles have dossier tasks.
+ * (clerk, unit head): all of them read their unit's documents, dossiers, searches and reports and have one inbox
+ * of tasks; only the one-stop roles have dossier tasks in it.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
-    private static final String[] ONE_STOP = {"RECEPTION", "SPECIALIST", "LEADER"};
     private static final String[] OFFICIALS = {"RECEPTION", "SPECIALIST", "LEADER", "CLERK", "UNIT_HEAD"};
     private static final String[] READERS = {"RECEPTION", "SPECIALIST", "LEADER", "CLERK", "UNIT_HEAD", "INSPECTOR"};
 
@@ -63,8 +62,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                                 "/api/v1/dossiers/*/rating").hasRole("CITIZEN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/apology", "/api/v1/dossiers/*/stop")
                         .hasRole("LEADER")
-                        // dossier tasks are the one-stop roles' only; clerks and unit heads work on documents
-                        .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**").hasAnyRole(ONE_STOP)
+                        // the one inbox of dossier and document steps (role and unit of each task checked by it)
+                        .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**").hasAnyRole(OFFICIALS)
                         .requestMatchers("/api/v1/inbox/**").hasAnyRole(OFFICIALS)
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()

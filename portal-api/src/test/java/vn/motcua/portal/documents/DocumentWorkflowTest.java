@@ -84,7 +84,7 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
         assertThat(complete("clerk-hn", id, "doc_issue", "{\"outcome\":\"ISSUE\"}").get("status").asText())
                 .isEqualTo("ISSUED");
         assertThat(openTasks("clerk-hn", id)).containsExactly("doc_trackDelivery");
-        Api.Response unknown = as("clerk-hn").postJson("/api/v1/documents/tasks/"
+        Api.Response unknown = as("clerk-hn").postJson("/api/v1/tasks/"
                 + taskId("clerk-hn", id, "doc_trackDelivery") + "/complete",
                 "{\"outcome\":\"DELIVERED\",\"recipientId\":\"nobody\"}");
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
@@ -139,7 +139,7 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
         String id = drafted();
         complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
         String review = taskId("unit-head-hn", id, "doc_review");
-        Api.Response noReason = as("unit-head-hn").postJson("/api/v1/documents/tasks/" + review + "/complete",
+        Api.Response noReason = as("unit-head-hn").postJson("/api/v1/tasks/" + review + "/complete",
                 "{\"outcome\":\"RETURN\"}");
         assertThat(noReason.status()).as(noReason.toString()).isEqualTo(409);
         assertThat(openTasks("unit-head-hn", id)).containsExactly("doc_review");
@@ -171,6 +171,11 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
                  "comment":"Giao chuyên viên xử lý"}""".formatted(HANOI, LocalDate.now().plusDays(10)));
         assertThat(instructed.get("status").asText()).isEqualTo("INSTRUCTED");
         assertThat(instructed.get("leadUnitId").asText()).isEqualTo(HANOI);
+        JsonNode processTask = tasks("specialist-hn").findParents("aggregateId").stream()
+                .filter(task -> task.get("aggregateId").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(processTask.get("step").asText()).isEqualTo("doc_process");
+        assertThat(processTask.get("dueAt").isNull()).as("the instructions' deadline").isFalse();
+        assertThat(processTask.get("deadline").asText()).isEqualTo("ON_TIME");
         complete("specialist-hn", id, "doc_process", "{\"outcome\":\"PROCESS\",\"comment\":\"Đã triển khai\"}");
         assertThat(complete("specialist-hn", id, "doc_close", "{\"outcome\":\"CLOSE\"}").get("status").asText())
                 .isEqualTo("CLOSED");
@@ -214,13 +219,13 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
     void officialOfAnotherUnitCannotActOrRead() {
         String id = drafted();
         String draftTask = taskId("specialist-hn", id, "doc_draft");
-        Api.Response other = as("specialist-hcm").postJson("/api/v1/documents/tasks/" + draftTask + "/complete",
+        Api.Response other = as("specialist-hcm").postJson("/api/v1/tasks/" + draftTask + "/complete",
                 "{\"outcome\":\"SUBMIT\"}");
         assertThat(other.status()).as(other.toString()).isEqualTo(403);
         assertThat(as("specialist-hcm").get("/api/v1/documents/" + id).status()).isEqualTo(403);
         assertThat(openTasks("specialist-hcm", id)).isEmpty();
         // a wrong role of the right unit cannot take the step either
-        assertThat(as("leader-hn").postJson("/api/v1/documents/tasks/" + draftTask + "/complete",
+        assertThat(as("leader-hn").postJson("/api/v1/tasks/" + draftTask + "/complete",
                 "{\"outcome\":\"SUBMIT\"}").status()).isEqualTo(403);
         assertThat(openTasks("specialist-hn", id)).containsExactly("doc_draft");
     }
@@ -232,7 +237,7 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
         assertThat(openTasks("leader-hn", id)).as("the review is not in the leader's inbox").isEmpty();
         String review = taskId("unit-head-hn", id, "doc_review");
         Map<String, Integer> before = footprint();
-        Api.Response byLeader = as("leader-hn").postJson("/api/v1/documents/tasks/" + review + "/complete",
+        Api.Response byLeader = as("leader-hn").postJson("/api/v1/tasks/" + review + "/complete",
                 "{\"outcome\":\"APPROVE\"}");
         assertThat(byLeader.status()).as(byLeader.toString()).isEqualTo(403);
         assertThat(byLeader.contentType()).startsWith("application/problem+json");
@@ -245,7 +250,7 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
         String number = taskId("clerk-hn", id, "doc_number");
         byte[] letter = signedByTheMinistry();
         before = footprint();
-        Api.Response byReception = as("reception-hn").postJson("/api/v1/documents/tasks/" + number + "/complete",
+        Api.Response byReception = as("reception-hn").postJson("/api/v1/tasks/" + number + "/complete",
                 "{\"outcome\":\"NUMBER\"}");
         assertThat(byReception.status()).as(byReception.toString()).isEqualTo(403);
         assertThat(byReception.contentType()).startsWith("application/problem+json");
@@ -261,7 +266,7 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
 
     @Test
     void citizensGetForbidden() {
-        assertThat(as("citizen-a").get("/api/v1/documents/tasks").status()).isEqualTo(403);
+        assertThat(as("citizen-a").get("/api/v1/tasks").status()).isEqualTo(403);
         assertThat(draft("citizen-a").status()).isEqualTo(403);
         assertThat(incoming("citizen-a", pdf("x")).status()).isEqualTo(403);
         String id = drafted();

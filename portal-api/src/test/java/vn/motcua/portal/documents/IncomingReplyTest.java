@@ -88,7 +88,7 @@ class IncomingReplyTest extends DocumentIntegrationTest {
         complete("specialist-hn", incoming, "doc_process", "{\"outcome\":\"PROCESS\",\"comment\":\"Đã dự thảo báo cáo\"}");
         String close = taskId("specialist-hn", incoming, "doc_close");
         Map<String, Integer> before = footprint();
-        Api.Response early = as("specialist-hn").postJson("/api/v1/documents/tasks/" + close + "/complete",
+        Api.Response early = as("specialist-hn").postJson("/api/v1/tasks/" + close + "/complete",
                 "{\"outcome\":\"CLOSE\"}");
         assertThat(early.status()).as(early.toString()).isEqualTo(409);
         assertThat(early.json().get("type").asText()).isEqualTo("urn:motcua:problem:rule/CLOSE_AFTER_REPLY_ISSUED");

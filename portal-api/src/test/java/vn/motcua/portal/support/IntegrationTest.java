@@ -99,7 +99,7 @@ public abstract class IntegrationTest {
         Api.Response inbox = as(official).get("/api/v1/tasks");
         assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
         for (JsonNode task : inbox.json()) {
-            if (task.get("dossierCode").asText().equals(code) && task.get("step").asText().equals(step)) {
+            if (task.path("dossierCode").asText().equals(code) && task.get("step").asText().equals(step)) {
                 return task.get("id").asText();
             }
         }

@@ -44,8 +44,16 @@ public class Deadlines {
 
     /** The timer variables for a dossier due on {@code appointed}. */
     public Map<String, Object> of(String code, LocalDate appointed) {
-        String unit = registry.find(code).orElseThrow().unitId();
-        Instant dueAt = appointed.atTime(calendar.hoursOf(unit).afternoonEnd()).atZone(calendar.zone()).toInstant();
+        return forUnit(registry.find(code).orElseThrow().unitId(), appointed);
+    }
+
+    /**
+     * The deadline variables for work of {@code unit} due on {@code date}: {@code dueAt} at the close of its office
+     * hours that day, {@code warnAt} when 75% of the working time from now up to it has passed. The one inbox
+     * colours tasks by them.
+     */
+    public Map<String, Object> forUnit(String unit, LocalDate date) {
+        Instant dueAt = date.atTime(calendar.hoursOf(unit).afternoonEnd()).atZone(calendar.zone()).toInstant();
         Instant now = clock.instant();
         Duration working = now.isBefore(dueAt) ? calendar.workingTimeBetween(now, dueAt, unit) : Duration.ZERO;
         Instant warnAt = calendar.dueAt(now, working.multipliedBy(3).dividedBy(4), unit);

@@ -3,12 +3,14 @@ package vn.motcua.engine.process;
 import java.time.LocalDate;
 import java.util.List;
 
+import vn.motcua.engine.platform.task.TaskDecision;
+
 /**
  * An official's decision on a task: the outcome, the comment or reasons, the items missing (supplement
  * requests), and for a consultation the units asked and the date they must answer by.
  */
 public record Decision(Outcome outcome, String comment, List<String> items, List<String> consultedUnits,
-                       LocalDate consultationDueDate) {
+                       LocalDate consultationDueDate) implements TaskDecision {
 
     public Decision {
         items = items == null ? List.of() : List.copyOf(items);

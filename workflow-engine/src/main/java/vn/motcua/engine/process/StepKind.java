@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.platform.task.TaskKind;
 
 /**
  * The user tasks of the one-stop procedures, by their BPMN id: who works on them and which outcomes
  * they allow. The BPMN says who does what next; the {@link vn.motcua.engine.dossier.Dossier} says
- * what is allowed; this table joins the two.
+ * what is allowed; this table joins the two, as the dossiers' task kinds of the one inbox ({@link DossierTasks}).
  */
-public enum StepKind {
+public enum StepKind implements TaskKind {
     RECEPTION("reception", Role.RECEPTION, "receptionDecision",
             EnumSet.of(Outcome.ACCEPT, Outcome.REQUEST_SUPPLEMENT, Outcome.REFUSE)),
     APPRAISAL("appraisal", Role.SPECIALIST, "appraisalOutcome",
@@ -40,18 +41,22 @@ public enum StepKind {
         return Arrays.stream(values()).filter(kind -> kind.taskKey.equals(taskKey)).findFirst();
     }
 
+    @Override
     public String taskKey() {
         return taskKey;
     }
 
+    @Override
     public Role role() {
         return role;
     }
 
+    @Override
     public String variable() {
         return variable;
     }
 
+    @Override
     public Set<Outcome> outcomes() {
         return outcomes;
     }

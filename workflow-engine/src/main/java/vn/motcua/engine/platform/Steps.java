@@ -1,4 +1,4 @@
-package vn.motcua.engine.process;
+package vn.motcua.engine.platform;
 
 import java.util.function.Supplier;
 

@@ -1,0 +1,69 @@
+package vn.motcua.eoffice.document;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.platform.AggregateType;
+import vn.motcua.engine.platform.task.OpenTask;
+import vn.motcua.engine.platform.task.TaskInbox;
+import vn.motcua.engine.platform.task.UserTasks;
+import vn.motcua.engine.process.Deadlines;
+import vn.motcua.eoffice.document.DocumentWorkflow.Decision;
+
+/**
+ * The steps of the {@code outgoing_document} and {@code incoming_document} processes as tasks of the one inbox
+ * ({@link TaskInbox}): the {@link DocumentStep}s (Decree 30/2020 roles), each item naming its {@code documentId}
+ * and {@code direction}, and each decision recorded by {@link DocumentWorkflow#decide}. The leader's instructions
+ * with a deadline (Decree 30/2020 Art. 23) give the lead unit's tasks their due time and deadline colour.
+ */
+@Component
+class DocumentTasks implements UserTasks<Decision> {
+
+    private final DocumentWorkflow workflow;
+    private final Deadlines deadlines;
+
+    DocumentTasks(DocumentWorkflow workflow, Deadlines deadlines) {
+        this.workflow = workflow;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public AggregateType<?> aggregateType() {
+        return DocumentPlatform.DOCUMENTS;
+    }
+
+    @Override
+    public Collection<DocumentStep> kinds() {
+        return Arrays.asList(DocumentStep.values());
+    }
+
+    @Override
+    public Class<Decision> decisionType() {
+        return Decision.class;
+    }
+
+    @Override
+    public Map<String, Object> details(OpenTask task) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("documentId", task.aggregateId());
+        details.put("direction", (task.processDefinitionId().startsWith(DocumentWorkflow.OUTGOING_PROCESS + ":")
+                ? Direction.OUTGOING : Direction.INCOMING).name());
+        return details;
+    }
+
+    @Override
+    public Object decide(OpenTask task, Decision decision, Actor actor, Identity who, Map<String, Object> variables) {
+        DocumentWorkflow.View view = workflow.decide(task.aggregateId(), (DocumentStep) task.kind(), decision, actor,
+                who, variables);
+        if (decision.outcome() == DocumentStep.Outcome.INSTRUCT && decision.deadline() != null) {
+            variables.putAll(deadlines.forUnit(decision.leadUnitId(), decision.deadline()));
+        }
+        return view;
+    }
+}

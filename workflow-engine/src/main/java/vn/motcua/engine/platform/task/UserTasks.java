@@ -1,0 +1,43 @@
+package vn.motcua.engine.platform.task;
+
+import java.util.Collection;
+import java.util.Map;
+
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.platform.AggregateType;
+
+/**
+ * What a tenant contributes to the one inbox ({@link TaskInbox}): the user tasks of its processes and how a
+ * decision on one becomes its commands. Everything else — which tasks an official sees, the role and unit check,
+ * claiming, the transaction binding the event to the process move, the conflict problems — is the platform's.
+ * A tenant registers one bean of this type.
+ *
+ * @param <D> the tenant's decision type, read from the request body of {@code POST /api/v1/tasks/{id}/complete}
+ */
+public interface UserTasks<D extends TaskDecision> {
+
+    /** The aggregate type whose id is the business key of these tasks' processes. */
+    AggregateType<?> aggregateType();
+
+    Collection<? extends TaskKind> kinds();
+
+    Class<D> decisionType();
+
+    /**
+     * What an item of this type shows besides the common fields, under the names its clients know: a dossier's
+     * {@code dossierCode} and {@code procedureCode}, a document's {@code documentId} and {@code direction}.
+     */
+    Map<String, Object> details(OpenTask task);
+
+    /** In the claim's transaction, before Camunda records {@code actor} as the task's assignee. */
+    default void takingOver(OpenTask task, Actor actor) {
+    }
+
+    /**
+     * Records the decision on the aggregate (its commands, which check the rules and append the events), adding the
+     * process variables the BPMN's gateways read besides the outcome; runs inside the step's transaction, before the
+     * task completes. Returns what the official sees next (the aggregate's view).
+     */
+    Object decide(OpenTask task, D decision, Actor actor, Identity who, Map<String, Object> variables);
+}
