@@ -121,16 +121,16 @@ class DocumentRestartTest {
 
     private static JsonNode complete(String base, String official, String documentId, String step, String decision) {
         Api api = Api.at(base, official, PASSWORD);
-        Api.Response inbox = api.get("/api/v1/documents/tasks");
+        Api.Response inbox = api.get("/api/v1/tasks");
         assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
         String task = null;
         for (JsonNode item : inbox.json()) {
-            if (documentId.equals(item.path("documentId").asText()) && step.equals(item.path("step").asText())) {
+            if (documentId.equals(item.path("aggregateId").asText()) && step.equals(item.path("step").asText())) {
                 task = item.get("id").asText();
             }
         }
         assertThat(task).as(official + " has a " + step + " task for " + documentId).isNotNull();
-        Api.Response done = api.postJson("/api/v1/documents/tasks/" + task + "/complete", decision);
+        Api.Response done = api.postJson("/api/v1/tasks/" + task + "/complete", decision);
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         return done.json();
     }
