@@ -1,0 +1,117 @@
+package vn.motcua.portal.tenant;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.platform.AggregateType;
+import vn.motcua.engine.platform.Steps;
+import vn.motcua.engine.platform.task.OpenTask;
+import vn.motcua.engine.platform.task.TaskDecision;
+import vn.motcua.engine.platform.task.TaskKind;
+import vn.motcua.engine.platform.task.UserTasks;
+import vn.motcua.portal.tenant.Complaint.ComplaintEvent;
+
+/** The complaint's registrations: what any new aggregate type writes to plug into the platform. */
+@Configuration(proxyBeanMethods = false)
+public class ComplaintPlatform {
+
+    public static final String PROCESS = "test-complaint";
+
+    public static final AggregateType<ComplaintEvent> COMPLAINTS = new AggregateType<>("complaint", "complaints",
+            Complaint.class.getSimpleName(), ComplaintEvent.class, ComplaintEvent::complaintId, "phản ánh");
+
+    @Bean
+    AggregateType<ComplaintEvent> complaintAggregateType() {
+        return COMPLAINTS;
+    }
+
+    /** The one task of the complaint's BPMN: reception answers. */
+    enum ComplaintTask implements TaskKind {
+        ANSWER;
+
+        enum Outcome { ANSWER }
+
+        @Override
+        public String taskKey() {
+            return "complaint_answer";
+        }
+
+        @Override
+        public Role role() {
+            return Role.RECEPTION;
+        }
+
+        @Override
+        public String variable() {
+            return "answer";
+        }
+
+        @Override
+        public Set<? extends Enum<?>> outcomes() {
+            return Set.of(Outcome.ANSWER);
+        }
+    }
+
+    record Answer(ComplaintTask.Outcome outcome, String comment) implements TaskDecision {
+    }
+
+    @Bean
+    UserTasks<Answer> complaintTasks(CommandGateway commands) {
+        return new UserTasks<>() {
+            @Override
+            public AggregateType<?> aggregateType() {
+                return COMPLAINTS;
+            }
+
+            @Override
+            public Collection<? extends TaskKind> kinds() {
+                return List.of(ComplaintTask.ANSWER);
+            }
+
+            @Override
+            public Class<Answer> decisionType() {
+                return Answer.class;
+            }
+
+            @Override
+            public Map<String, Object> details(OpenTask task) {
+                return Map.of("complaintId", task.aggregateId());
+            }
+
+            @Override
+            public Object decide(OpenTask task, Answer decision, Actor actor, Identity who,
+                                 Map<String, Object> variables) {
+                commands.sendAndWait(new Complaint.AnswerComplaint(task.aggregateId(), decision.comment(), actor));
+                return Map.of("complaintId", task.aggregateId(), "answered", true);
+            }
+        };
+    }
+
+    /** How a citizen files a complaint: the event appended and the process started in one transaction. */
+    @Bean
+    ComplaintDesk complaintDesk(CommandGateway commands, RuntimeService runtime, TransactionTemplate transaction) {
+        return (unitId, text, citizen) -> Steps.inOneTransaction(transaction, () -> {
+            String id = "PA-" + UUID.randomUUID();
+            commands.sendAndWait(new Complaint.ReceiveComplaint(id, unitId, text, citizen));
+            runtime.startProcessInstanceByKey(PROCESS, id, Map.of("unitId", unitId));
+            return id;
+        });
+    }
+
+    @FunctionalInterface
+    public interface ComplaintDesk {
+        String file(String unitId, String text, Actor citizen);
+    }
+}
