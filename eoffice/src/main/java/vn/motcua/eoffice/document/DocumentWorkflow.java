@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.engine.config.MotcuaProperties;
@@ -104,6 +106,7 @@ public class DocumentWorkflow {
     private final PadesSigner pades;
     private final PdfSignatureVerifier verifier;
     private final ObjectProvider<DevPki> devPki;
+    private final DocumentPolicy policy;
 
     /** The most attachments an outgoing draft may carry. */
     public static final int MAX_ATTACHMENTS = 20;
@@ -114,7 +117,8 @@ public class DocumentWorkflow {
     public DocumentWorkflow(CommandGateway commands, RuntimeService runtime,
                             TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties,
                             DocumentStore documents, PadesSigner pades, PdfSignatureVerifier verifier,
-                            ObjectProvider<DevPki> devPki) {
+                            ObjectProvider<DevPki> devPki, DocumentPolicy policy) {
+        this.policy = policy;
         this.documents = documents;
         this.pades = pades;
         this.verifier = verifier;
@@ -141,7 +145,7 @@ public class DocumentWorkflow {
                        LocalDate issuedOn, String identifier, Integer arrivalNumber, String arrivalFormatted,
                        LocalDate arrivedOn, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
                        String senderName, String senderNumberSymbol, SignatureCheck signatureCheck, String replyTo,
-                       List<String> replies, List<Attachment> attachments) {
+                       List<String> replies, List<Attachment> attachments, Secrecy secrecy) {
     }
 
     /** One step of a document's history, read from the event store. */
@@ -209,7 +213,7 @@ public class DocumentWorkflow {
     /** The clerk sends a received (not registered) document back to its sender, with the reason. */
     public View sendBack(String documentId, String reason, Identity who) {
         Actor clerk = Steps.actorAs(who, Role.CLERK);
-        requireReadable(view(documentId), who);
+        AccessCheck.toAct(policy, who, documentId, found(documentId));
         return step(() -> {
             commands.sendAndWait(new SendBack(documentId, reason, clerk));
             return view(documentId);
@@ -219,7 +223,7 @@ public class DocumentWorkflow {
     /** A leader recalls an issued document; its outgoing process ends as recalled. */
     public View recall(String documentId, String reason, Identity who) {
         Actor leader = Steps.actorAs(who, Role.LEADER);
-        requireReadable(view(documentId), who);
+        AccessCheck.toAct(policy, who, documentId, found(documentId));
         return step(() -> {
             commands.sendAndWait(new RecallDocument(documentId, reason, leader));
             runtime.createMessageCorrelation(RECALLED_MESSAGE).processInstanceBusinessKey(documentId).correlateAll();
@@ -229,7 +233,7 @@ public class DocumentWorkflow {
 
     /** The latest version of the document's PDF (signed, sealed, as received). */
     public byte[] pdf(String documentId, Identity who) {
-        requireReadable(view(documentId), who);
+        AccessCheck.toSee(policy, who, documentId, found(documentId));
         String sha256 = content(documentId).sha256();
         if (sha256 == null) {
             throw Problem.notFound("pdf", "Văn bản không có tệp PDF / The document has no PDF");
@@ -240,7 +244,7 @@ public class DocumentWorkflow {
 
     /** The latest version of the document's attachment {@code index} (from 0): as drafted, or sealed. */
     public byte[] attachment(String documentId, int index, Identity who) {
-        requireReadable(view(documentId), who);
+        AccessCheck.toSee(policy, who, documentId, found(documentId));
         List<Attachment> attachments = content(documentId).attachments();
         if (index < 0 || index >= attachments.size()) {
             throw Problem.notFound("attachment", "Văn bản không có văn bản kèm theo số " + index
@@ -250,15 +254,13 @@ public class DocumentWorkflow {
                 "Không tìm thấy tệp văn bản kèm theo / The attachment's file is missing"));
     }
 
-    /** The document, for an official of its unit (or of a unit instructed to handle it). */
+    /** The document, for those its policy lets see it ({@link DocumentPolicy}); for anyone else 404. */
     public View find(String documentId, Identity who) {
-        View view = view(documentId);
-        requireReadable(view, who);
-        return view;
+        return AccessCheck.toSee(policy, who, documentId, found(documentId));
     }
 
     public List<HistoryEntry> history(String documentId, Identity who) {
-        requireReadable(view(documentId), who);
+        AccessCheck.toSee(policy, who, documentId, found(documentId));
         return events(documentId).stream()
                 .map(message -> {
                     DocumentEvent event = (DocumentEvent) message.getPayload();
@@ -324,13 +326,7 @@ public class DocumentWorkflow {
      * (lead unit, instructed and not closed) come back as its problem, naming the field {@code replyTo}.
      */
     private void linkReply(String replyTo, String outgoingId, Actor drafter, Identity who) {
-        View incoming;
-        try {
-            incoming = view(replyTo);
-        } catch (Problem notFound) {
-            incoming = null;
-        }
-        if (incoming == null || !readable(incoming, who)) {
+        if (found(replyTo).filter(incoming -> policy.maySee(who, incoming)).isEmpty()) {
             throw Problem.invalid("replyTo", "Không có văn bản đến " + replyTo + " trong phạm vi được xem"
                     + " / No incoming document " + replyTo + " within your reach");
         }
@@ -536,9 +532,15 @@ public class DocumentWorkflow {
     }
 
     private View view(String documentId) {
+        return found(documentId).orElseThrow(() -> Problem.notFound("document", "Không tìm thấy văn bản "
+                + documentId + " / No document " + documentId));
+    }
+
+    /** The document folded from its events; empty when there is no document of that id. */
+    private Optional<View> found(String documentId) {
         List<? extends DomainEventMessage<?>> messages = events(documentId);
         if (messages.isEmpty() || !(messages.get(0).getPayload() instanceof DocumentEvent)) {
-            throw Problem.notFound("document", "Không tìm thấy văn bản " + documentId + " / No document " + documentId);
+            return Optional.empty();
         }
         Direction direction = null;
         String unitId = null;
@@ -561,6 +563,7 @@ public class DocumentWorkflow {
         String replyTo = null;
         List<String> replies = new ArrayList<>();
         List<Attachment> attachments = List.of();
+        Secrecy secrecy = null;
         for (DomainEventMessage<?> message : messages) {
             switch ((DocumentEvent) message.getPayload()) {
                 case DocumentEvent.DocumentDrafted e -> {
@@ -571,10 +574,12 @@ public class DocumentWorkflow {
                     type = e.metadata().type().name();
                     replyTo = e.replyTo();
                     attachments = e.attachments();
+                    secrecy = e.metadata().secrecy();
                 }
                 case DocumentEvent.DraftRevised e -> {
                     subject = e.metadata().subject();
                     type = e.metadata().type().name();
+                    secrecy = e.metadata().secrecy();
                 }
                 case DocumentEvent.SubmittedForReview e -> status = DocumentStatus.IN_REVIEW;
                 case DocumentEvent.ReviewApproved e -> status = DocumentStatus.AWAITING_SIGNATURE;
@@ -605,6 +610,7 @@ public class DocumentWorkflow {
                     senderName = e.metadata().senderName();
                     senderSymbol = e.metadata().numberSymbol();
                     check = e.check();
+                    secrecy = e.metadata().secrecy();
                 }
                 case DocumentEvent.DocumentSentBack e -> status = DocumentStatus.SENT_BACK;
                 case DocumentEvent.ArrivalRegistered e -> {
@@ -632,20 +638,10 @@ public class DocumentWorkflow {
                 case DocumentEvent.DocumentArchived e -> status = DocumentStatus.ARCHIVED;
             }
         }
-        return new View(documentId, direction, unitId, status, status.labelVi(), subject, type, number, symbol,
-                issuedOn, identifier, arrival, arrivalFormatted, arrivedOn, leadUnitId, new ArrayList<>(supporting),
-                deadline, senderName, senderSymbol, check, replyTo, replies, attachments);
-    }
-
-    private static void requireReadable(View view, Identity who) {
-        if (!readable(view, who)) {
-            throw Problem.forbidden("Văn bản không thuộc đơn vị của bạn / The document is not your unit's");
-        }
-    }
-
-    private static boolean readable(View view, Identity who) {
-        return who.isOfficial() && who.unitId() != null && (who.unitId().equals(view.unitId())
-                || who.unitId().equals(view.leadUnitId()) || view.supportingUnitIds().contains(who.unitId()));
+        return Optional.of(new View(documentId, direction, unitId, status, status.labelVi(), subject, type, number,
+                symbol, issuedOn, identifier, arrival, arrivalFormatted, arrivedOn, leadUnitId,
+                new ArrayList<>(supporting), deadline, senderName, senderSymbol, check, replyTo, replies, attachments,
+                secrecy));
     }
 
     private static boolean blank(String value) {

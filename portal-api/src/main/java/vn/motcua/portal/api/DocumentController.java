@@ -33,8 +33,9 @@ import vn.motcua.eoffice.document.DraftMetadata;
 import vn.motcua.eoffice.document.ReceivedMetadata;
 
 /**
- * E-office (Decree 30/2020/ND-CP): outgoing drafts and incoming documents and their history. Officials only. The
- * document steps are tasks of the one inbox ({@code /api/v1/tasks}, {@link TaskController}).
+ * E-office (Decree 30/2020/ND-CP): outgoing drafts and incoming documents and their history. Officials act,
+ * inspectors only read; which documents a person may see or change is {@code DocumentPolicy}'s (404 for any
+ * other). The document steps are tasks of the one inbox ({@code /api/v1/tasks}, {@link TaskController}).
  */
 @RestController
 @Validated
@@ -130,7 +131,7 @@ public class DocumentController {
         }
     }
 
-    @Operation(summary = "Văn bản / A document of my unit")
+    @Operation(summary = "Văn bản / A document of my unit (inspectors: any)")
     @GetMapping("/{id}")
     public View document(@PathVariable @Pattern(regexp = ID) String id, @Parameter(hidden = true) Identity who) {
         return workflow.find(id, who);

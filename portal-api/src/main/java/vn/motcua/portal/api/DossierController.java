@@ -33,6 +33,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.history.DossierHistory;
 import vn.motcua.engine.history.Step;
@@ -41,7 +42,9 @@ import vn.motcua.engine.problem.Problem;
 import vn.motcua.engine.process.DossierWorkflow;
 import vn.motcua.engine.readmodel.Attachments;
 import vn.motcua.engine.readmodel.MongoReadModels;
-import vn.motcua.engine.registry.DossierAccess;
+import vn.motcua.engine.registry.DossierPolicy;
+import vn.motcua.engine.registry.DossierRegistry;
+import vn.motcua.engine.registry.DossierSummary;
 import vn.motcua.portal.api.ApiModels.DossierView;
 import vn.motcua.portal.api.ApiModels.NewDossierRequest;
 import vn.motcua.portal.api.ApiModels.ApologyRequest;
@@ -60,15 +63,17 @@ public class DossierController {
     private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
 
     private final DossierWorkflow workflow;
-    private final DossierAccess access;
+    private final DossierPolicy policy;
+    private final DossierRegistry registry;
     private final DossierHistory history;
     private final Attachments attachments;
     private final MongoReadModels readModels;
 
-    public DossierController(DossierWorkflow workflow, DossierAccess access, DossierHistory history,
-                             Attachments attachments, MongoReadModels readModels) {
+    public DossierController(DossierWorkflow workflow, DossierPolicy policy, DossierRegistry registry,
+                             DossierHistory history, Attachments attachments, MongoReadModels readModels) {
         this.workflow = workflow;
-        this.access = access;
+        this.policy = policy;
+        this.registry = registry;
         this.history = history;
         this.attachments = attachments;
         this.readModels = readModels;
@@ -93,13 +98,13 @@ public class DossierController {
     public List<DossierView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                   @Parameter(hidden = true) Identity who) {
-        return access.visibleTo(who, size, page * size).stream().map(DossierView::of).toList();
+        return registry.within(AccessCheck.scope(policy, who), size, page * size).stream().map(DossierView::of).toList();
     }
 
     @GetMapping("/{code}")
     public DossierView get(@PathVariable @Pattern(regexp = CODE) String code,
                            @Parameter(hidden = true) Identity who) {
-        return DossierView.of(access.readable(code, who));
+        return DossierView.of(visible(code, who));
     }
 
     @Operation(summary = "Theo dõi hồ sơ / The applicant's view: status, timeline, appointed date, documents",
@@ -107,7 +112,7 @@ public class DossierController {
     @GetMapping("/{code}/view")
     public Map<String, Object> view(@PathVariable @Pattern(regexp = CODE) String code,
                                     @Parameter(hidden = true) Identity who) {
-        access.readable(code, who);
+        visible(code, who);
         Document view = readModels.view(code).orElseThrow(() -> Problem.notFound("dossier-view",
                 "Hồ sơ đang được cập nhật, vui lòng thử lại sau giây lát / The view is being updated, retry shortly"));
         Map<String, Object> result = new LinkedHashMap<>(view);
@@ -120,7 +125,7 @@ public class DossierController {
     @GetMapping("/{code}/history")
     public List<Step> history(@PathVariable @Pattern(regexp = CODE) String code,
                               @Parameter(hidden = true) Identity who) {
-        access.readable(code, who);
+        visible(code, who);
         return history.of(code);
     }
 
@@ -129,7 +134,7 @@ public class DossierController {
     public ResponseEntity<byte[]> document(@PathVariable @Pattern(regexp = CODE) String code,
                                            @PathVariable @Pattern(regexp = "[0-9a-f]{64}") String sha256,
                                            @Parameter(hidden = true) Identity who) {
-        access.readable(code, who);
+        visible(code, who);
         var attached = history.of(code).stream().flatMap(step -> step.documents().stream())
                 .filter(document -> document.sha256().equals(sha256)).findFirst()
                 .orElseThrow(() -> Problem.notFound("document", "Hồ sơ không có tài liệu này / No such document"));
@@ -185,6 +190,11 @@ public class DossierController {
     public DossierView rate(@PathVariable @Pattern(regexp = CODE) String code, @RequestBody @Valid RatingRequest request,
                             @Parameter(hidden = true) Identity who) {
         return DossierView.of(workflow.rate(code, request.score(), request.comment(), who));
+    }
+
+    /** The dossier if the caller may see it ({@link DossierPolicy}), else 404: the same for every sub-resource. */
+    private DossierSummary visible(String code, Identity who) {
+        return AccessCheck.toSee(policy, who, code, registry.find(code));
     }
 
     private static List<Upload> uploads(List<MultipartFile> files) {

@@ -20,11 +20,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.identity.Identity;
-import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.registry.DossierAccess;
+import vn.motcua.engine.registry.DossierPolicy;
+import vn.motcua.engine.registry.DossierRegistry;
 import vn.motcua.engine.registry.DossierSummary;
 import vn.motcua.eoffice.forms.DossierForms;
 import vn.motcua.eoffice.forms.DossierRegister;
@@ -47,15 +48,17 @@ public class FormsController {
 
     private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
 
-    private final DossierAccess access;
+    private final DossierPolicy policy;
+    private final DossierRegistry registry;
     private final DossierForms dossierForms;
     private final OneStopForms forms;
     private final SignedForms signedForms;
     private final MotcuaProperties properties;
 
-    public FormsController(DossierAccess access, DossierForms dossierForms, OneStopForms forms,
-                           SignedForms signedForms, MotcuaProperties properties) {
-        this.access = access;
+    public FormsController(DossierPolicy policy, DossierRegistry registry, DossierForms dossierForms,
+                           OneStopForms forms, SignedForms signedForms, MotcuaProperties properties) {
+        this.policy = policy;
+        this.registry = registry;
         this.dossierForms = dossierForms;
         this.forms = forms;
         this.signedForms = signedForms;
@@ -71,7 +74,7 @@ public class FormsController {
     public ResponseEntity<byte[]> form(@PathVariable @Pattern(regexp = CODE) String code,
                                        @PathVariable @Pattern(regexp = "mau-0[1-5]") String form,
                                        @Parameter(hidden = true) Identity who) {
-        DossierSummary dossier = access.readable(code, who);
+        DossierSummary dossier = AccessCheck.toSee(policy, who, code, registry.find(code));
         DossierForms.Kind kind = DossierForms.Kind.ofSlug(form);
         SignedForms.Signed signed = signedForms.dossierForm(dossierForms.form(dossier.code(), kind), dossier.unitId());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag(signed.sha256())
@@ -95,17 +98,7 @@ public class FormsController {
             @RequestParam(defaultValue = "pdf") @Pattern(regexp = "pdf|csv") String format,
             @RequestParam(required = false) @Size(max = 64) String unitId,
             @Parameter(hidden = true) Identity who) {
-        String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
-        if (!who.has(Role.INSPECTOR)) {
-            if (!who.isOfficial() || who.unitId() == null) {
-                throw Problem.forbidden("Chỉ cán bộ và thanh tra được xem sổ theo dõi hồ sơ / "
-                        + "Only officials and inspectors see the dossier register");
-            }
-            if (unit != null && !unit.equals(who.unitId())) {
-                throw Problem.forbidden("Cán bộ chỉ xem sổ của đơn vị mình / Officials see their own unit's register");
-            }
-            unit = who.unitId();
-        }
+        String unit = AccessCheck.unitScope(policy, who, unitId == null || unitId.isBlank() ? null : unitId.strip());
         if (to.isBefore(from)) {
             throw Problem.invalid("to", "Ngày kết thúc phải không trước ngày bắt đầu / The period must not end before it starts");
         }

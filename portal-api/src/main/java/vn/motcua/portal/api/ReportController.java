@@ -14,9 +14,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.identity.Identity;
-import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.registry.DossierPolicy;
 import vn.motcua.engine.report.DossierReports;
 import vn.motcua.engine.report.ReportSummary;
 
@@ -32,10 +33,12 @@ import vn.motcua.engine.report.ReportSummary;
 public class ReportController {
 
     private final DossierReports reports;
+    private final DossierPolicy policy;
     private final Clock clock;
 
-    public ReportController(DossierReports reports, Clock clock) {
+    public ReportController(DossierReports reports, DossierPolicy policy, Clock clock) {
         this.reports = reports;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -50,16 +53,7 @@ public class ReportController {
             @RequestParam(required = false) @Size(max = 64) String unitId,
             @RequestParam(required = false) @Size(max = 32) String procedureCode,
             @Parameter(hidden = true) Identity who) {
-        String unit = blankToNull(unitId);
-        if (!who.has(Role.INSPECTOR)) {
-            if (!who.isOfficial() || who.unitId() == null) {
-                throw Problem.forbidden("Chỉ cán bộ và thanh tra được xem báo cáo / Only officials and inspectors see reports");
-            }
-            if (unit != null && !unit.equals(who.unitId())) {
-                throw Problem.forbidden("Cán bộ chỉ xem báo cáo của đơn vị mình / Officials see their own unit's report");
-            }
-            unit = who.unitId();
-        }
+        String unit = AccessCheck.unitScope(policy, who, blankToNull(unitId));
         LocalDate today = LocalDate.now(clock);
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.withDayOfMonth(1) : from;

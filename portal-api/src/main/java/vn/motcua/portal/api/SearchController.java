@@ -21,11 +21,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.dossier.DossierStatus;
 import vn.motcua.engine.identity.Identity;
-import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.registry.DossierPolicy;
 import vn.motcua.eoffice.document.Direction;
+import vn.motcua.eoffice.document.DocumentPolicy;
 import vn.motcua.eoffice.document.DocumentStatus;
 import vn.motcua.search.AuditHit;
 import vn.motcua.search.AuditQuery;
@@ -54,10 +56,15 @@ public class SearchController {
 
     private final DossierSearch search;
     private final DocumentSearch documents;
+    private final DossierPolicy dossierPolicy;
+    private final DocumentPolicy documentPolicy;
 
-    public SearchController(DossierSearch search, DocumentSearch documents) {
+    public SearchController(DossierSearch search, DocumentSearch documents, DossierPolicy dossierPolicy,
+                            DocumentPolicy documentPolicy) {
         this.search = search;
         this.documents = documents;
+        this.dossierPolicy = dossierPolicy;
+        this.documentPolicy = documentPolicy;
     }
 
     @Operation(summary = "Tìm hồ sơ của đơn vị / Search the dossiers of my unit (inspectors: all units)")
@@ -76,7 +83,7 @@ public class SearchController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @Parameter(hidden = true) Identity who) {
-        String unit = scope(who);
+        String unit = AccessCheck.unitScope(dossierPolicy, who, null);
         requireWindow(page, size);
         return available(() -> search.search(DossierQuery.builder().text(q).procedureCode(procedure).statuses(status)
                 .received(receivedFrom, receivedTo).due(dueFrom, dueTo).overdue(overdue)
@@ -93,7 +100,7 @@ public class SearchController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @Parameter(hidden = true) Identity who) {
-        String unit = scope(who);
+        String unit = AccessCheck.unitScope(documentPolicy, who, null);
         requireWindow(page, size);
         return available(() -> documents.search(q, status == null ? null : status.name(),
                 direction == null ? null : direction.name(), unit, page, size));
@@ -134,17 +141,6 @@ public class SearchController {
                     "Search is temporarily unavailable", "Vui lòng thử lại sau ít phút / Please retry in a few minutes",
                     null);
         }
-    }
-
-    /** Officials search their own unit (the unit id), inspectors every unit (null); nobody else searches. */
-    private static String scope(Identity who) {
-        if (who.has(Role.INSPECTOR)) {
-            return null;
-        }
-        if (who.isOfficial() && who.unitId() != null) {
-            return who.unitId();
-        }
-        throw Problem.forbidden("Chỉ cán bộ và thanh tra được tìm kiếm / Only officials and inspectors search");
     }
 
     private static void requireWindow(int page, int size) {

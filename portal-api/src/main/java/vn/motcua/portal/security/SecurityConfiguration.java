@@ -18,10 +18,11 @@ import java.util.List;
 import vn.motcua.portal.problem.ProblemWriter;
 
 /**
- * Every endpoint is authenticated; who may do what is decided by role here and by role and unit in the
- * engine. Two ways in: HTTP Basic for the demo users of the embedded default, and OAuth2 bearer JWTs
- * (the production way) whenever a JWT decoder is configured. The API is stateless, so there is no
- * session cookie and no CSRF token to check. Inspectors read everything and may send no write at all.
+ * Every endpoint is authenticated; which roles may call which endpoint is decided here, and which dossier or
+ * document a person may see or change by its type's access policy ({@code vn.motcua.engine.access}). Two ways
+ * in: HTTP Basic for the demo users of the embedded default, and OAuth2 bearer JWTs (the production way)
+ * whenever a JWT decoder is configured. The API is stateless, so there is no session cookie and no CSRF token
+ * to check. Inspectors read everything and may send no write at all: no write matcher names their role.
  * Officials are the one-stop roles (reception, specialist, leader) and the clerical ones of Decree 30/2020
  * (clerk, unit head): all of them read their unit's documents, dossiers, searches and reports and have one inbox
  * of tasks; only the one-stop roles have dossier tasks in it.
@@ -50,7 +51,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/results/*/check").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/documents/verification").hasAnyRole(READERS)
-                        // e-office documents and their tasks: officials only (unit and role checked by the workflow)
+                        // documents are read by officials and inspectors (which ones: DocumentPolicy), changed by
+                        // officials only
+                        .requestMatchers(HttpMethod.GET, "/api/v1/documents", "/api/v1/documents/**")
+                        .hasAnyRole(READERS)
                         .requestMatchers("/api/v1/documents", "/api/v1/documents/**").hasAnyRole(OFFICIALS)
                         .requestMatchers("/api/v1/audit/**").hasRole("INSPECTOR")
                         // the dev CA's certificates and CRLs, and its RFC 3161 TSA, are public like any CA's

@@ -102,7 +102,7 @@ class OutgoingAttachmentsTest extends DocumentIntegrationTest {
         assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
         assertThat(missing.json().get("type").asText()).as(missing.toString()).endsWith("attachment-not-found");
         assertThat(as("specialist-hn").get("/api/v1/documents/" + id + "/attachments/-1").status()).isEqualTo(404);
-        assertThat(as("specialist-hcm").get("/api/v1/documents/" + id + "/attachments/0").status()).isEqualTo(403);
+        assertThat(as("specialist-hcm").get("/api/v1/documents/" + id + "/attachments/0").status()).isEqualTo(404);
     }
 
     @Test

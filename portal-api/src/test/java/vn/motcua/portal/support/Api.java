@@ -78,6 +78,14 @@ public final class Api {
         return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json));
     }
 
+    public Response putJson(String path, String json) {
+        return exchange(client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json));
+    }
+
+    public Response delete(String path) {
+        return exchange(client.delete().uri(path));
+    }
+
     public Response post(String path) {
         return exchange(client.post().uri(path));
     }

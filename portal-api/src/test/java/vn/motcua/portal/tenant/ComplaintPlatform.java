@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.engine.access.AccessPolicy;
+import vn.motcua.engine.access.Scope;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
@@ -35,6 +37,38 @@ public class ComplaintPlatform {
     @Bean
     AggregateType<ComplaintEvent> complaintAggregateType() {
         return COMPLAINTS;
+    }
+
+    /** What the complaint's access policy judges by: the unit it was filed with and who filed it. */
+    record ComplaintFacts(String unitId, String complainantId) {
+    }
+
+    /** Who may see a complaint: who filed it and the unit's officials; inspectors read all and change none. */
+    @Bean
+    AccessPolicy<ComplaintFacts> complaintAccessPolicy() {
+        return new AccessPolicy<>() {
+            @Override
+            public AggregateType<?> type() {
+                return COMPLAINTS;
+            }
+
+            @Override
+            public boolean maySee(Identity who, ComplaintFacts complaint) {
+                return who.has(Role.INSPECTOR) || mayAct(who, complaint);
+            }
+
+            @Override
+            public boolean mayAct(Identity who, ComplaintFacts complaint) {
+                return !who.has(Role.INSPECTOR) && (who.id().equals(complaint.complainantId())
+                        || (who.isOfficial() && complaint.unitId().equals(who.unitId())));
+            }
+
+            @Override
+            public Scope scope(Identity who) {
+                return who.has(Role.INSPECTOR) ? Scope.everything()
+                        : who.isOfficial() ? Scope.unit(who.unitId()) : Scope.owner(who.id());
+            }
+        };
     }
 
     /** The one task of the complaint's BPMN: reception answers. */

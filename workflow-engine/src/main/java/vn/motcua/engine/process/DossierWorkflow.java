@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.calendar.WorkingCalendar;
 import vn.motcua.engine.code.DossierCodes;
 import vn.motcua.engine.config.MotcuaProperties;
@@ -24,7 +25,7 @@ import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.Steps;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.registry.DossierAccess;
+import vn.motcua.engine.registry.DossierPolicy;
 import vn.motcua.engine.registry.DossierRegistry;
 import vn.motcua.engine.registry.DossierSummary;
 import vn.motcua.process.DayCount;
@@ -56,7 +57,7 @@ public class DossierWorkflow {
     private final FormValidator forms;
     private final DossierCodes codes;
     private final DocumentStore documents;
-    private final DossierAccess access;
+    private final DossierPolicy policy;
     private final DossierRegistry registry;
     private final Deadlines deadlines;
     private final WorkingCalendar calendar;
@@ -66,7 +67,7 @@ public class DossierWorkflow {
     public DossierWorkflow(CommandGateway commands, RuntimeService runtime,
                            TransactionTemplate transaction, ProcedureCatalogue catalogue, FormValidator forms,
                            DossierCodes codes,
-                           DocumentStore documents, DossierAccess access, DossierRegistry registry,
+                           DocumentStore documents, DossierPolicy policy, DossierRegistry registry,
                            Deadlines deadlines, WorkingCalendar calendar,
                            MotcuaProperties properties, Clock clock) {
         this.commands = commands;
@@ -76,7 +77,7 @@ public class DossierWorkflow {
         this.forms = forms;
         this.codes = codes;
         this.documents = documents;
-        this.access = access;
+        this.policy = policy;
         this.registry = registry;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -108,14 +109,14 @@ public class DossierWorkflow {
             runtime.startProcessInstanceByKey(procedure.processKey(), code, Map.of(
                     "dossierCode", code, "unitId", dossier.unitId(), "procedureCode", procedure.code(),
                     "feeVnd", procedure.feeVnd()));
-            return access.readable(code, who);
+            return visible(code, who);
         });
     }
 
     /** The applicant sends what reception asked for; the process returns to reception. */
     public DossierSummary provideSupplement(String code, List<Upload> files, String comment, Identity who) {
         Actor applicant = Steps.actorAs(who, Role.CITIZEN);
-        access.readable(code, who);
+        actionable(code, who);
         return step(() -> {
             List<AttachedDocument> attached = documents.storeAll(files);
             boolean inAppraisal = runtime.createExecutionQuery().processInstanceBusinessKey(code)
@@ -126,63 +127,63 @@ public class DossierWorkflow {
             if (restarted != null) {
                 deadlines.reset(code, restarted);
             }
-            return access.readable(code, who);
+            return visible(code, who);
         });
     }
 
     /** The applicant withdraws their dossier (Decree 61/2018/ND-CP Art. 18); the process ends. */
     public DossierSummary withdraw(String code, String reason, Identity who) {
         Actor applicant = Steps.actorAs(who, Role.CITIZEN);
-        access.readable(code, who);
+        actionable(code, who);
         return step(() -> {
             commands.sendAndWait(new DossierCommand.WithdrawDossier(code, reason, applicant));
             runtime.createMessageCorrelation(DOSSIER_WITHDRAWN).processInstanceBusinessKey(code).correlate();
-            return access.readable(code, who);
+            return visible(code, who);
         });
     }
 
     /** The applicant pays the fee; the legal time limit counts from the payment (procedure 1.002600). */
     public DossierSummary pay(String code, long amountVnd, String reference, Identity who) {
         Actor applicant = Steps.actorAs(who, Role.CITIZEN);
-        access.readable(code, who);
+        actionable(code, who);
         return step(() -> {
             LocalDate appointed = appointedDate(code);
             commands.sendAndWait(new DossierCommand.RecordPayment(code, amountVnd, reference, appointed, applicant));
             runtime.createMessageCorrelation(PAYMENT_RECEIVED).processInstanceBusinessKey(code)
                     .setVariables(deadlines.of(code, appointed)).correlate();
-            return access.readable(code, who);
+            return visible(code, who);
         });
     }
 
     /** The unit head apologises and sets a new date, once, before the due date (Mẫu 04). */
     public DossierSummary apologise(String code, LocalDate newDate, String causingUnit, String reason, Identity who) {
         Actor leader = Steps.actorAs(who, Role.LEADER);
-        access.readable(code, who);
+        actionable(code, who);
         return step(() -> {
             commands.sendAndWait(new DossierCommand.ApologiseForDelay(code, newDate, causingUnit, reason, leader));
             deadlines.reset(code, newDate);
-            return access.readable(code, who);
+            return visible(code, who);
         });
     }
 
     /** The unit head stops the processing, with reasons; the process ends. */
     public DossierSummary stop(String code, String reason, Identity who) {
         Actor leader = Steps.actorAs(who, Role.LEADER);
-        access.readable(code, who);
+        actionable(code, who);
         return step(() -> {
             commands.sendAndWait(new DossierCommand.StopProcessing(code, reason, leader));
             runtime.createMessageCorrelation(PROCESSING_STOPPED).processInstanceBusinessKey(code).correlate();
-            return access.readable(code, who);
+            return visible(code, who);
         });
     }
 
     /** The applicant rates the handling of their dossier after receiving the result. */
     public DossierSummary rate(String code, int score, String comment, Identity who) {
         Actor applicant = Steps.actorAs(who, Role.CITIZEN);
-        access.readable(code, who);
+        actionable(code, who);
         return step(() -> {
             commands.sendAndWait(new DossierCommand.RateService(code, score, comment, applicant));
-            return access.readable(code, who);
+            return visible(code, who);
         });
     }
 
@@ -195,6 +196,16 @@ public class DossierWorkflow {
         return procedure.timeLimit().count() == DayCount.WORKING_DAYS
                 ? calendar.dueDate(clock.instant(), days, unitId)
                 : calendar.dueDateCalendarDays(clock.instant(), days);
+    }
+
+    /** The dossier, if the caller may see it (its policy, {@link DossierPolicy}); otherwise 404. */
+    private DossierSummary visible(String code, Identity who) {
+        return AccessCheck.toSee(policy, who, code, registry.find(code));
+    }
+
+    /** The dossier, if the caller may change it: 404 if they may not see it, 403 if they may only read it. */
+    private DossierSummary actionable(String code, Identity who) {
+        return AccessCheck.toAct(policy, who, code, registry.find(code));
     }
 
     private <T> T step(Supplier<T> body) {

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.engine.access.Scope;
 import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierEvent.DossierAccepted;
 import vn.motcua.engine.dossier.DossierEvent.DossierSubmitted;
@@ -83,17 +84,31 @@ public class DossierRegistry {
                 .stream().findFirst();
     }
 
-    public List<DossierSummary> ownedBy(String ownerId, int limit, int offset) {
+    /** The dossiers of a list's scope ({@link vn.motcua.engine.access.AccessCheck#scope}), newest first. */
+    public List<DossierSummary> within(Scope scope, int limit, int offset) {
+        if (scope.all()) {
+            return all(limit, offset);
+        }
+        if (scope.unitId() != null) {
+            return ofUnit(scope.unitId(), limit, offset);
+        }
+        if (scope.ownerId() != null) {
+            return ownedBy(scope.ownerId(), limit, offset);
+        }
+        return List.of();
+    }
+
+    private List<DossierSummary> ownedBy(String ownerId, int limit, int offset) {
         return jdbc.query("select * from dossier_registry where owner_id = ? order by submitted_at desc, code desc "
                 + "limit ? offset ?", DossierRegistry::map, ownerId, limit, offset);
     }
 
-    public List<DossierSummary> ofUnit(String unitId, int limit, int offset) {
+    private List<DossierSummary> ofUnit(String unitId, int limit, int offset) {
         return jdbc.query("select * from dossier_registry where unit_id = ? order by submitted_at desc, code desc "
                 + "limit ? offset ?", DossierRegistry::map, unitId, limit, offset);
     }
 
-    public List<DossierSummary> all(int limit, int offset) {
+    private List<DossierSummary> all(int limit, int offset) {
         return jdbc.query("select * from dossier_registry order by submitted_at desc, code desc limit ? offset ?",
                 DossierRegistry::map, limit, offset);
     }
