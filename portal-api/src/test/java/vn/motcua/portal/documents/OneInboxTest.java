@@ -102,7 +102,7 @@ class OneInboxTest extends DocumentIntegrationTest {
         assertThat(aggregateIds(dossiers)).contains(code).doesNotContain(documentId);
         Api.Response documents = as("specialist-hn").get("/api/v1/tasks?aggregateType=document");
         assertThat(aggregateIds(documents)).contains(documentId).doesNotContain(code);
-        Api.Response unknown = as("specialist-hn").get("/api/v1/tasks?aggregateType=complaint");
+        Api.Response unknown = as("specialist-hn").get("/api/v1/tasks?aggregateType=no-such-type");
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
         assertThat(unknown.json().get("field").asText()).isEqualTo("aggregateType");
     }
