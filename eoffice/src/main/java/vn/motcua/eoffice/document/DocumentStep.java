@@ -1,8 +1,6 @@
 package vn.motcua.eoffice.document;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 import vn.motcua.engine.identity.Role;
@@ -34,39 +32,14 @@ public enum DocumentStep implements TaskKind {
     /** What an official decides on a document task. */
     public enum Outcome { SUBMIT, APPROVE, RETURN, SIGN, NUMBER, SEAL, ISSUE, DELIVERED, ALL_DELIVERED, PRESENT, INSTRUCT, PROCESS, CLOSE, ARCHIVE }
 
-    private final String taskKey;
-    private final Role role;
-    private final String variable;
-    private final Set<Outcome> outcomes;
+    private final Definition definition;
 
     DocumentStep(String taskKey, Role role, String variable, Set<Outcome> outcomes) {
-        this.taskKey = taskKey;
-        this.role = role;
-        this.variable = variable;
-        this.outcomes = outcomes;
-    }
-
-    public static Optional<DocumentStep> ofTask(String taskKey) {
-        return Arrays.stream(values()).filter(step -> step.taskKey.equals(taskKey)).findFirst();
+        this.definition = new Definition(taskKey, role, variable, outcomes);
     }
 
     @Override
-    public String taskKey() {
-        return taskKey;
-    }
-
-    @Override
-    public Role role() {
-        return role;
-    }
-
-    @Override
-    public String variable() {
-        return variable;
-    }
-
-    @Override
-    public Set<Outcome> outcomes() {
-        return outcomes;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -1,7 +1,6 @@
 package vn.motcua.eoffice.document;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
-import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.platform.task.OpenTask;
 import vn.motcua.engine.platform.task.TaskInbox;
 import vn.motcua.engine.platform.task.UserTasks;
@@ -23,29 +21,15 @@ import vn.motcua.eoffice.document.DocumentWorkflow.Decision;
  * with a deadline (Decree 30/2020 Art. 23) give the lead unit's tasks their due time and deadline colour.
  */
 @Component
-class DocumentTasks implements UserTasks<Decision> {
+class DocumentTasks extends UserTasks<Decision> {
 
     private final DocumentWorkflow workflow;
     private final Deadlines deadlines;
 
     DocumentTasks(DocumentWorkflow workflow, Deadlines deadlines) {
+        super(DocumentPlatform.DOCUMENTS, Arrays.asList(DocumentStep.values()), Decision.class);
         this.workflow = workflow;
         this.deadlines = deadlines;
-    }
-
-    @Override
-    public AggregateType<?> aggregateType() {
-        return DocumentPlatform.DOCUMENTS;
-    }
-
-    @Override
-    public Collection<DocumentStep> kinds() {
-        return Arrays.asList(DocumentStep.values());
-    }
-
-    @Override
-    public Class<Decision> decisionType() {
-        return Decision.class;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package vn.motcua.portal.tenant;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,54 +70,18 @@ public class ComplaintPlatform {
         };
     }
 
+    enum Outcome { ANSWER }
+
     /** The one task of the complaint's BPMN: reception answers. */
-    enum ComplaintTask implements TaskKind {
-        ANSWER;
+    static final TaskKind ANSWER = new TaskKind.Definition("complaint_answer", Role.RECEPTION, "answer",
+            Set.of(Outcome.ANSWER));
 
-        enum Outcome { ANSWER }
-
-        @Override
-        public String taskKey() {
-            return "complaint_answer";
-        }
-
-        @Override
-        public Role role() {
-            return Role.RECEPTION;
-        }
-
-        @Override
-        public String variable() {
-            return "answer";
-        }
-
-        @Override
-        public Set<? extends Enum<?>> outcomes() {
-            return Set.of(Outcome.ANSWER);
-        }
-    }
-
-    record Answer(ComplaintTask.Outcome outcome, String comment) implements TaskDecision {
+    record Answer(Outcome outcome, String comment) implements TaskDecision {
     }
 
     @Bean
     UserTasks<Answer> complaintTasks(CommandGateway commands) {
-        return new UserTasks<>() {
-            @Override
-            public AggregateType<?> aggregateType() {
-                return COMPLAINTS;
-            }
-
-            @Override
-            public Collection<? extends TaskKind> kinds() {
-                return List.of(ComplaintTask.ANSWER);
-            }
-
-            @Override
-            public Class<Answer> decisionType() {
-                return Answer.class;
-            }
-
+        return new UserTasks<>(COMPLAINTS, List.of(ANSWER), Answer.class) {
             @Override
             public Map<String, Object> details(OpenTask task) {
                 return Map.of("complaintId", task.aggregateId());

@@ -2,7 +2,6 @@ package vn.motcua.engine.process;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import vn.motcua.engine.dossier.DossierPlatform;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
-import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.platform.task.OpenTask;
 import vn.motcua.engine.platform.task.TaskInbox;
 import vn.motcua.engine.platform.task.UserTasks;
@@ -32,7 +30,7 @@ import vn.motcua.engine.registry.DossierRegistry;
  * timers; a consultation names the units asked; returning the result issues the signed result documents.
  */
 @Component
-class DossierTasks implements UserTasks<Decision> {
+class DossierTasks extends UserTasks<Decision> {
 
     private static final int MAX_ITEMS = 50;
     private static final int MAX_ITEM_LENGTH = 1000;
@@ -48,6 +46,7 @@ class DossierTasks implements UserTasks<Decision> {
 
     DossierTasks(CommandGateway commands, TaskService tasks, DossierWorkflow workflow, DossierRegistry registry,
                  Deadlines deadlines, ResultDocuments results, MotcuaProperties properties) {
+        super(DossierPlatform.DOSSIERS, Arrays.asList(StepKind.values()), Decision.class);
         this.commands = commands;
         this.tasks = tasks;
         this.workflow = workflow;
@@ -55,21 +54,6 @@ class DossierTasks implements UserTasks<Decision> {
         this.deadlines = deadlines;
         this.results = results;
         this.properties = properties;
-    }
-
-    @Override
-    public AggregateType<?> aggregateType() {
-        return DossierPlatform.DOSSIERS;
-    }
-
-    @Override
-    public Collection<StepKind> kinds() {
-        return Arrays.asList(StepKind.values());
-    }
-
-    @Override
-    public Class<Decision> decisionType() {
-        return Decision.class;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package vn.motcua.engine.process;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 import vn.motcua.engine.identity.Role;
@@ -25,39 +23,14 @@ public enum StepKind implements TaskKind {
     RETURN_RESULT("returnResult", Role.RECEPTION, "resultReturned", EnumSet.of(Outcome.RETURN_RESULT)),
     OVERDUE_REVIEW("overdueReview", Role.LEADER, "overdueReviewed", EnumSet.of(Outcome.ACKNOWLEDGE));
 
-    private final String taskKey;
-    private final Role role;
-    private final String variable;
-    private final Set<Outcome> outcomes;
+    private final Definition definition;
 
     StepKind(String taskKey, Role role, String variable, Set<Outcome> outcomes) {
-        this.taskKey = taskKey;
-        this.role = role;
-        this.variable = variable;
-        this.outcomes = outcomes;
-    }
-
-    public static Optional<StepKind> ofTask(String taskKey) {
-        return Arrays.stream(values()).filter(kind -> kind.taskKey.equals(taskKey)).findFirst();
+        this.definition = new Definition(taskKey, role, variable, outcomes);
     }
 
     @Override
-    public String taskKey() {
-        return taskKey;
-    }
-
-    @Override
-    public Role role() {
-        return role;
-    }
-
-    @Override
-    public String variable() {
-        return variable;
-    }
-
-    @Override
-    public Set<Outcome> outcomes() {
-        return outcomes;
+    public Definition definition() {
+        return definition;
     }
 }

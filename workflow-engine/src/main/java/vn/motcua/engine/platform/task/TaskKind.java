@@ -11,13 +11,37 @@ import vn.motcua.engine.identity.Role;
  */
 public interface TaskKind {
 
-    /** The BPMN id of the user task, unique over every tenant: {@code reception}, {@code doc_review}. */
-    String taskKey();
+    /** What the task kind is; a tenant's enum of task kinds keeps one each and answers the rest from it. */
+    Definition definition();
 
-    Role role();
+    /** The BPMN id of the user task, unique over every tenant: {@code reception}, {@code doc_review}. */
+    default String taskKey() {
+        return definition().taskKey();
+    }
+
+    default Role role() {
+        return definition().role();
+    }
 
     /** The process variable the chosen outcome's name is stored in when the task completes. */
-    String variable();
+    default String variable() {
+        return definition().variable();
+    }
 
-    Set<? extends Enum<?>> outcomes();
+    default Set<? extends Enum<?>> outcomes() {
+        return definition().outcomes();
+    }
+
+    /** A task kind as data; also a task kind itself, for a tenant that needs no enum. */
+    record Definition(String taskKey, Role role, String variable, Set<? extends Enum<?>> outcomes)
+            implements TaskKind {
+        public Definition {
+            outcomes = Set.copyOf(outcomes);
+        }
+
+        @Override
+        public Definition definition() {
+            return this;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.engine.platform.task;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import vn.motcua.engine.identity.Actor;
@@ -15,23 +16,43 @@ import vn.motcua.engine.platform.AggregateType;
  *
  * @param <D> the tenant's decision type, read from the request body of {@code POST /api/v1/tasks/{id}/complete}
  */
-public interface UserTasks<D extends TaskDecision> {
+public abstract class UserTasks<D extends TaskDecision> {
 
-    /** The aggregate type whose id is the business key of these tasks' processes. */
-    AggregateType<?> aggregateType();
+    private final AggregateType<?> aggregateType;
+    private final List<TaskKind> kinds;
+    private final Class<D> decisionType;
 
-    Collection<? extends TaskKind> kinds();
+    /**
+     * @param aggregateType the aggregate type whose id is the business key of these tasks' processes
+     * @param kinds         its user tasks
+     * @param decisionType  what a decision on one of them is read into
+     */
+    protected UserTasks(AggregateType<?> aggregateType, Collection<? extends TaskKind> kinds, Class<D> decisionType) {
+        this.aggregateType = aggregateType;
+        this.kinds = List.copyOf(kinds);
+        this.decisionType = decisionType;
+    }
 
-    Class<D> decisionType();
+    public final AggregateType<?> aggregateType() {
+        return aggregateType;
+    }
+
+    public final List<TaskKind> kinds() {
+        return kinds;
+    }
+
+    public final Class<D> decisionType() {
+        return decisionType;
+    }
 
     /**
      * What an item of this type shows besides the common fields, under the names its clients know: a dossier's
      * {@code dossierCode} and {@code procedureCode}, a document's {@code documentId} and {@code direction}.
      */
-    Map<String, Object> details(OpenTask task);
+    public abstract Map<String, Object> details(OpenTask task);
 
     /** In the claim's transaction, before Camunda records {@code actor} as the task's assignee. */
-    default void takingOver(OpenTask task, Actor actor) {
+    public void takingOver(OpenTask task, Actor actor) {
     }
 
     /**
@@ -39,5 +60,5 @@ public interface UserTasks<D extends TaskDecision> {
      * process variables the BPMN's gateways read besides the outcome; runs inside the step's transaction, before the
      * task completes. Returns what the official sees next (the aggregate's view).
      */
-    Object decide(OpenTask task, D decision, Actor actor, Identity who, Map<String, Object> variables);
+    public abstract Object decide(OpenTask task, D decision, Actor actor, Identity who, Map<String, Object> variables);
 }

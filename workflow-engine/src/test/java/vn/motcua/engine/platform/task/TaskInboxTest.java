@@ -21,35 +21,16 @@ class TaskInboxTest {
 
     private enum Answer { YES }
 
-    private record Kind(String taskKey) implements TaskKind {
-        @Override
-        public Role role() {
-            return Role.SPECIALIST;
-        }
-
-        @Override
-        public String variable() {
-            return taskKey + "Decision";
-        }
-
-        @Override
-        public Set<Answer> outcomes() {
-            return Set.of(Answer.YES);
-        }
+    private static TaskKind kind(String taskKey) {
+        return new TaskKind.Definition(taskKey, Role.SPECIALIST, taskKey + "Decision", Set.of(Answer.YES));
     }
 
     private record Choice(Answer outcome, String comment) implements TaskDecision {
     }
 
-    private record Tenant(String name, List<Kind> kinds) implements UserTasks<Choice> {
-        @Override
-        public AggregateType<?> aggregateType() {
-            return new AggregateType<>(name, name + "s", name, String.class, id -> id, name);
-        }
-
-        @Override
-        public Class<Choice> decisionType() {
-            return Choice.class;
+    private static final class Tenant extends UserTasks<Choice> {
+        Tenant(String name, List<TaskKind> kinds) {
+            super(new AggregateType<>(name, name + "s", name, String.class, id -> id, name), kinds, Choice.class);
         }
 
         @Override
@@ -65,8 +46,8 @@ class TaskInboxTest {
 
     @Test
     void aTaskKeyBelongsToOneTenantOnly() {
-        List<UserTasks<?>> tenants = List.of(new Tenant("complaint", List.of(new Kind("answer"))),
-                new Tenant("inspection", List.of(new Kind("visit"), new Kind("answer"))));
+        List<UserTasks<?>> tenants = List.of(new Tenant("complaint", List.of(kind("answer"))),
+                new Tenant("inspection", List.of(kind("visit"), kind("answer"))));
         assertThatThrownBy(() -> new TaskInbox(tenants, null, null, null, new ObjectMapper(), null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("answer").hasMessageContaining("complaint").hasMessageContaining("inspection");
