@@ -16,8 +16,8 @@ public record AuditQuery(String actorId, String action, String dossierCode, Inst
                          int page, int size) {
 
     public AuditQuery {
-        if (action != null && action.startsWith(DossierEventEnvelope.TYPE_PREFIX)) {
-            action = action.substring(DossierEventEnvelope.TYPE_PREFIX.length());
+        if (action != null && action.startsWith(EventEnvelope.typePrefix("dossier"))) {
+            action = action.substring(EventEnvelope.typePrefix("dossier").length());
         }
         Paging.check(page, size);
     }

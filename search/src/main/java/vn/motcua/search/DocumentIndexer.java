@@ -23,7 +23,7 @@ import vn.motcua.search.internal.DocumentRecord;
  * a redelivery and is skipped; the document is written with {@code version_type=external} (version = last
  * sequence applied), so a late write of an older state is refused by Elasticsearch itself.
  */
-public class DocumentIndexer {
+public class DocumentIndexer implements EventIndex {
 
     private static final int DOCUMENTS_PER_REQUEST = 500;
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
@@ -36,11 +36,29 @@ public class DocumentIndexer {
         this.index = index;
     }
 
+    @Override
+    public String aggregateType() {
+        return "document";
+    }
+
+    @Override
+    public String createGeneration() {
+        return index.createGeneration();
+    }
+
+    /** Refreshes the new index, moves the alias to it and drops the old index at once. */
+    @Override
+    public void activate(String generation) {
+        index.refresh(generation);
+        index.swapAlias(generation);
+    }
+
     /**
      * Indexes a batch into the live index (through the alias); {@code auditAdded} of the result is always 0
      * (documents have no audit index here).
      */
-    public IndexingResult index(List<DocumentEventEnvelope> events) {
+    @Override
+    public IndexingResult index(List<EventEnvelope> events) {
         if (events.isEmpty()) {
             return IndexingResult.NOTHING;
         }
@@ -52,13 +70,14 @@ public class DocumentIndexer {
      * Indexes a batch into one index directly, e.g. a generation a rebuild is filling before the alias
      * moves to it ({@link DocumentIndex#createGeneration()}).
      */
-    public IndexingResult index(List<DocumentEventEnvelope> events, String targetIndex) {
+    @Override
+    public IndexingResult index(List<EventEnvelope> events, String targetIndex) {
         if (events.isEmpty()) {
             return IndexingResult.NOTHING;
         }
-        Map<String, List<DocumentEventEnvelope>> byDocument = new LinkedHashMap<>();
-        for (DocumentEventEnvelope event : events) {
-            byDocument.computeIfAbsent(event.documentId(), id -> new ArrayList<>()).add(event);
+        Map<String, List<EventEnvelope>> byDocument = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            byDocument.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
         }
         List<String> ids = new ArrayList<>(byDocument.keySet());
         IndexingResult result = IndexingResult.NOTHING;
@@ -70,19 +89,19 @@ public class DocumentIndexer {
     }
 
     private IndexingResult indexChunk(String targetIndex, List<String> ids,
-                                      Map<String, List<DocumentEventEnvelope>> byDocument) {
+                                      Map<String, List<EventEnvelope>> byDocument) {
         Map<String, Stored> stored = load(targetIndex, ids);
         List<BulkOperation> operations = new ArrayList<>();
         Map<String, Integer> appliedPerDocument = new HashMap<>();
         int skipped = 0;
         for (String id : ids) {
-            List<DocumentEventEnvelope> events = new ArrayList<>(byDocument.get(id));
-            events.sort(Comparator.comparingLong(DocumentEventEnvelope::sequence));
+            List<EventEnvelope> events = new ArrayList<>(byDocument.get(id));
+            events.sort(Comparator.comparingLong(EventEnvelope::sequence));
             Stored current = stored.get(id);
             DocumentRecord document = current == null ? DocumentRecord.empty(id) : current.document();
             long version = current == null ? -1 : current.version();
             int applied = 0;
-            for (DocumentEventEnvelope event : events) {
+            for (EventEnvelope event : events) {
                 if (event.sequence() <= version) {
                     skipped++;
                 } else {

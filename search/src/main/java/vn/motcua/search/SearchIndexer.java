@@ -39,7 +39,7 @@ import vn.motcua.search.internal.DossierDocument;
  * (logged) can only come from writes by another path, and is applied without waiting.
  * No refresh is requested: indexing stays cheap and search sees the write within the periodic refresh.
  */
-public class SearchIndexer {
+public class SearchIndexer implements EventIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int DOSSIERS_PER_REQUEST = 500;
@@ -55,24 +55,48 @@ public class SearchIndexer {
         this.catalogue = catalogue;
     }
 
+    @Override
+    public String aggregateType() {
+        return "dossier";
+    }
+
     /** Indexes a batch into the live indices (through the aliases). */
-    public IndexingResult index(List<DossierEventEnvelope> events) {
+    @Override
+    public IndexingResult index(List<EventEnvelope> events) {
         indexAdmin.ensureIndices();
         return index(events, IndexAdmin.DOSSIERS, IndexAdmin.AUDIT_EVENTS);
     }
 
     /** Indexes a batch into one generation's indices directly, e.g. while a rebuild replays the event store. */
-    public IndexingResult index(List<DossierEventEnvelope> events, IndexGeneration target) {
+    public IndexingResult index(List<EventEnvelope> events, IndexGeneration target) {
         return index(events, target.dossiersIndex(), target.auditEventsIndex());
     }
 
-    private IndexingResult index(List<DossierEventEnvelope> events, String dossiersIndex, String auditIndex) {
+    @Override
+    public String createGeneration() {
+        return Long.toString(indexAdmin.createGeneration().number());
+    }
+
+    @Override
+    public IndexingResult index(List<EventEnvelope> events, String generation) {
+        return index(events, new IndexGeneration(Long.parseLong(generation)));
+    }
+
+    /** Refreshes the generation's dossier and audit indices and swaps both aliases to it at once. */
+    @Override
+    public void activate(String generation) {
+        IndexGeneration next = new IndexGeneration(Long.parseLong(generation));
+        indexAdmin.refresh(next);
+        indexAdmin.swapAliases(next);
+    }
+
+    private IndexingResult index(List<EventEnvelope> events, String dossiersIndex, String auditIndex) {
         if (events.isEmpty()) {
             return IndexingResult.NOTHING;
         }
-        Map<String, List<DossierEventEnvelope>> byDossier = new LinkedHashMap<>();
-        for (DossierEventEnvelope event : events) {
-            byDossier.computeIfAbsent(event.dossierCode(), code -> new ArrayList<>()).add(event);
+        Map<String, List<EventEnvelope>> byDossier = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            byDossier.computeIfAbsent(event.aggregateId(), code -> new ArrayList<>()).add(event);
         }
         List<String> codes = new ArrayList<>(byDossier.keySet());
         IndexingResult result = IndexingResult.NOTHING;
@@ -83,7 +107,7 @@ public class SearchIndexer {
         return result;
     }
 
-    private IndexingResult indexChunk(List<String> codes, Map<String, List<DossierEventEnvelope>> byDossier,
+    private IndexingResult indexChunk(List<String> codes, Map<String, List<EventEnvelope>> byDossier,
                                       String dossiersIndex, String auditIndex) {
         Map<String, Stored> stored = load(codes, dossiersIndex);
         List<BulkOperation> operations = new ArrayList<>();
@@ -92,13 +116,13 @@ public class SearchIndexer {
         int skipped = 0;
         Set<String> auditIds = new HashSet<>();
         for (String code : codes) {
-            List<DossierEventEnvelope> events = new ArrayList<>(byDossier.get(code));
-            events.sort(Comparator.comparingLong(DossierEventEnvelope::sequence));
+            List<EventEnvelope> events = new ArrayList<>(byDossier.get(code));
+            events.sort(Comparator.comparingLong(EventEnvelope::sequence));
             Stored current = stored.get(code);
             DossierDocument document = current == null ? DossierDocument.empty(code) : current.document();
             long version = current == null ? -1 : current.version();
             int applied = 0;
-            for (DossierEventEnvelope event : events) {
+            for (EventEnvelope event : events) {
                 if (event.sequence() <= version) {
                     skipped++;
                 } else {

@@ -33,11 +33,11 @@ class AliasSwapTest extends SearchIntegrationTest {
 
         IndexGeneration next = indexAdmin.createGeneration();
         // the event store holds each event once; tests that redelivered events recorded them twice
-        Map<String, DossierEventEnvelope> stored = new LinkedHashMap<>();
+        Map<String, EventEnvelope> stored = new LinkedHashMap<>();
         synchronized (EVENT_STORE) {
             EVENT_STORE.forEach(event -> stored.putIfAbsent(event.eventId(), event));
         }
-        List<DossierEventEnvelope> replay = new ArrayList<>(stored.values());
+        List<EventEnvelope> replay = new ArrayList<>(stored.values());
         IndexingResult rebuilt = indexer.index(replay, next);
         indexAdmin.swapAliases(next);
         indexAdmin.refresh();

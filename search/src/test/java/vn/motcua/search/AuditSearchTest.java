@@ -30,7 +30,7 @@ class AuditSearchTest extends SearchIntegrationTest {
         accepted = new DossierStory(unique("AUD"), unit, START.plusSeconds(600))
                 .submitted("Lý Thị Soát", "0906000002", "001050000002", "Tinh dầu bưởi")
                 .accepted(LocalDate.parse("2026-07-06"));
-        List<DossierEventEnvelope> events = new ArrayList<>(refused.events());
+        List<EventEnvelope> events = new ArrayList<>(refused.events());
         events.addAll(accepted.events());
         indexAndRefresh(events);
     }

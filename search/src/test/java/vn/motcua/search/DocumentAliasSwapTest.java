@@ -1,5 +1,6 @@
 package vn.motcua.search;
 
+import vn.motcua.search.support.PublishedDocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -58,7 +59,7 @@ class DocumentAliasSwapTest extends SearchIntegrationTest {
         String old = documentIndex.currentIndex().orElseThrow();
         Map<String, String> before = documents(Set.of(draft, received));
 
-        DocumentRebuildTarget rebuild = rebuildTarget();
+        IndexRebuildTarget rebuild = rebuildTarget();
         String next = rebuild.prepare();
         assertThat(aliasesByIndex()).containsEntry(next, List.of()).containsEntry(old, List.of(DocumentIndex.DOCUMENTS));
         rebuild.apply(next, List.copyOf(store));
@@ -80,7 +81,7 @@ class DocumentAliasSwapTest extends SearchIntegrationTest {
     void anEventIndexedLiveDuringTheRebuildReachesTheNewIndexThroughTheCatchUp() throws IOException {
         String id = document();
         live(id, "DocumentDrafted", drafted("Kế hoạch kiểm tra chất lượng nước uống đóng chai"));
-        DocumentRebuildTarget rebuild = rebuildTarget();
+        IndexRebuildTarget rebuild = rebuildTarget();
         String next = rebuild.prepare();
         int position = store.size();
         rebuild.apply(next, List.copyOf(store));
@@ -105,10 +106,9 @@ class DocumentAliasSwapTest extends SearchIntegrationTest {
         assertThatIllegalArgumentException().isThrownBy(() -> documentIndex.swapAlias("documents-0"));
     }
 
-    private DocumentRebuildTarget rebuildTarget() {
-        return new DocumentRebuildTarget("OfficialDocument",
-                (event, eventId, sequence) -> cloudEvent((Stored) event, eventId, sequence), documentIndex,
-                documentIndexer);
+    private IndexRebuildTarget rebuildTarget() {
+        return new IndexRebuildTarget("documents", "OfficialDocument",
+                (event, eventId, sequence) -> cloudEvent((Stored) event, eventId, sequence), documentIndexer);
     }
 
     private String status(String id) {
@@ -135,8 +135,8 @@ class DocumentAliasSwapTest extends SearchIntegrationTest {
         Replayed stored = new Replayed(UUID.randomUUID().toString(), sequence, new Stored(type, data));
         store.add(stored);
         try {
-            documentIndexer.index(List.of(DocumentEventEnvelope.fromCloudEvent(JSON.readTree(
-                    cloudEvent((Stored) stored.event(), stored.eventId(), stored.sequence())))));
+            documentIndexer.index(List.of(EventEnvelope.fromCloudEvent(JSON.readTree(
+                    cloudEvent((Stored) stored.event(), stored.eventId(), stored.sequence())), "document")));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -148,11 +148,14 @@ class DocumentAliasSwapTest extends SearchIntegrationTest {
         cloudEvent.put("specversion", "1.0");
         cloudEvent.put("id", eventId);
         cloudEvent.put("source", "urn:motcua:unit:" + unit);
-        cloudEvent.put("type", DocumentEventEnvelope.TYPE_PREFIX + event.type());
+        cloudEvent.put("type", EventEnvelope.typePrefix("document") + event.type());
         cloudEvent.put("subject", event.data().get("documentId").asText());
         cloudEvent.put("time", event.data().get("at").asText());
         cloudEvent.put("datacontenttype", "application/json");
         cloudEvent.put("sequence", Long.toString(sequence));
+        if (PublishedDocumentStatus.after(event.type()) != null) {
+            cloudEvent.put("status", PublishedDocumentStatus.after(event.type()));
+        }
         cloudEvent.set("data", event.data());
         return cloudEvent.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package vn.motcua.search;
 
+import vn.motcua.search.support.PublishedDocumentStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -82,7 +83,7 @@ class DocumentSearchTest extends SearchIntegrationTest {
     void redeliveredLateAndShuffledEventsChangeNothing() {
         Story story = new Story(unit).drafted("Kế hoạch thanh tra năm", "SYT").then("SubmittedForReview")
                 .then("DraftReturned");
-        List<DocumentEventEnvelope> shuffled = new ArrayList<>(story.events);
+        List<EventEnvelope> shuffled = new ArrayList<>(story.events);
         Collections.reverse(shuffled);
 
         IndexingResult once = index(shuffled);
@@ -102,15 +103,15 @@ class DocumentSearchTest extends SearchIntegrationTest {
     @Test
     void readsTheCloudEventJsonAndRefusesOtherEvents() throws Exception {
         ObjectNode cloudEvent = new Story(unit).cloudEvent("DocumentArchived", JSON.createObjectNode(), 3);
-        DocumentEventEnvelope envelope = DocumentEventEnvelope.fromCloudEvent(JSON.readTree(cloudEvent.toString()));
+        EventEnvelope envelope = EventEnvelope.fromCloudEvent(JSON.readTree(cloudEvent.toString()), "document");
         assertThat(envelope.type()).isEqualTo("DocumentArchived");
         assertThat(envelope.sequence()).isEqualTo(3);
-        cloudEvent.put("type", DossierEventEnvelope.TYPE_PREFIX + "DossierSubmitted");
+        cloudEvent.put("type", EventEnvelope.typePrefix("dossier") + "DossierSubmitted");
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> DocumentEventEnvelope.fromCloudEvent(cloudEvent));
+                .isThrownBy(() -> EventEnvelope.fromCloudEvent(cloudEvent, "document"));
     }
 
-    private IndexingResult index(List<DocumentEventEnvelope> events) {
+    private IndexingResult index(List<EventEnvelope> events) {
         IndexingResult result = documentIndexer.index(events);
         documentIndex.refresh();
         return result;
@@ -131,7 +132,7 @@ class DocumentSearchTest extends SearchIntegrationTest {
 
         final String id = UUID.randomUUID().toString();
         final String unitId;
-        final List<DocumentEventEnvelope> events = new ArrayList<>();
+        final List<EventEnvelope> events = new ArrayList<>();
         private Instant at = Instant.parse("2026-05-04T02:00:00Z");
 
         Story(String unitId) {
@@ -195,7 +196,7 @@ class DocumentSearchTest extends SearchIntegrationTest {
         }
 
         private Story add(String type, ObjectNode data) {
-            events.add(DocumentEventEnvelope.fromCloudEvent(cloudEvent(type, data, events.size())));
+            events.add(EventEnvelope.fromCloudEvent(cloudEvent(type, data, events.size()), "document"));
             at = at.plus(Duration.ofHours(1));
             return this;
         }
@@ -205,11 +206,14 @@ class DocumentSearchTest extends SearchIntegrationTest {
             cloudEvent.put("specversion", "1.0");
             cloudEvent.put("id", UUID.randomUUID().toString());
             cloudEvent.put("source", "urn:motcua:unit:" + unitId);
-            cloudEvent.put("type", DocumentEventEnvelope.TYPE_PREFIX + type);
+            cloudEvent.put("type", EventEnvelope.typePrefix("document") + type);
             cloudEvent.put("subject", id);
             cloudEvent.put("time", at.toString());
             cloudEvent.put("datacontenttype", "application/json");
             cloudEvent.put("sequence", Long.toString(sequence));
+            if (PublishedDocumentStatus.after(type) != null) {
+                cloudEvent.put("status", PublishedDocumentStatus.after(type));
+            }
             cloudEvent.set("data", data);
             return cloudEvent;
         }

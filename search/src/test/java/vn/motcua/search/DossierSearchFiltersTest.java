@@ -50,7 +50,7 @@ class DossierSearchFiltersTest extends SearchIntegrationTest {
                 .accepted(today.plusDays(3));
         notAccepted = new DossierStory(unique("F5"), unit, day1.plusSeconds(4 * 86_400))
                 .submitted("Mới Nộp Năm", "0905000005", "001060000005", "Sản phẩm năm");
-        List<DossierEventEnvelope> events = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
         for (DossierStory story : List.of(late, lateButReturned, dueToday, dueLater, notAccepted)) {
             events.addAll(story.events());
         }

@@ -24,7 +24,7 @@ class IdempotentIndexingTest extends SearchIntegrationTest {
         DossierStory first = story().submitted("Hoàng Văn Lặp", "0904000001", "001070000001", "Dầu gội Bồ Kết")
                 .accepted(LocalDate.parse("2026-05-08")).handlerAssigned("spec-1", "Vũ Thẩm Định");
         DossierStory second = story().submitted("Hoàng Thị Lại", "0904000002", "001070000002", "Dầu xả Bồ Kết");
-        List<DossierEventEnvelope> batch = new ArrayList<>(first.events());
+        List<EventEnvelope> batch = new ArrayList<>(first.events());
         batch.addAll(second.events());
 
         IndexingResult once = indexAndRefresh(batch);
@@ -47,7 +47,7 @@ class IdempotentIndexingTest extends SearchIntegrationTest {
         DossierStory story = story().submitted("Đỗ Văn Trễ", "0904000003", "001070000003", "Kem chống nắng")
                 .accepted(LocalDate.parse("2026-05-08")).handlerAssigned("spec-2", "Vũ Thẩm Định")
                 .appraised("spec-2", "Vũ Thẩm Định", "Đạt").approved();
-        List<DossierEventEnvelope> events = story.events();
+        List<EventEnvelope> events = story.events();
         indexAndRefresh(events.subList(0, 4));
 
         // the acceptance is redelivered after the appraisal, then a batch repeats old events with the next one
@@ -69,7 +69,7 @@ class IdempotentIndexingTest extends SearchIntegrationTest {
     void eventsOfOneBatchAreAppliedInSequenceOrderWhateverTheirArrivalOrder() {
         DossierStory story = story().submitted("Bùi Thị Đảo", "0904000004", "001070000004", "Phấn phủ")
                 .accepted(LocalDate.parse("2026-05-09")).withdrawn();
-        List<DossierEventEnvelope> shuffled = new ArrayList<>(story.events());
+        List<EventEnvelope> shuffled = new ArrayList<>(story.events());
         Collections.reverse(shuffled);
 
         IndexingResult result = indexAndRefresh(shuffled);

@@ -26,7 +26,7 @@ class UnitScopeTest extends SearchIntegrationTest {
         DossierStory ofB = new DossierStory(unique("SCOPE"), unitB, now)
                 .submitted("Phạm Minh Châu", "0903000002", "001080000002", "Son môi Hồng")
                 .accepted(LocalDate.parse("2026-04-06"));
-        List<DossierEventEnvelope> events = new ArrayList<>(ofA.events());
+        List<EventEnvelope> events = new ArrayList<>(ofA.events());
         events.addAll(ofB.events());
         indexAndRefresh(events);
 

@@ -14,7 +14,11 @@ import vn.motcua.engine.platform.AggregateType;
 public class DocumentPlatform {
 
     public static final AggregateType<DocumentEvent> DOCUMENTS = new AggregateType<>("document", "documents",
-            OfficialDocument.class.getSimpleName(), DocumentEvent.class, DocumentEvent::documentId, "văn bản");
+            OfficialDocument.class.getSimpleName(), DocumentEvent.class, DocumentEvent::documentId, "văn bản",
+            event -> {
+                DocumentStatus status = DocumentStatus.after(null, event);
+                return status == null ? null : status.name();
+            });
 
     @Bean
     AggregateType<DocumentEvent> documentAggregateType() {

@@ -33,6 +33,37 @@ public enum DocumentStatus {
         return labelVi;
     }
 
+    /**
+     * The status a document is in right after {@code event}, or {@code current} for the events that do not change
+     * it (a revised draft, a confirmed delivery, an issued reply): the one status fold of official documents, used
+     * by the aggregate, its read model and (through the published CloudEvents) search.
+     */
+    public static DocumentStatus after(DocumentStatus current, DocumentEvent event) {
+        return switch (event) {
+            case DocumentEvent.DocumentDrafted e -> DRAFT;
+            case DocumentEvent.DraftRevised e -> current;
+            case DocumentEvent.SubmittedForReview e -> IN_REVIEW;
+            case DocumentEvent.ReviewApproved e -> AWAITING_SIGNATURE;
+            case DocumentEvent.DraftReturned e -> RETURNED;
+            case DocumentEvent.DocumentSigned e -> SIGNED;
+            case DocumentEvent.NumberAssigned e -> NUMBERED;
+            case DocumentEvent.AgencySealed e -> SEALED;
+            case DocumentEvent.DocumentIssued e -> ISSUED;
+            case DocumentEvent.DeliveryConfirmed e -> current;
+            case DocumentEvent.DocumentRecalled e -> RECALLED;
+            case DocumentEvent.DocumentReceived e -> RECEIVED;
+            case DocumentEvent.DocumentSentBack e -> SENT_BACK;
+            case DocumentEvent.ArrivalRegistered e -> REGISTERED;
+            case DocumentEvent.PresentedToLeader e -> PRESENTED;
+            case DocumentEvent.InstructionsGiven e -> INSTRUCTED;
+            case DocumentEvent.ProcessingRecorded e -> IN_PROCESS;
+            case DocumentEvent.ReplyLinked e -> IN_PROCESS;
+            case DocumentEvent.ReplyIssued e -> current;
+            case DocumentEvent.DocumentClosed e -> CLOSED;
+            case DocumentEvent.DocumentArchived e -> ARCHIVED;
+        };
+    }
+
     /** Recalled, sent back and archived documents are frozen: nothing more happens to them. */
     public boolean isFrozen() {
         return this == RECALLED || this == SENT_BACK || this == ARCHIVED;

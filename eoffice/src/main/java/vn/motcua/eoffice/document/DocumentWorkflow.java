@@ -34,6 +34,7 @@ import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.Steps;
 import vn.motcua.engine.platform.task.TaskDecision;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
@@ -107,6 +108,7 @@ public class DocumentWorkflow {
     private final PdfSignatureVerifier verifier;
     private final ObjectProvider<DevPki> devPki;
     private final DocumentPolicy policy;
+    private final MongoReadModels readModels;
 
     /** The most attachments an outgoing draft may carry. */
     public static final int MAX_ATTACHMENTS = 20;
@@ -117,8 +119,9 @@ public class DocumentWorkflow {
     public DocumentWorkflow(CommandGateway commands, RuntimeService runtime,
                             TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties,
                             DocumentStore documents, PadesSigner pades, PdfSignatureVerifier verifier,
-                            ObjectProvider<DevPki> devPki, DocumentPolicy policy) {
+                            ObjectProvider<DevPki> devPki, DocumentPolicy policy, MongoReadModels readModels) {
         this.policy = policy;
+        this.readModels = readModels;
         this.documents = documents;
         this.pades = pades;
         this.verifier = verifier;
@@ -137,8 +140,8 @@ public class DocumentWorkflow {
     }
 
     /**
-     * A document as officials see it, folded from its events. {@code replyTo}: the incoming document an
-     * outgoing one answers; {@code replies}: the outgoing documents that answer an incoming one.
+     * A document as officials see it, from its MongoDB view ({@link DocumentProjection}). {@code replyTo}: the
+     * incoming document an outgoing one answers; {@code replies}: the outgoing documents that answer an incoming one.
      */
     public record View(String documentId, Direction direction, String unitId, DocumentStatus status,
                        String statusLabelVi, String subject, String type, Integer number, String numberSymbol,
@@ -174,7 +177,7 @@ public class DocumentWorkflow {
         }
         files.forEach(DocumentWorkflow::requireSignablePdf);
         String id = UUID.randomUUID().toString();
-        return step(() -> {
+        return view(step(() -> {
             if (replyTo != null) {
                 linkReply(replyTo, id, drafter, who);
             }
@@ -185,8 +188,8 @@ public class DocumentWorkflow {
                     stored, drafter));
             runtime.startProcessInstanceByKey(OUTGOING_PROCESS, id,
                     Map.of("documentId", id, "unitId", who.unitId(), "drafterId", who.id()));
-            return view(id);
-        });
+            return id;
+        }));
     }
 
     /**
@@ -197,7 +200,7 @@ public class DocumentWorkflow {
     public View receive(ReceivedMetadata metadata, Upload pdf, Identity who) {
         Actor clerk = Steps.actorAs(who, Role.CLERK);
         String id = UUID.randomUUID().toString();
-        return step(() -> {
+        return view(step(() -> {
             String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
             SignatureCheck check = verify(pdf.content());
             commands.sendAndWait(new ReceiveDocument(id, who.unitId(), metadata, check, sha256, clerk));
@@ -206,29 +209,29 @@ public class DocumentWorkflow {
                 runtime.startProcessInstanceByKey(INCOMING_PROCESS, id,
                         Map.of("documentId", id, "unitId", who.unitId()));
             }
-            return view(id);
-        });
+            return id;
+        }));
     }
 
     /** The clerk sends a received (not registered) document back to its sender, with the reason. */
     public View sendBack(String documentId, String reason, Identity who) {
         Actor clerk = Steps.actorAs(who, Role.CLERK);
         AccessCheck.toAct(policy, who, documentId, found(documentId));
-        return step(() -> {
+        return view(step(() -> {
             commands.sendAndWait(new SendBack(documentId, reason, clerk));
-            return view(documentId);
-        });
+            return documentId;
+        }));
     }
 
     /** A leader recalls an issued document; its outgoing process ends as recalled. */
     public View recall(String documentId, String reason, Identity who) {
         Actor leader = Steps.actorAs(who, Role.LEADER);
         AccessCheck.toAct(policy, who, documentId, found(documentId));
-        return step(() -> {
+        return view(step(() -> {
             commands.sendAndWait(new RecallDocument(documentId, reason, leader));
             runtime.createMessageCorrelation(RECALLED_MESSAGE).processInstanceBusinessKey(documentId).correlateAll();
-            return view(documentId);
-        });
+            return documentId;
+        }));
     }
 
     /** The latest version of the document's PDF (signed, sealed, as received). */
@@ -284,7 +287,7 @@ public class DocumentWorkflow {
         if (step == DocumentStep.ISSUE) {
             recordReplyIssued(id, actor);
         }
-        return view(id);
+        return viewWithThisStep(id);
     }
 
     private DocumentCommand command(String id, Decision decision, Actor actor, Identity who,
@@ -531,117 +534,30 @@ public class DocumentWorkflow {
         return eventStore.readEvents(documentId).asStream().toList();
     }
 
+    /**
+     * The document as the MongoDB read model has it ({@link DocumentProjection}), once it has caught up with the
+     * document's stored events: a read never folds the events again.
+     */
     private View view(String documentId) {
-        return found(documentId).orElseThrow(() -> Problem.notFound("document", "Không tìm thấy văn bản "
-                + documentId + " / No document " + documentId));
+        return found(documentId).orElseThrow(() -> notFound(documentId));
     }
 
-    /** The document folded from its events; empty when there is no document of that id. */
+    /** The document's view, empty when there is no document of that id (read as {@link #view} reads it). */
     private Optional<View> found(String documentId) {
-        List<? extends DomainEventMessage<?>> messages = events(documentId);
-        if (messages.isEmpty() || !(messages.get(0).getPayload() instanceof DocumentEvent)) {
-            return Optional.empty();
-        }
-        Direction direction = null;
-        String unitId = null;
-        DocumentStatus status = null;
-        String subject = null;
-        String type = null;
-        Integer number = null;
-        String symbol = null;
-        LocalDate issuedOn = null;
-        String identifier = null;
-        Integer arrival = null;
-        String arrivalFormatted = null;
-        LocalDate arrivedOn = null;
-        String leadUnitId = null;
-        List<String> supporting = List.of();
-        LocalDate deadline = null;
-        String senderName = null;
-        String senderSymbol = null;
-        SignatureCheck check = null;
-        String replyTo = null;
-        List<String> replies = new ArrayList<>();
-        List<Attachment> attachments = List.of();
-        Secrecy secrecy = null;
-        for (DomainEventMessage<?> message : messages) {
-            switch ((DocumentEvent) message.getPayload()) {
-                case DocumentEvent.DocumentDrafted e -> {
-                    direction = Direction.OUTGOING;
-                    unitId = e.agencyId();
-                    status = DocumentStatus.DRAFT;
-                    subject = e.metadata().subject();
-                    type = e.metadata().type().name();
-                    replyTo = e.replyTo();
-                    attachments = e.attachments();
-                    secrecy = e.metadata().secrecy();
-                }
-                case DocumentEvent.DraftRevised e -> {
-                    subject = e.metadata().subject();
-                    type = e.metadata().type().name();
-                    secrecy = e.metadata().secrecy();
-                }
-                case DocumentEvent.SubmittedForReview e -> status = DocumentStatus.IN_REVIEW;
-                case DocumentEvent.ReviewApproved e -> status = DocumentStatus.AWAITING_SIGNATURE;
-                case DocumentEvent.DraftReturned e -> status = DocumentStatus.RETURNED;
-                case DocumentEvent.DocumentSigned e -> status = DocumentStatus.SIGNED;
-                case DocumentEvent.NumberAssigned e -> {
-                    status = DocumentStatus.NUMBERED;
-                    number = e.number();
-                    symbol = e.symbol();
-                    issuedOn = e.issuedOn();
-                    identifier = e.identifier();
-                }
-                case DocumentEvent.AgencySealed e -> {
-                    status = DocumentStatus.SEALED;
-                    attachments = sealed(attachments, e.attachmentSha256());
-                }
-                case DocumentEvent.DocumentIssued e -> status = DocumentStatus.ISSUED;
-                case DocumentEvent.DeliveryConfirmed e -> {
-                    // delivery is tracked per recipient in the history
-                }
-                case DocumentEvent.DocumentRecalled e -> status = DocumentStatus.RECALLED;
-                case DocumentEvent.DocumentReceived e -> {
-                    direction = Direction.INCOMING;
-                    unitId = e.agencyId();
-                    status = DocumentStatus.RECEIVED;
-                    subject = e.metadata().subject();
-                    type = e.metadata().type().name();
-                    senderName = e.metadata().senderName();
-                    senderSymbol = e.metadata().numberSymbol();
-                    check = e.check();
-                    secrecy = e.metadata().secrecy();
-                }
-                case DocumentEvent.DocumentSentBack e -> status = DocumentStatus.SENT_BACK;
-                case DocumentEvent.ArrivalRegistered e -> {
-                    status = DocumentStatus.REGISTERED;
-                    arrival = e.arrivalNumber();
-                    arrivalFormatted = e.formattedNumber();
-                    arrivedOn = e.arrivedOn();
-                }
-                case DocumentEvent.PresentedToLeader e -> status = DocumentStatus.PRESENTED;
-                case DocumentEvent.InstructionsGiven e -> {
-                    status = DocumentStatus.INSTRUCTED;
-                    leadUnitId = e.leadUnitId();
-                    supporting = e.supportingUnitIds();
-                    deadline = e.deadline();
-                }
-                case DocumentEvent.ProcessingRecorded e -> status = DocumentStatus.IN_PROCESS;
-                case DocumentEvent.ReplyLinked e -> {
-                    status = DocumentStatus.IN_PROCESS;
-                    replies.add(e.outgoingDocumentId());
-                }
-                case DocumentEvent.ReplyIssued e -> {
-                    // the reply's own view shows its issue; the history shows it here
-                }
-                case DocumentEvent.DocumentClosed e -> status = DocumentStatus.CLOSED;
-                case DocumentEvent.DocumentArchived e -> status = DocumentStatus.ARCHIVED;
-            }
-        }
-        return Optional.of(new View(documentId, direction, unitId, status, status.labelVi(), subject, type, number,
-                symbol, issuedOn, identifier, arrival, arrivalFormatted, arrivedOn, leadUnitId,
-                new ArrayList<>(supporting), deadline, senderName, senderSymbol, check, replyTo, replies, attachments,
-                secrecy));
+        return readModels.currentView(DocumentPlatform.DOCUMENTS, documentId).map(DocumentProjection::toView);
+    }
+
+    /**
+     * Inside a step's transaction, whose events no processor sees before it commits: the view with them applied
+     * in memory by the same projection ({@link MongoReadModels#viewWithPendingEvents}).
+     */
+    private View viewWithThisStep(String documentId) {
+        return readModels.viewWithPendingEvents(DocumentPlatform.DOCUMENTS, documentId)
+                .map(DocumentProjection::toView).orElseThrow(() -> notFound(documentId));
+    }
+
+    private static Problem notFound(String documentId) {
+        return Problem.notFound("document", "Không tìm thấy văn bản " + documentId + " / No document " + documentId);
     }
 
     private static boolean blank(String value) {

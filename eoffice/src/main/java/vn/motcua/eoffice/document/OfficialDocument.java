@@ -418,7 +418,7 @@ public class OfficialDocument {
         drafterId = event.actor().id();
         draft = event.metadata();
         secrecy = draft.secrecy();
-        status = DocumentStatus.DRAFT;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
@@ -429,37 +429,37 @@ public class OfficialDocument {
 
     @EventSourcingHandler
     void on(SubmittedForReview event) {
-        status = DocumentStatus.IN_REVIEW;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ReviewApproved event) {
-        status = DocumentStatus.AWAITING_SIGNATURE;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(DraftReturned event) {
-        status = DocumentStatus.RETURNED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(DocumentSigned event) {
-        status = DocumentStatus.SIGNED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(NumberAssigned event) {
-        status = DocumentStatus.NUMBERED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(AgencySealed event) {
-        status = DocumentStatus.SEALED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(DocumentIssued event) {
-        status = DocumentStatus.ISSUED;
+        status = DocumentStatus.after(status, event);
         event.recipients().forEach(recipient -> undelivered.add(recipient.id()));
     }
 
@@ -470,7 +470,7 @@ public class OfficialDocument {
 
     @EventSourcingHandler
     void on(DocumentRecalled event) {
-        status = DocumentStatus.RECALLED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
@@ -480,39 +480,39 @@ public class OfficialDocument {
         agencyId = event.agencyId();
         secrecy = event.metadata().secrecy();
         check = event.check();
-        status = DocumentStatus.RECEIVED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(DocumentSentBack event) {
-        status = DocumentStatus.SENT_BACK;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ArrivalRegistered event) {
-        status = DocumentStatus.REGISTERED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(PresentedToLeader event) {
-        status = DocumentStatus.PRESENTED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(InstructionsGiven event) {
-        status = DocumentStatus.INSTRUCTED;
+        status = DocumentStatus.after(status, event);
         leadUnitId = event.leadUnitId();
     }
 
     @EventSourcingHandler
     void on(ProcessingRecorded event) {
-        status = DocumentStatus.IN_PROCESS;
+        status = DocumentStatus.after(status, event);
         processed = true;
     }
 
     @EventSourcingHandler
     void on(ReplyLinked event) {
-        status = DocumentStatus.IN_PROCESS;
+        status = DocumentStatus.after(status, event);
         replies.add(event.outgoingDocumentId());
         unissuedReplies.add(event.outgoingDocumentId());
     }
@@ -524,11 +524,11 @@ public class OfficialDocument {
 
     @EventSourcingHandler
     void on(DocumentClosed event) {
-        status = DocumentStatus.CLOSED;
+        status = DocumentStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(DocumentArchived event) {
-        status = DocumentStatus.ARCHIVED;
+        status = DocumentStatus.after(status, event);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.motcua.search.DossierEventEnvelope;
+import vn.motcua.search.EventEnvelope;
 
 /**
  * One event as the inspector sees it in the {@code audit-events} index: who did what to which dossier,
@@ -20,7 +20,7 @@ public record AuditDocument(String eventId, String dossierCode, String type, lon
                             String actorId, String actorName, String actorRole, String actorUnitId, String comment,
                             List<String> documentHashes, String text) {
 
-    public static AuditDocument of(DossierEventEnvelope event) {
+    public static AuditDocument of(EventEnvelope event) {
         JsonNode data = event.data();
         List<String> hashes = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
@@ -40,7 +40,7 @@ public record AuditDocument(String eventId, String dossierCode, String type, lon
         String actorName = JsonText.text(data, "actor.name");
         String comment = JsonText.text(data, "comment");
         Set<String> text = new LinkedHashSet<>();
-        add(text, event.dossierCode());
+        add(text, event.aggregateId());
         add(text, event.type());
         add(text, actorName);
         add(text, comment);
@@ -56,7 +56,7 @@ public record AuditDocument(String eventId, String dossierCode, String type, lon
             JsonText.leafTexts(form).forEach(value -> add(text, value));
         }
         fileNames.forEach(fileName -> add(text, fileName));
-        return new AuditDocument(event.eventId(), event.dossierCode(), event.type(), event.sequence(), event.time(),
+        return new AuditDocument(event.eventId(), event.aggregateId(), event.type(), event.sequence(), event.time(),
                 JsonText.text(data, "actor.id"), actorName, JsonText.text(data, "actor.role"),
                 JsonText.text(data, "actor.unitId"), comment, List.copyOf(hashes), String.join("\n", text));
     }

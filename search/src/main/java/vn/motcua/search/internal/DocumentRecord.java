@@ -7,11 +7,12 @@ import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.motcua.search.DocumentEventEnvelope;
+import vn.motcua.search.EventEnvelope;
 
 /**
  * The latest state of one official document as stored in the {@code documents} index, folded from its
- * events in sequence order; the statuses follow the e-office aggregate ({@code OfficialDocument}).
+ * events in sequence order. The status is not folded here: each CloudEvent that changes it carries it in its
+ * {@code status} extension, written from the e-office's one fold ({@code DocumentStatus.after}).
  * {@code version} is the sequence number of the last event applied and the external Elasticsearch
  * version, so an older write never replaces a newer one.
  */
@@ -28,58 +29,41 @@ public record DocumentRecord(String documentId, String direction, String numberS
     }
 
     /** Applies one event; the caller guarantees it is newer than {@link #version()}. */
-    public DocumentRecord apply(DocumentEventEnvelope event) {
+    public DocumentRecord apply(EventEnvelope event) {
         JsonNode data = event.data();
         DocumentRecord r = this;
         switch (event.type()) {
             case "DocumentDrafted" -> r = new DocumentRecord(documentId, "OUTGOING", numberSymbol, arrivalNumber,
                     text(data, "metadata.type"), text(data, "metadata.subject"),
                     text(data, "metadata.issuerAbbreviation"), text(data, "agencyId"), text(data, "unitId"),
-                    issuedOn, receivedOn, "DRAFT", updatedAt, version);
+                    issuedOn, receivedOn, status, updatedAt, version);
             case "DraftRevised" -> r = new DocumentRecord(documentId, direction, numberSymbol, arrivalNumber,
                     text(data, "metadata.type"), text(data, "metadata.subject"),
                     text(data, "metadata.issuerAbbreviation"), agencyId, unitId, issuedOn, receivedOn, status,
                     updatedAt, version);
-            case "SubmittedForReview" -> r = withStatus("IN_REVIEW");
-            case "ReviewApproved" -> r = withStatus("AWAITING_SIGNATURE");
-            case "DraftReturned" -> r = withStatus("RETURNED");
-            case "DocumentSigned" -> r = withStatus("SIGNED");
             case "NumberAssigned" -> r = new DocumentRecord(documentId, direction, text(data, "symbol"),
                     arrivalNumber, type, subject, issuer, agencyId, unitId, date(text(data, "issuedOn")), receivedOn,
-                    "NUMBERED", updatedAt, version);
-            case "AgencySealed" -> r = withStatus("SEALED");
-            case "DocumentIssued" -> r = withStatus("ISSUED");
-            case "DocumentRecalled" -> r = withStatus("RECALLED");
+                    status, updatedAt, version);
             case "DocumentReceived" -> r = new DocumentRecord(documentId, "INCOMING",
                     text(data, "metadata.numberSymbol"), arrivalNumber, text(data, "metadata.type"),
                     text(data, "metadata.subject"), text(data, "metadata.senderName"), text(data, "agencyId"),
                     text(data, "actor.unitId"), date(text(data, "metadata.issuedOn")),
-                    LocalDate.ofInstant(event.time(), LEGAL_ZONE), "RECEIVED", updatedAt, version);
-            case "DocumentSentBack" -> r = withStatus("SENT_BACK");
+                    LocalDate.ofInstant(event.time(), LEGAL_ZONE), status, updatedAt, version);
             case "ArrivalRegistered" -> {
                 JsonNode number = data.get("arrivalNumber");
                 LocalDate arrivedOn = date(text(data, "arrivedOn"));
                 r = new DocumentRecord(documentId, direction, numberSymbol,
                         number == null || number.isNull() ? arrivalNumber : Integer.valueOf(number.asInt()), type,
                         subject, issuer, agencyId, unitId, issuedOn, arrivedOn != null ? arrivedOn : receivedOn,
-                        "REGISTERED", updatedAt, version);
+                        status, updatedAt, version);
             }
-            case "PresentedToLeader" -> r = withStatus("PRESENTED");
-            case "InstructionsGiven" -> r = withStatus("INSTRUCTED");
-            case "ProcessingRecorded", "ReplyLinked" -> r = withStatus("IN_PROCESS");
-            case "DocumentClosed" -> r = withStatus("CLOSED");
-            case "DocumentArchived" -> r = withStatus("ARCHIVED");
             default -> {
-                // DeliveryConfirmed and types added later change nothing searchable
+                // the status comes with every event that changes it; types added later change nothing else
             }
         }
         return new DocumentRecord(documentId, r.direction, r.numberSymbol, r.arrivalNumber, r.type, r.subject,
-                r.issuer, r.agencyId, r.unitId, r.issuedOn, r.receivedOn, r.status, event.time(), event.sequence());
-    }
-
-    private DocumentRecord withStatus(String next) {
-        return new DocumentRecord(documentId, direction, numberSymbol, arrivalNumber, type, subject, issuer, agencyId,
-                unitId, issuedOn, receivedOn, next, updatedAt, version);
+                r.issuer, r.agencyId, r.unitId, r.issuedOn, r.receivedOn,
+                event.status() != null ? event.status() : r.status, event.time(), event.sequence());
     }
 
     private static String text(JsonNode data, String path) {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.motcua.engine.dossier.DossierStatus;
 import vn.motcua.process.Procedure;
 import vn.motcua.process.ProcedureCatalogue;
-import vn.motcua.search.DossierEventEnvelope;
+import vn.motcua.search.EventEnvelope;
 
 /**
  * The latest state of one dossier as stored in the {@code dossiers} index, folded from its events in
@@ -36,7 +36,7 @@ public record DossierDocument(String code, String procedureCode, String procedur
     }
 
     /** Applies one event; the caller guarantees it is newer than {@link #version()}. */
-    public DossierDocument apply(DossierEventEnvelope event, ProcedureCatalogue catalogue) {
+    public DossierDocument apply(EventEnvelope event, ProcedureCatalogue catalogue) {
         JsonNode data = event.data();
         Instant at = event.time();
         DossierDocument next = switch (event.type()) {
@@ -66,7 +66,7 @@ public record DossierDocument(String code, String procedureCode, String procedur
                 // a newer engine may publish event types this module does not know yet: keep the state,
                 // but move the version on so that later known events are not blocked behind it
                 log.warn("Unknown dossier event type {} (event {}, dossier {}): state kept", event.type(),
-                        event.eventId(), event.dossierCode());
+                        event.eventId(), event.aggregateId());
                 yield this;
             }
         };

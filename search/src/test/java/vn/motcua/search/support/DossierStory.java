@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.motcua.search.DossierEventEnvelope;
+import vn.motcua.search.EventEnvelope;
 
 /**
  * Writes the events of one dossier as the engine's Kafka publisher does — CloudEvents 1.0 JSON with the
- * event record as {@code data} — and reads them back through {@link DossierEventEnvelope#fromCloudEvent},
+ * event record as {@code data} — and reads them back through {@link EventEnvelope#fromCloudEvent},
  * so tests exercise the same parsing as production. Each step takes the next sequence number and
  * happens one hour after the previous one.
  */
@@ -28,7 +28,7 @@ public final class DossierStory {
     private final String unitId;
     private long sequence;
     private Instant at;
-    private final List<DossierEventEnvelope> events = new ArrayList<>();
+    private final List<EventEnvelope> events = new ArrayList<>();
 
     public DossierStory(String code, String unitId, Instant submittedAt) {
         this.code = code;
@@ -41,11 +41,11 @@ public final class DossierStory {
     }
 
     /** Every event told so far, in order. */
-    public List<DossierEventEnvelope> events() {
+    public List<EventEnvelope> events() {
         return List.copyOf(events);
     }
 
-    public DossierEventEnvelope last() {
+    public EventEnvelope last() {
         return events.get(events.size() - 1);
     }
 
@@ -146,13 +146,13 @@ public final class DossierStory {
         cloudEvent.put("specversion", "1.0");
         cloudEvent.put("id", UUID.randomUUID().toString());
         cloudEvent.put("source", "urn:motcua:unit:" + unitId);
-        cloudEvent.put("type", DossierEventEnvelope.TYPE_PREFIX + type);
+        cloudEvent.put("type", EventEnvelope.typePrefix("dossier") + type);
         cloudEvent.put("subject", code);
         cloudEvent.put("time", at.toString());
         cloudEvent.put("datacontenttype", "application/json");
         cloudEvent.put("sequence", Long.toString(sequence++));
         cloudEvent.set("data", data);
-        events.add(DossierEventEnvelope.fromCloudEvent(cloudEvent));
+        events.add(EventEnvelope.fromCloudEvent(cloudEvent, "dossier"));
         at = at.plus(Duration.ofHours(1));
         return this;
     }

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import vn.motcua.search.DossierEventEnvelope;
+import vn.motcua.search.EventEnvelope;
 import vn.motcua.search.DossierSearch;
 import vn.motcua.search.IndexAdmin;
 import vn.motcua.search.IndexingResult;
@@ -31,7 +31,7 @@ public abstract class SearchIntegrationTest {
     /** Where the embedded node of this test JVM keeps its data: fresh for every run. */
     protected static final Path DATA_DIR = Path.of("target", "search-test-data", UUID.randomUUID().toString());
 
-    protected static final List<DossierEventEnvelope> EVENT_STORE = Collections.synchronizedList(new ArrayList<>());
+    protected static final List<EventEnvelope> EVENT_STORE = Collections.synchronizedList(new ArrayList<>());
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -47,7 +47,7 @@ public abstract class SearchIntegrationTest {
     @Autowired
     protected DossierSearch search;
 
-    protected IndexingResult indexAndRefresh(List<DossierEventEnvelope> events) {
+    protected IndexingResult indexAndRefresh(List<EventEnvelope> events) {
         EVENT_STORE.addAll(events);
         IndexingResult result = indexer.index(events);
         indexAdmin.refresh();

@@ -10,7 +10,12 @@ import vn.motcua.engine.platform.AggregateType;
 public class DossierPlatform {
 
     public static final AggregateType<DossierEvent> DOSSIERS = new AggregateType<>("dossier", "dossiers",
-            Dossier.class.getSimpleName(), DossierEvent.class, DossierEvent::code, "hồ sơ");
+            Dossier.class.getSimpleName(), DossierEvent.class, DossierEvent::code, "hồ sơ",
+            event -> statusName(DossierStatus.after(null, event)));
+
+    private static String statusName(DossierStatus status) {
+        return status == null ? null : status.name();
+    }
 
     @Bean
     AggregateType<DossierEvent> dossierAggregateType() {

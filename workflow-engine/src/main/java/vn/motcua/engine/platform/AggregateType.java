@@ -20,10 +20,19 @@ import java.util.function.Function;
  * @param eventType   the common supertype of its events
  * @param aggregateId the id of the aggregate an event belongs to (the CloudEvent's subject, the Kafka key)
  * @param labelVi     what an inspector or citizen calls one of them: "hồ sơ", "văn bản"
+ * @param statusAfter the status (enum name) an event leaves its aggregate in, or {@code null} when the event
+ *                    does not change it: the tenant's one status fold, published with each CloudEvent as its
+ *                    {@code status} extension so that no consumer folds statuses again
  * @param <E>         its event type
  */
 public record AggregateType<E>(String name, String collection, String storedType, Class<E> eventType,
-                               Function<E, String> aggregateId, String labelVi) {
+                               Function<E, String> aggregateId, String labelVi, Function<E, String> statusAfter) {
+
+    /** A type whose events carry no status (nothing is published as the {@code status} extension). */
+    public AggregateType(String name, String collection, String storedType, Class<E> eventType,
+                         Function<E, String> aggregateId, String labelVi) {
+        this(name, collection, storedType, eventType, aggregateId, labelVi, event -> null);
+    }
 
     public AggregateType {
         Objects.requireNonNull(name, "name");
@@ -31,6 +40,7 @@ public record AggregateType<E>(String name, String collection, String storedType
         Objects.requireNonNull(storedType, "storedType");
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(aggregateId, "aggregateId");
+        Objects.requireNonNull(statusAfter, "statusAfter");
         if (!name.matches("[a-z][a-z0-9-]*") || !collection.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("Aggregate type names are lower-case words: " + name + ", " + collection);
         }
@@ -44,5 +54,18 @@ public record AggregateType<E>(String name, String collection, String storedType
     /** The id of the aggregate the event belongs to; the event must be one of ours. */
     public String idOf(Object event) {
         return aggregateId.apply(eventType.cast(event));
+    }
+
+    /** The status the event leaves its aggregate in, or {@code null} when it does not change it. */
+    public String statusOf(Object event) {
+        return statusAfter.apply(eventType.cast(event));
+    }
+
+    /**
+     * The Kafka topic its events are published to unless configured otherwise
+     * ({@code motcua.kafka.topics.<name>-events.name}): {@code motcua.dossier-events}, {@code motcua.document-events}.
+     */
+    public String topic() {
+        return "motcua." + name + "-events";
     }
 }

@@ -4,164 +4,199 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
-import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.gridfs.GridFSBucket;
-import com.mongodb.client.gridfs.GridFSBuckets;
-import com.mongodb.client.gridfs.model.GridFSUploadOptions;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Updates;
 
-import vn.motcua.engine.document.DocumentStore;
-import vn.motcua.engine.dossier.AttachedDocument;
-import vn.motcua.engine.dossier.Dossier;
-import vn.motcua.engine.dossier.DossierEvent;
-import vn.motcua.engine.dossier.DossierStatus;
+import vn.motcua.engine.dossier.DossierPlatform;
+import vn.motcua.engine.platform.AggregateType;
 
 /**
- * MongoDB read models, downstream of the event store: the applicant's view of each dossier (status,
- * timeline, appointed date, documents), the officials' inbox counters per unit and status, and the
- * attachments in GridFS (file name = SHA-256, so each content is stored once).
+ * The MongoDB read models of every registered aggregate type, downstream of the event store: one tracking
+ * processor ({@value #PROCESSING_GROUP}) runs each type's {@link Projection} on its events, and readers get the
+ * views from here. Today: dossiers ({@link DossierProjection}: the applicant's view, the officials' inbox
+ * counters, attachments in GridFS) and official documents (the e-office's projection).
  *
  * <p>mongo-java-server (the embedded default) has no transactions, so every write is a single-document,
- * idempotent, version-checked write: an event is applied only if the view's version is below its
- * sequence number, and counters are recomputed from the views rather than incremented. Replaying the
- * event store into a new generation of empty collections rebuilds the same state ({@link Rebuilds}).
+ * idempotent, version-checked write: an event is applied only if the view's version is below its sequence
+ * number, and derived collections are recomputed from the views rather than incremented. Replaying the event
+ * store into a new generation of empty collections rebuilds the same state ({@link Rebuilds}, target
+ * {@value #TARGET}).
  */
 @Component
 @ProcessingGroup(MongoReadModels.PROCESSING_GROUP)
 public class MongoReadModels implements RebuildTarget {
 
+    private static final Logger log = LoggerFactory.getLogger(MongoReadModels.class);
+
     public static final String PROCESSING_GROUP = "mongo-read-models";
-    static final String VIEWS = "dossier_views";
-    static final String COUNTERS = "inbox_counters";
+    public static final String TARGET = "mongodb";
     static final String META = "read_model_meta";
 
     private final MongoClient client;
-    private final DocumentStore documents;
+    private final GridFsAttachments attachments;
+    private final EventStore eventStore;
+    private final List<Projection<?>> projections;
     private final String databaseName;
+    private final Duration patience;
 
-    public MongoReadModels(MongoClient client, DocumentStore documents,
-                           @org.springframework.beans.factory.annotation.Value("${motcua.mongodb.database:motcua}")
-                           String databaseName) {
+    public MongoReadModels(MongoClient client, GridFsAttachments attachments, EventStore eventStore,
+                           List<Projection<?>> projections,
+                           @Value("${motcua.mongodb.database:motcua}") String databaseName,
+                           @Value("${motcua.read-models.read-your-writes:5s}") Duration patience) {
         this.client = client;
-        this.documents = documents;
+        this.attachments = attachments;
+        this.eventStore = eventStore;
+        this.projections = List.copyOf(projections);
         this.databaseName = databaseName;
+        this.patience = patience;
     }
 
     @EventHandler
-    void on(DossierEvent event, @SequenceNumber long sequence) {
+    void on(Object event, @SequenceNumber long sequence) {
         apply(activeGeneration(), event, sequence);
     }
 
     /** Applies one event to the read models of a generation; applying it twice changes nothing. */
-    public void apply(String generation, DossierEvent event, long sequence) {
-        storeAttachments(event.documents());
-        MongoCollection<Document> views = views(generation);
-        Document step = new Document("sequence", sequence)
-                .append("type", event.getClass().getSimpleName())
-                .append("labelVi", event.labelVi())
-                .append("at", Date.from(event.at()))
-                .append("actorName", event.actor().name())
-                .append("actorRole", event.actor().role().name())
-                .append("comment", event.comment());
-        List<Document> attached = event.documents().stream().map(MongoReadModels::toDocument).toList();
-        String unitId;
-        if (event instanceof DossierEvent.DossierSubmitted submitted) {
-            unitId = submitted.unitId();
-            Document view = new Document("_id", event.code())
-                    .append("procedureCode", submitted.procedureCode())
-                    .append("unitId", submitted.unitId())
-                    .append("ownerId", event.actor().id())
-                    .append("applicantName", submitted.applicant() == null ? null : submitted.applicant().fullName())
-                    .append("status", DossierStatus.SUBMITTED.name())
-                    .append("statusLabel", DossierStatus.SUBMITTED.labelVi())
-                    .append("portalStatus", DossierStatus.SUBMITTED.portalCode())
-                    .append("submittedAt", Date.from(event.at()))
-                    .append("updatedAt", Date.from(event.at()))
-                    .append("timeline", List.of(step))
-                    .append("documents", attached)
-                    .append("version", sequence);
+    public void apply(String generation, Object event, long sequence) {
+        projectionOf(event).ifPresent(projection -> apply(generation(generation), projection, event, sequence));
+    }
+
+    private <E> void apply(Projection.Generation generation, Projection<E> projection, Object payload,
+                           long sequence) {
+        E event = projection.type().eventType().cast(payload);
+        projection.beforeApply(event);
+        String id = projection.type().idOf(event);
+        MongoCollection<Document> views = generation.collection(projection.views());
+        Document current = views.find(eq("_id", id)).first();
+        if (current != null && version(current) >= sequence) {
+            return;
+        }
+        if (current == null && sequence > 0) {
+            log.warn("No {} view of {} for event {}: it is created from the first event; rebuild target {}",
+                    projection.type().name(), id, sequence, TARGET);
+            return;
+        }
+        Document view = projection.apply(current, event, sequence);
+        view.put("_id", id);
+        view.put("version", sequence);
+        if (current == null) {
             try {
                 views.insertOne(view);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
+                return;
             }
-        } else {
-            Document current = views.find(eq("_id", event.code())).first();
-            DossierStatus status = DossierStatus.after(current == null ? DossierStatus.SUBMITTED
-                    : DossierStatus.valueOf(current.getString("status")), event);
-            List<Bson> updates = new ArrayList<>(List.of(
-                    Updates.set("status", status.name()),
-                    Updates.set("statusLabel", status.labelVi()),
-                    Updates.set("portalStatus", status.portalCode()),
-                    Updates.set("updatedAt", Date.from(event.at())),
-                    Updates.set("version", sequence),
-                    Updates.push("timeline", step)));
-            if (!attached.isEmpty()) {
-                updates.add(Updates.pushEach("documents", attached));
-            }
-            java.time.LocalDate appointed = switch (event) {
-                case DossierEvent.DossierAccepted e -> e.appointedReturnDate();
-                case DossierEvent.PaymentReceived e -> e.appointedReturnDate();
-                case DossierEvent.SupplementProvided e -> e.appointedReturnDate();
-                case DossierEvent.DelayApologised e -> e.appointedReturnDate();
-                default -> null;
-            };
-            if (appointed != null) {
-                updates.add(Updates.set("appointedReturnDate", appointed.toString()));
-            }
-            if (event instanceof DossierEvent.SupplementRequested requested) {
-                updates.add(Updates.set("supplementItems", requested.items()));
-            }
-            views.updateOne(and(eq("_id", event.code()), lt("version", sequence)), Updates.combine(updates));
-            unitId = current == null ? null : current.getString("unitId");
+        } else if (views.replaceOne(and(eq("_id", id), lt("version", sequence)), view).getMatchedCount() == 0) {
+            return;
         }
-        if (unitId != null) {
-            recountInbox(generation, unitId);
-        }
+        projection.afterApply(generation, view);
     }
 
-    /** Officials' counters: how many dossiers of the unit are in each status, recomputed from the views. */
-    void recountInbox(String generation, String unitId) {
-        Map<String, Integer> counts = new HashMap<>();
-        views(generation).aggregate(List.of(
-                Aggregates.match(eq("unitId", unitId)),
-                Aggregates.group("$status", Accumulators.sum("count", 1))))
-                .forEach(group -> counts.put(group.getString("_id"), group.getInteger("count")));
-        collection(generation, COUNTERS).replaceOne(eq("_id", unitId),
-                new Document("_id", unitId).append("counts", new Document(new HashMap<>(counts))),
-                new ReplaceOptions().upsert(true));
+    /** The view of an aggregate as the read model has it now. */
+    public Optional<Document> view(AggregateType<?> type, String id) {
+        return projectionOf(type).map(projection -> generation(activeGeneration()).collection(projection.views())
+                .find(eq("_id", id)).first());
     }
 
+    /**
+     * The view of an aggregate once the read model has caught up with the events stored for it (read your own
+     * writes after a step), waiting at most {@code motcua.read-models.read-your-writes} (5 s); after that, the
+     * view as it stands. Never folds events: it only asks the event store how far the aggregate has got.
+     */
+    public Optional<Document> currentView(AggregateType<?> type, String id) {
+        long stored = eventStore.lastSequenceNumberFor(id).orElse(-1L);
+        long deadline = System.nanoTime() + patience.toNanos();
+        Optional<Document> view = view(type, id);
+        while (view.map(MongoReadModels::version).orElse(-1L) < stored && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            view = view(type, id);
+        }
+        if (view.map(MongoReadModels::version).orElse(-1L) < stored) {
+            log.warn("The {} view of {} is behind the event store (event {}); serving it as it stands",
+                    type.name(), id, stored);
+        }
+        return view;
+    }
+
+    /**
+     * The view of an aggregate including the events no processor has projected yet — those appended by the current
+     * transaction, invisible to the processors until it commits: the stored view (none if MongoDB does not answer)
+     * with the later events applied in memory by the same projection. For a step's own answer inside its
+     * transaction; reads use {@link #currentView}.
+     */
+    public Optional<Document> viewWithPendingEvents(AggregateType<?> type, String id) {
+        return projectionOf(type).flatMap(projection -> withPending(projection, id));
+    }
+
+    private <E> Optional<Document> withPending(Projection<E> projection, String id) {
+        Document stored;
+        try {
+            stored = view(projection.type(), id).orElse(null);
+        } catch (MongoException e) {
+            log.warn("MongoDB unavailable, the view of {} is folded from its events: {}", id, e.getMessage());
+            stored = null;
+        }
+        Document[] view = {stored};
+        eventStore.readEvents(id, stored == null ? 0 : version(stored) + 1).asStream()
+                .filter(message -> projection.type().owns(message.getPayload()))
+                .forEach(message -> {
+                    Document next = projection.apply(view[0], projection.type().eventType().cast(message.getPayload()),
+                            message.getSequenceNumber());
+                    next.put("_id", id);
+                    next.put("version", message.getSequenceNumber());
+                    view[0] = next;
+                });
+        return Optional.ofNullable(view[0]);
+    }
+
+    /** Views of the type matching {@code filter}, in {@code sort} order, at most {@code limit}. */
+    public List<Document> views(AggregateType<?> type, Bson filter, Bson sort, int limit) {
+        return projectionOf(type).map(projection -> generation(activeGeneration()).collection(projection.views())
+                .find(filter).sort(sort).limit(limit).into(new ArrayList<>())).orElse(new ArrayList<>());
+    }
+
+    /** The dossier's view (status, timeline, appointed date, documents). */
     public Optional<Document> view(String code) {
-        return Optional.ofNullable(views(activeGeneration()).find(eq("_id", code)).first());
+        return view(DossierPlatform.DOSSIERS, code);
     }
 
+    /** Officials' counters of the unit's dossiers by status ({@link DossierProjection}). */
     public Map<String, Integer> inboxCounters(String unitId) {
-        Document counters = collection(activeGeneration(), COUNTERS).find(eq("_id", unitId)).first();
+        Document counters = generation(activeGeneration()).collection(DossierProjection.COUNTERS)
+                .find(eq("_id", unitId)).first();
         Map<String, Integer> result = new HashMap<>();
         if (counters != null) {
             counters.get("counts", Document.class).forEach((status, count) -> result.put(status, (Integer) count));
@@ -171,50 +206,30 @@ public class MongoReadModels implements RebuildTarget {
 
     /** The bytes of an attachment from GridFS, if it has been copied there yet. */
     public Optional<byte[]> attachment(String sha256) {
-        GridFSBucket bucket = bucket();
-        if (bucket.find(eq("filename", sha256)).first() == null) {
-            return Optional.empty();
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        bucket.downloadToStream(sha256, out);
-        return Optional.of(out.toByteArray());
-    }
-
-    private void storeAttachments(List<AttachedDocument> attached) {
-        GridFSBucket bucket = bucket();
-        for (AttachedDocument document : attached) {
-            if (bucket.find(eq("filename", document.sha256())).first() != null) {
-                continue;
-            }
-            byte[] content = documents.content(document.sha256()).orElseThrow(() -> new IllegalStateException(
-                    "Attachment " + document.sha256() + " is referenced by an event but not stored"));
-            bucket.uploadFromStream(document.sha256(), new ByteArrayInputStream(content),
-                    new GridFSUploadOptions().metadata(new Document("mediaType", document.mediaType())
-                            .append("size", document.size())));
-        }
+        return attachments.content(sha256);
     }
 
     @Override
     public String name() {
-        return "mongodb";
+        return TARGET;
     }
 
     @Override
-    public String aggregateType() {
-        return Dossier.class.getSimpleName();
+    public Set<String> aggregateTypes() {
+        return projections.stream().map(projection -> projection.type().storedType())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @Override
     public String prepare() {
         String generation = "g" + System.currentTimeMillis();
-        views(generation).drop();
-        collection(generation, COUNTERS).drop();
+        drop(generation);
         return generation;
     }
 
     @Override
     public void apply(String generation, List<Replayed> events) {
-        events.forEach(replayed -> apply(generation, (DossierEvent) replayed.event(), replayed.sequence()));
+        events.forEach(replayed -> apply(generation, replayed.event(), replayed.sequence()));
     }
 
     /** Makes a generation the one that reads and the live processor use. */
@@ -224,8 +239,7 @@ public class MongoReadModels implements RebuildTarget {
         database().getCollection(META).replaceOne(eq("_id", "active"),
                 new Document("_id", "active").append("generation", newGeneration), new ReplaceOptions().upsert(true));
         if (previous != null && !previous.equals(newGeneration)) {
-            views(previous).drop();
-            collection(previous, COUNTERS).drop();
+            drop(previous);
         }
     }
 
@@ -235,24 +249,42 @@ public class MongoReadModels implements RebuildTarget {
         return meta == null ? "g0" : meta.getString("generation");
     }
 
-    private MongoCollection<Document> views(String generation) {
-        return collection(generation, VIEWS);
+    private void drop(String generation) {
+        Projection.Generation collections = generation(generation);
+        for (Projection<?> projection : projections) {
+            collections.collection(projection.views()).drop();
+            projection.derived().forEach(name -> collections.collection(name).drop());
+        }
     }
 
-    private MongoCollection<Document> collection(String generation, String name) {
-        return database().getCollection(name + "_" + generation);
+    private Optional<Projection<?>> projectionOf(Object event) {
+        return projections.stream().filter(projection -> projection.type().owns(event)).findFirst();
+    }
+
+    private Optional<Projection<?>> projectionOf(AggregateType<?> type) {
+        return projections.stream().filter(projection -> projection.type().name().equals(type.name())).findFirst();
+    }
+
+    private Projection.Generation generation(String id) {
+        MongoDatabase database = database();
+        return new Projection.Generation() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public MongoCollection<Document> collection(String baseName) {
+                return database.getCollection(baseName + "_" + id);
+            }
+        };
     }
 
     private MongoDatabase database() {
         return client.getDatabase(databaseName);
     }
 
-    private GridFSBucket bucket() {
-        return GridFSBuckets.create(database(), "attachments");
-    }
-
-    private static Document toDocument(AttachedDocument document) {
-        return new Document("fileName", document.fileName()).append("sha256", document.sha256())
-                .append("size", document.size()).append("mediaType", document.mediaType());
+    private static long version(Document view) {
+        return ((Number) view.get("version")).longValue();
     }
 }

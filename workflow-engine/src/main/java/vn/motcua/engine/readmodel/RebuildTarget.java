@@ -1,10 +1,11 @@
 package vn.motcua.engine.readmodel;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Something rebuilt from the event store: it prepares an empty new generation, takes the replayed
- * events of its aggregate type, and switches readers to the new generation at the end. Applying an event
+ * events of its aggregate types, and switches readers to the new generation at the end. Applying an event
  * twice must change nothing, because the live processors keep writing while a rebuild catches up.
  */
 public interface RebuildTarget {
@@ -13,15 +14,16 @@ public interface RebuildTarget {
     String name();
 
     /**
-     * The aggregate whose events rebuild this target, as the event store records it with each event
-     * ({@code domain_event_entry.type}, the aggregate's simple class name, e.g. {@code Dossier}).
+     * The aggregate types whose events rebuild this target, as the event store records them with each event
+     * ({@code domain_event_entry.type}, {@link vn.motcua.engine.platform.AggregateType#storedType()}, e.g.
+     * {@code Dossier}).
      */
-    String aggregateType();
+    Set<String> aggregateTypes();
 
     /** Creates an empty generation and returns its id. */
     String prepare();
 
-    /** Applies events of {@link #aggregateType()}, in the order of the event store. */
+    /** Applies events of {@link #aggregateTypes()}, in the order of the event store. */
     void apply(String generation, List<Replayed> events);
 
     /** Points readers and live writers to the generation and drops the previous one. */
@@ -29,7 +31,7 @@ public interface RebuildTarget {
 
     /**
      * One event from the store, with its id and its aggregate's sequence number. The event is the payload
-     * of an event of the target's {@link #aggregateType()} (for {@code Dossier}, a {@code DossierEvent}).
+     * of an event of one of the target's {@link #aggregateTypes()} (for {@code Dossier}, a {@code DossierEvent}).
      */
     record Replayed(String eventId, long sequence, Object event) {
     }

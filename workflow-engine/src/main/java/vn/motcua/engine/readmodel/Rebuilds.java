@@ -82,7 +82,7 @@ public class Rebuilds {
                     "A rebuild is already running", "Chờ lượt hiện tại kết thúc / Wait for it to finish", null);
         }
         String id = UUID.randomUUID().toString();
-        List<String> types = chosen.stream().map(RebuildTarget::aggregateType).distinct().toList();
+        List<String> types = chosen.stream().flatMap(target -> target.aggregateTypes().stream()).distinct().toList();
         long total = jdbc.queryForObject("select count(*) from domain_event_entry where type in ("
                 + String.join(",", Collections.nCopies(types.size(), "?")) + ")", Long.class,
                 types.toArray());
@@ -143,7 +143,7 @@ public class Rebuilds {
                                  Progress started) {
         TrackingToken position = from;
         Set<String> types = new HashSet<>();
-        generations.keySet().forEach(target -> types.add(target.aggregateType()));
+        generations.keySet().forEach(target -> types.addAll(target.aggregateTypes()));
         List<Stored> batch = new ArrayList<>(BATCH);
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
             java.util.Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
@@ -170,7 +170,7 @@ public class Rebuilds {
         }
         generations.forEach((target, generation) -> {
             List<RebuildTarget.Replayed> events = batch.stream()
-                    .filter(stored -> stored.aggregateType().equals(target.aggregateType()))
+                    .filter(stored -> target.aggregateTypes().contains(stored.aggregateType()))
                     .map(Stored::replayed).toList();
             if (!events.isEmpty()) {
                 target.apply(generation, events);

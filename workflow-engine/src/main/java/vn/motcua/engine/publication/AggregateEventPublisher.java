@@ -1,0 +1,61 @@
+package vn.motcua.engine.publication;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.engine.platform.AggregateType;
+import vn.motcua.engine.platform.AggregateTypes;
+
+/**
+ * Publishes every event of every registered {@link AggregateType} to Kafka as a CloudEvents 1.0 JSON message
+ * (structured mode, {@link AggregateCloudEvents}) on its type's topic ({@link EventTopics}), keyed by the
+ * aggregate id so that each aggregate's events stay in order on one partition. It is one tracking event
+ * processor whose token lives in PostgreSQL: delivery is at least once, and a Kafka outage only delays it (a
+ * failed send fails the batch, the {@code PropagatingErrorHandler} hands the failure to the processor, which
+ * retries the batch from its last token). Consumers de-duplicate by the CloudEvent {@code id} and the
+ * {@code sequence} extension.
+ *
+ * <p>Its processing group keeps the dossier publisher's name, {@value #PROCESSING_GROUP}, so the token that holds
+ * most of the history carries on. The document publisher's group {@value #RETIRED_GROUP} is retired on upgrade by
+ * {@link PublisherTokens}: the kept token is moved back to the older of the two, so no document event that
+ * {@value #RETIRED_GROUP} had not yet published is skipped; what both had published goes out once more, which
+ * consumers ignore (they de-duplicate by sequence).
+ */
+@Component
+@ProcessingGroup(AggregateEventPublisher.PROCESSING_GROUP)
+public class AggregateEventPublisher {
+
+    public static final String PROCESSING_GROUP = "kafka-publisher";
+    /** The processing group of the former official-document publisher, merged into this one. */
+    public static final String RETIRED_GROUP = "document-publisher";
+
+    private final AcknowledgedKafkaSends sends;
+    private final AggregateCloudEvents cloudEvents;
+    private final AggregateTypes types;
+    private final EventTopics topics;
+
+    public AggregateEventPublisher(AcknowledgedKafkaSends sends, AggregateCloudEvents cloudEvents,
+                                   AggregateTypes types, EventTopics topics) {
+        this.sends = sends;
+        this.cloudEvents = cloudEvents;
+        this.types = types;
+        this.topics = topics;
+    }
+
+    /** Events of no registered type (none today) are not published. */
+    @EventHandler
+    void on(Object event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        types.ofEvent(event).ifPresent(type -> {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.topic(type), type.idOf(event),
+                    cloudEvents.serialize(event, eventId, sequence));
+            record.headers().add("content-type", AggregateCloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            sends.send(record);
+        });
+    }
+}
