@@ -40,7 +40,7 @@ class ArchitectureTest {
     @Test
     void thePlatformKnowsNoTenant() {
         ArchRule rule = noClasses().that().resideInAnyPackage("vn.motcua.engine.platform..", "vn.motcua.engine.audit..",
-                        "vn.motcua.engine.access..")
+                        "vn.motcua.engine.access..", "vn.motcua.engine.publication..", "vn.motcua.engine.readmodel..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.engine.dossier..",
                         "vn.motcua.engine.process..", "vn.motcua.eoffice..", "vn.motcua.search..", "vn.motcua.portal..");
         rule.check(CODE);

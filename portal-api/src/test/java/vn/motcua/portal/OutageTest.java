@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 
 import vn.motcua.engine.embedded.EmbeddedKafkaBroker;
 import vn.motcua.engine.embedded.EmbeddedMongoServer;
+import vn.motcua.engine.dossier.DossierPlatform;
 import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
@@ -68,9 +69,9 @@ class OutageTest extends IntegrationTest {
         }
         await().atMost(CATCH_UP).untilAsserted(() -> {
             for (String code : codes) {
-                assertThat(readModels.view(code)).as(code).isPresent();
+                assertThat(readModels.view(DossierPlatform.DOSSIERS, code)).as(code).isPresent();
             }
-            assertThat(readModels.view(codes.get(0)).orElseThrow().getString("status")).isEqualTo("PAYMENT_REQUESTED");
+            assertThat(readModels.view(DossierPlatform.DOSSIERS, codes.get(0)).orElseThrow().getString("status")).isEqualTo("PAYMENT_REQUESTED");
         });
     }
 

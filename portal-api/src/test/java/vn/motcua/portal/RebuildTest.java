@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.engine.dossier.DossierPlatform;
 import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
@@ -76,7 +77,7 @@ class RebuildTest extends IntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             views.clear();
             jdbc.query("select code, last_sequence from dossier_registry", row -> {
-                Document view = readModels.view(row.getString(1)).orElse(null);
+                Document view = readModels.view(DossierPlatform.DOSSIERS, row.getString(1)).orElse(null);
                 assertThat(view).as(row.getString(1)).isNotNull();
                 assertThat(view.get("version", Number.class).longValue()).isEqualTo(row.getLong(2));
                 views.put(row.getString(1), view);

@@ -35,6 +35,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.document.Upload;
+import vn.motcua.engine.dossier.DossierPlatform;
 import vn.motcua.engine.history.DossierHistory;
 import vn.motcua.engine.history.Step;
 import vn.motcua.engine.identity.Identity;
@@ -113,7 +114,8 @@ public class DossierController {
     public Map<String, Object> view(@PathVariable @Pattern(regexp = CODE) String code,
                                     @Parameter(hidden = true) Identity who) {
         visible(code, who);
-        Document view = readModels.view(code).orElseThrow(() -> Problem.notFound("dossier-view",
+        Document view = readModels.view(DossierPlatform.DOSSIERS, code).orElseThrow(() -> Problem.notFound(
+                "dossier-view",
                 "Hồ sơ đang được cập nhật, vui lòng thử lại sau giây lát / The view is being updated, retry shortly"));
         Map<String, Object> result = new LinkedHashMap<>(view);
         result.put("code", result.remove("_id"));

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.motcua.engine.dossierview.InboxCounters;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.readmodel.MongoReadModels;
 
 /** Officials' counters: how many of their unit's dossiers are in each status. */
 @RestController
@@ -19,10 +19,10 @@ import vn.motcua.engine.readmodel.MongoReadModels;
 @Tag(name = "Công việc / Tasks")
 public class InboxController {
 
-    private final MongoReadModels readModels;
+    private final InboxCounters counters;
 
-    public InboxController(MongoReadModels readModels) {
-        this.readModels = readModels;
+    public InboxController(InboxCounters counters) {
+        this.counters = counters;
     }
 
     @Operation(summary = "Số hồ sơ theo trạng thái của đơn vị / Dossiers of my unit per status")
@@ -31,6 +31,6 @@ public class InboxController {
         if (!who.isOfficial()) {
             throw Problem.forbidden("Chỉ cán bộ xử lý mới có số liệu đơn vị / Only officials see unit counters");
         }
-        return readModels.inboxCounters(who.unitId());
+        return counters.of(who.unitId());
     }
 }

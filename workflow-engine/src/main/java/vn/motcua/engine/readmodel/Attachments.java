@@ -20,17 +20,17 @@ public class Attachments {
 
     private static final Logger log = LoggerFactory.getLogger(Attachments.class);
 
-    private final MongoReadModels readModels;
+    private final GridFsAttachments gridFs;
     private final DocumentStore documents;
 
-    public Attachments(MongoReadModels readModels, DocumentStore documents) {
-        this.readModels = readModels;
+    public Attachments(GridFsAttachments gridFs, DocumentStore documents) {
+        this.gridFs = gridFs;
         this.documents = documents;
     }
 
     public Optional<byte[]> content(String sha256) {
         try {
-            Optional<byte[]> stored = readModels.attachment(sha256);
+            Optional<byte[]> stored = gridFs.content(sha256);
             if (stored.isPresent()) {
                 return stored;
             }

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -17,7 +16,6 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 
 import vn.motcua.engine.document.DocumentStore;
-import vn.motcua.engine.dossier.AttachedDocument;
 
 /** Attachments in GridFS, each content once under its SHA-256 as the file name, copied there by projections. */
 @Component
@@ -45,19 +43,16 @@ public class GridFsAttachments {
         return Optional.of(out.toByteArray());
     }
 
-    /** Copies the attachments an event names from the content store, each once. */
-    public void store(List<AttachedDocument> attached) {
+    /** Copies an attachment an event names from the content store, once. */
+    public void store(String sha256, String mediaType, long size) {
         GridFSBucket bucket = bucket();
-        for (AttachedDocument document : attached) {
-            if (bucket.find(eq("filename", document.sha256())).first() != null) {
-                continue;
-            }
-            byte[] content = documents.content(document.sha256()).orElseThrow(() -> new IllegalStateException(
-                    "Attachment " + document.sha256() + " is referenced by an event but not stored"));
-            bucket.uploadFromStream(document.sha256(), new ByteArrayInputStream(content),
-                    new GridFSUploadOptions().metadata(new Document("mediaType", document.mediaType())
-                            .append("size", document.size())));
+        if (bucket.find(eq("filename", sha256)).first() != null) {
+            return;
         }
+        byte[] content = documents.content(sha256).orElseThrow(() -> new IllegalStateException(
+                "Attachment " + sha256 + " is referenced by an event but not stored"));
+        bucket.uploadFromStream(sha256, new ByteArrayInputStream(content),
+                new GridFSUploadOptions().metadata(new Document("mediaType", mediaType).append("size", size)));
     }
 
     private GridFSBucket bucket() {

@@ -6,10 +6,8 @@ import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,14 +31,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 
-import vn.motcua.engine.dossier.DossierPlatform;
 import vn.motcua.engine.platform.AggregateType;
 
 /**
  * The MongoDB read models of every registered aggregate type, downstream of the event store: one tracking
  * processor ({@value #PROCESSING_GROUP}) runs each type's {@link Projection} on its events, and readers get the
- * views from here. Today: dossiers ({@link DossierProjection}: the applicant's view, the officials' inbox
- * counters, attachments in GridFS) and official documents (the e-office's projection).
+ * views from here. It knows no tenant: today dossiers ({@code dossierview}: the applicant's view, the officials'
+ * inbox counters, attachments in GridFS) and official documents (the e-office's projection) register theirs.
  *
  * <p>mongo-java-server (the embedded default) has no transactions, so every write is a single-document,
  * idempotent, version-checked write: an event is applied only if the view's version is below its sequence
@@ -188,20 +185,9 @@ public class MongoReadModels implements RebuildTarget {
                 .find(filter).sort(sort).limit(limit).into(new ArrayList<>())).orElse(new ArrayList<>());
     }
 
-    /** The dossier's view (status, timeline, appointed date, documents). */
-    public Optional<Document> view(String code) {
-        return view(DossierPlatform.DOSSIERS, code);
-    }
-
-    /** Officials' counters of the unit's dossiers by status ({@link DossierProjection}). */
-    public Map<String, Integer> inboxCounters(String unitId) {
-        Document counters = generation(activeGeneration()).collection(DossierProjection.COUNTERS)
-                .find(eq("_id", unitId)).first();
-        Map<String, Integer> result = new HashMap<>();
-        if (counters != null) {
-            counters.get("counts", Document.class).forEach((status, count) -> result.put(status, (Integer) count));
-        }
-        return result;
+    /** A document of a collection a projection derives from its views ({@link Projection#derived()}). */
+    public Optional<Document> derived(String baseName, String id) {
+        return Optional.ofNullable(generation(activeGeneration()).collection(baseName).find(eq("_id", id)).first());
     }
 
     /** The bytes of an attachment from GridFS, if it has been copied there yet. */

@@ -1,4 +1,4 @@
-package vn.motcua.engine.readmodel;
+package vn.motcua.engine.dossierview;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -20,6 +20,8 @@ import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierPlatform;
 import vn.motcua.engine.dossier.DossierStatus;
 import vn.motcua.engine.platform.AggregateType;
+import vn.motcua.engine.readmodel.GridFsAttachments;
+import vn.motcua.engine.readmodel.Projection;
 
 /**
  * The applicant's view of each dossier (status, timeline, appointed date, documents, supplement items), the
@@ -29,8 +31,8 @@ import vn.motcua.engine.platform.AggregateType;
 @Component
 public class DossierProjection implements Projection<DossierEvent> {
 
-    static final String VIEWS = "dossier_views";
-    static final String COUNTERS = "inbox_counters";
+    public static final String VIEWS = "dossier_views";
+    public static final String COUNTERS = "inbox_counters";
 
     private final GridFsAttachments attachments;
 
@@ -55,7 +57,8 @@ public class DossierProjection implements Projection<DossierEvent> {
 
     @Override
     public void beforeApply(DossierEvent event) {
-        attachments.store(event.documents());
+        event.documents().forEach(document -> attachments.store(document.sha256(), document.mediaType(),
+                document.size()));
     }
 
     @Override
