@@ -6,7 +6,11 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 
 import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.readmodel.Projection;
@@ -21,6 +25,8 @@ import vn.motcua.eoffice.document.DocumentWorkflow.View;
 public class DocumentProjection implements Projection<DocumentEvent> {
 
     static final String VIEWS = "document_views";
+    /** Lists show the most recently changed documents first. */
+    static final Bson NEWEST_FIRST = Sorts.descending("updatedAt");
 
     @Override
     public AggregateType<DocumentEvent> type() {
@@ -82,6 +88,19 @@ public class DocumentProjection implements Projection<DocumentEvent> {
             }
         }
         return view;
+    }
+
+    /** The views a unit may read (its own documents, and those it leads or supports), narrowed when asked. */
+    static Bson filter(String unitId, DocumentStatus status, Direction direction) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.or(Filters.eq("unitId", unitId),
+                Filters.eq("leadUnitId", unitId), Filters.eq("supportingUnitIds", unitId))));
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (direction != null) {
+            filters.add(Filters.eq("direction", direction.name()));
+        }
+        return Filters.and(filters);
     }
 
     /** The API's view of a stored view document. */

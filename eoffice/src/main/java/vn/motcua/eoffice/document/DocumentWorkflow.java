@@ -110,6 +110,9 @@ public class DocumentWorkflow {
     private final DocumentPolicy policy;
     private final MongoReadModels readModels;
 
+    /** The most documents one list shows. */
+    public static final int LIST_LIMIT = 200;
+
     /** The most attachments an outgoing draft may carry. */
     public static final int MAX_ATTACHMENTS = 20;
 
@@ -260,6 +263,21 @@ public class DocumentWorkflow {
     /** The document, for those its policy lets see it ({@link DocumentPolicy}); for anyone else 404. */
     public View find(String documentId, Identity who) {
         return AccessCheck.toSee(policy, who, documentId, found(documentId));
+    }
+
+    /**
+     * The documents of the official's unit (its own, and those it was instructed to lead or support), the most
+     * recently changed first, at most {@value #LIST_LIMIT}, read from their MongoDB views; {@code status} and
+     * {@code direction} narrow the list when given.
+     */
+    public List<View> list(DocumentStatus status, Direction direction, Identity who) {
+        if (!who.isOfficial() || who.unitId() == null) {
+            throw Problem.forbidden("Chỉ cán bộ mới xem được văn bản của đơn vị / Only officials see their unit's"
+                    + " documents");
+        }
+        return readModels.views(DocumentPlatform.DOCUMENTS, DocumentProjection.filter(who.unitId(), status, direction),
+                        DocumentProjection.NEWEST_FIRST, LIST_LIMIT).stream()
+                .map(DocumentProjection::toView).toList();
     }
 
     public List<HistoryEntry> history(String documentId, Identity who) {

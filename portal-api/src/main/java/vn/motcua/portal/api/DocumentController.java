@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -26,6 +27,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Identity;
+import vn.motcua.eoffice.document.Direction;
+import vn.motcua.eoffice.document.DocumentStatus;
 import vn.motcua.eoffice.document.DocumentWorkflow;
 import vn.motcua.eoffice.document.DocumentWorkflow.HistoryEntry;
 import vn.motcua.eoffice.document.DocumentWorkflow.View;
@@ -135,6 +138,15 @@ public class DocumentController {
     @GetMapping("/{id}")
     public View document(@PathVariable @Pattern(regexp = ID) String id, @Parameter(hidden = true) Identity who) {
         return workflow.find(id, who);
+    }
+
+    @Operation(summary = "Văn bản của đơn vị / My unit's documents, most recently changed first",
+            description = "Read from the documents' MongoDB views; optional filters 'status' and 'direction'.")
+    @GetMapping
+    public List<View> documents(@RequestParam(required = false) DocumentStatus status,
+                                @RequestParam(required = false) Direction direction,
+                                @Parameter(hidden = true) Identity who) {
+        return workflow.list(status, direction, who);
     }
 
     @Operation(summary = "Lịch sử văn bản / A document's history, read from the event store")

@@ -26,8 +26,8 @@ import vn.motcua.portal.support.DocumentIntegrationTest;
 
 /**
  * An official document is read from its MongoDB view, kept by the platform's projection runner: the view follows
- * each step, {@code GET /api/v1/documents/{id}} serves it without folding the events, and a rebuild of the
- * {@code mongodb} target recreates every document view equal to the live one.
+ * each step, {@code GET /api/v1/documents/{id}} and the unit's list serve it without folding the events, and a
+ * rebuild of the {@code mongodb} target recreates every document view equal to the live one.
  */
 class DocumentViewTest extends DocumentIntegrationTest {
 
@@ -66,6 +66,17 @@ class DocumentViewTest extends DocumentIntegrationTest {
         assertThat(read.get("subject").asText()).isEqualTo("Chỉ có trong bản đọc / only in the view");
         assertThat(read.get("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(read.get("unitId").asText()).isEqualTo(HANOI);
+
+        // and the unit's list is read from the views too, narrowed by status; another unit does not see it
+        Api.Response list = as("clerk-hn").get("/api/v1/documents?status=IN_REVIEW&direction=OUTGOING");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().findValuesAsText("documentId")).contains(id);
+        assertThat(list.json().findValuesAsText("status")).containsOnly("IN_REVIEW");
+        assertThat(as("clerk-hn").get("/api/v1/documents?status=DRAFT").json().findValuesAsText("documentId"))
+                .doesNotContain(id);
+        assertThat(as("clerk-hcm").get("/api/v1/documents").json().findValuesAsText("documentId"))
+                .doesNotContain(id);
+        assertThat(as("citizen-a").get("/api/v1/documents").status()).isEqualTo(403);
     }
 
     @Test
