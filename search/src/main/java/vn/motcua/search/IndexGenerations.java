@@ -1,0 +1,186 @@
+package vn.motcua.search;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
+import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+
+/**
+ * Generations of a set of aliased search indices — the one way every {@link EventIndex} creates and rotates its
+ * indices. Each alias points at exactly one index {@code <alias>-<n>} of one generation {@code n}; indices are
+ * created only here, with the explicit mappings of {@code <alias>-index.json}, never by a first write. A rebuild
+ * creates the next generation, fills it, and moves every alias and drops the old indices in one {@code _aliases}
+ * request, which Elasticsearch applies atomically: a reader sees either the old generation or the new one.
+ */
+final class IndexGenerations {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexGenerations.class);
+
+    private final ElasticsearchClient client;
+    private final List<String> aliases;
+    private volatile boolean ready;
+
+    IndexGenerations(ElasticsearchClient client, List<String> aliases) {
+        this.client = client;
+        this.aliases = List.copyOf(aliases);
+    }
+
+    static String index(String alias, long generation) {
+        return alias + "-" + generation;
+    }
+
+    static long generationOf(String index) {
+        int dash = index.lastIndexOf('-');
+        try {
+            return Long.parseLong(index.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Makes sure every alias exists, creating its index of the current generation (or of the next free one) on
+     * first use. Cheap after the first success; not done at start-up, so that the application starts while
+     * Elasticsearch is down.
+     */
+    void ensure() {
+        if (ready) {
+            return;
+        }
+        synchronized (this) {
+            if (ready) {
+                return;
+            }
+            Map<String, List<String>> targets = aliasTargets();
+            List<String> missing = aliases.stream().filter(alias -> targets.getOrDefault(alias, List.of()).isEmpty())
+                    .toList();
+            if (!missing.isEmpty()) {
+                long generation = aliases.stream().flatMap(alias -> targets.getOrDefault(alias, List.of()).stream())
+                        .findFirst().map(IndexGenerations::generationOf).orElseGet(this::next);
+                missing.forEach(alias -> create(alias, index(alias, generation), true));
+                log.info("Search indices of generation {} created behind aliases {}", generation, missing);
+            }
+            ready = true;
+        }
+    }
+
+    /** The generation the aliases point at, if they exist. */
+    Optional<Long> current() {
+        List<String> targets = aliasTargets().getOrDefault(aliases.getFirst(), List.of());
+        return targets.isEmpty() ? Optional.empty() : Optional.of(generationOf(targets.getFirst()));
+    }
+
+    /** Creates empty indices of the next generation, not yet behind the aliases, for a rebuild to fill. */
+    long createNext() {
+        long generation = next();
+        aliases.forEach(alias -> create(alias, index(alias, generation), false));
+        log.info("Search indices of generation {} of {} created for a rebuild", generation, aliases);
+        return generation;
+    }
+
+    /** Points every alias at its index of {@code next} and deletes the indices they pointed at before, atomically. */
+    void swap(long next) {
+        Map<String, List<String>> current = aliasTargets();
+        List<Action> actions = new ArrayList<>();
+        List<String> old = new ArrayList<>();
+        for (String alias : aliases) {
+            String index = index(alias, next);
+            actions.add(Action.of(a -> a.add(add -> add.index(index).alias(alias))));
+            current.getOrDefault(alias, List.of()).stream().filter(previous -> !previous.equals(index))
+                    .forEach(old::add);
+        }
+        for (String index : old) {
+            actions.add(Action.of(a -> a.removeIndex(remove -> remove.index(index))));
+        }
+        IndexAdmin.call(() -> client.indices().updateAliases(u -> u.actions(actions)));
+        ready = true;
+        log.info("Search aliases {} moved to generation {}; removed {}", aliases, next, old);
+    }
+
+    /** Deletes the indices of a generation a failed rebuild left behind; refuses the live one. */
+    void discard(long generation) {
+        if (current().filter(live -> live == generation).isPresent()) {
+            throw new IllegalStateException("generation " + generation + " is live");
+        }
+        List<String> indices = aliases.stream().map(alias -> index(alias, generation)).toList();
+        IndexAdmin.call(() -> client.indices().delete(d -> d.index(indices).ignoreUnavailable(true)));
+    }
+
+    /** Makes everything indexed so far through the aliases visible to search. */
+    void refresh() {
+        ensure();
+        IndexAdmin.call(() -> client.indices().refresh(r -> r.index(aliases)));
+    }
+
+    /** Refreshes the indices of one generation, e.g. a rebuilt one before the aliases move to it. */
+    void refresh(long generation) {
+        List<String> indices = aliases.stream().map(alias -> index(alias, generation)).toList();
+        IndexAdmin.call(() -> client.indices().refresh(r -> r.index(indices)));
+    }
+
+    /** Alias name → the indices it points at. */
+    private Map<String, List<String>> aliasTargets() {
+        Map<String, List<String>> targets = new TreeMap<>();
+        for (ResolveIndexItem index : ours()) {
+            for (String alias : index.aliases()) {
+                targets.computeIfAbsent(alias, a -> new ArrayList<>()).add(index.name());
+            }
+        }
+        return targets;
+    }
+
+    private List<ResolveIndexItem> ours() {
+        List<String> patterns = aliases.stream().map(alias -> alias + "-*").toList();
+        return IndexAdmin.call(() -> client.indices().resolveIndex(r -> r.name(patterns))).indices();
+    }
+
+    private long next() {
+        TreeSet<Long> numbers = new TreeSet<>();
+        ours().forEach(index -> numbers.add(generationOf(index.name())));
+        return numbers.isEmpty() ? 1 : numbers.last() + 1;
+    }
+
+    private void create(String alias, String index, boolean withAlias) {
+        try {
+            IndexAdmin.call(() -> {
+                try (InputStream definition = definition(alias)) {
+                    return client.indices().create(c -> {
+                        c.withJson(definition).index(index);
+                        if (withAlias) {
+                            c.aliases(alias, a -> a);
+                        }
+                        return c;
+                    });
+                }
+            });
+        } catch (ElasticsearchException e) {
+            // another instance created it first: the same definition, so nothing is lost
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+            if (withAlias) {
+                IndexAdmin.call(() -> client.indices().putAlias(p -> p.index(index).name(alias)));
+            }
+        }
+    }
+
+    private static InputStream definition(String alias) {
+        String resource = alias + "-index.json";
+        InputStream in = IndexGenerations.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing index definition " + resource);
+        }
+        return in;
+    }
+}
