@@ -20,6 +20,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Updates;
 
 import vn.motcua.engine.readmodel.MongoReadModels;
+import vn.motcua.engine.readmodel.Rebuilds;
+import vn.motcua.engine.readmodel.ViewsOnUpgrade;
 import vn.motcua.eoffice.document.DocumentPlatform;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.DocumentIntegrationTest;
@@ -42,6 +44,10 @@ class DocumentViewTest extends DocumentIntegrationTest {
     private MongoReadModels readModels;
     @Autowired
     private MongoClient mongo;
+    @Autowired
+    private ViewsOnUpgrade upgrade;
+    @Autowired
+    private Rebuilds rebuilds;
     @Value("${motcua.mongodb.database:motcua}")
     private String database;
 
@@ -98,6 +104,24 @@ class DocumentViewTest extends DocumentIntegrationTest {
         assertThat(readModels.activeGeneration()).isNotEqualTo(generation);
         assertThat(views(List.of(outgoing, other))).isEqualTo(live);
         assertThat(document("specialist-hn", outgoing).get("status").asText()).isEqualTo("RETURNED");
+    }
+
+    @Test
+    void viewsMissingAtStartUpAreBuiltFromTheEventStore() {
+        String id = drafted("Công văn về việc rà soát danh mục thuốc thiết yếu");
+        Document live = readModels.currentView(DocumentPlatform.DOCUMENTS, id).orElseThrow();
+        String generation = readModels.activeGeneration();
+        // as after an upgrade that brings the document projection: events exist, their views do not
+        mongo.getDatabase(database).getCollection("document_views_" + generation).drop();
+        assertThat(readModels.typesWithoutViews()).containsExactly("OfficialDocument");
+
+        Rebuilds.Progress started = upgrade.buildMissingViews().orElseThrow();
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(rebuilds.progress(started.id()).state()).isEqualTo(Rebuilds.State.DONE));
+        assertThat(readModels.activeGeneration()).isNotEqualTo(generation);
+        assertThat(readModels.typesWithoutViews()).isEmpty();
+        assertThat(readModels.view(DocumentPlatform.DOCUMENTS, id)).contains(live);
+        assertThat(upgrade.buildMissingViews()).as("nothing missing, nothing started").isEmpty();
     }
 
     private Map<String, Document> views(List<String> ids) {

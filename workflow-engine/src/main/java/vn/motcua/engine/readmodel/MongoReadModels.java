@@ -190,6 +190,17 @@ public class MongoReadModels implements RebuildTarget {
         return Optional.ofNullable(generation(activeGeneration()).collection(baseName).find(eq("_id", id)).first());
     }
 
+    /**
+     * The aggregate types (as stored) whose views are missing from the active generation: types registered, or
+     * given a projection, since the generation was built.
+     */
+    public List<String> typesWithoutViews() {
+        String generation = activeGeneration();
+        Set<String> existing = database().listCollectionNames().into(new java.util.HashSet<>());
+        return projections.stream().filter(projection -> !existing.contains(projection.views() + "_" + generation))
+                .map(projection -> projection.type().storedType()).toList();
+    }
+
     /** The bytes of an attachment from GridFS, if it has been copied there yet. */
     public Optional<byte[]> attachment(String sha256) {
         return attachments.content(sha256);
