@@ -60,7 +60,8 @@ class DocumentViewTest extends DocumentIntegrationTest {
 
         JsonNode submitted = complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
         assertThat(submitted.get("status").asText()).isEqualTo("IN_REVIEW");
-        Document view = readModels.view(DocumentPlatform.DOCUMENTS, id).orElseThrow();
+        // the step's answer was built in its transaction; the processor projects the step once it commits
+        Document view = readModels.currentView(DocumentPlatform.DOCUMENTS, id).orElseThrow();
         assertThat(view.getString("status")).isEqualTo("IN_REVIEW");
         assertThat(view.getString("statusLabelVi")).isEqualTo("Chờ lãnh đạo đơn vị duyệt");
         assertThat(view.get("version", Number.class).longValue()).isEqualTo(1);
