@@ -90,17 +90,23 @@ public class DocumentProjection implements Projection<DocumentEvent> {
         return view;
     }
 
-    /** The views a unit may read (its own documents, and those it leads or supports), narrowed when asked. */
+    /**
+     * The views of a unit (its own documents, and those it leads or supports), or of every unit when
+     * {@code unitId} is null, narrowed when asked.
+     */
     static Bson filter(String unitId, DocumentStatus status, Direction direction) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.or(Filters.eq("unitId", unitId),
-                Filters.eq("leadUnitId", unitId), Filters.eq("supportingUnitIds", unitId))));
+        List<Bson> filters = new ArrayList<>();
+        if (unitId != null) {
+            filters.add(Filters.or(Filters.eq("unitId", unitId), Filters.eq("leadUnitId", unitId),
+                    Filters.eq("supportingUnitIds", unitId)));
+        }
         if (status != null) {
             filters.add(Filters.eq("status", status.name()));
         }
         if (direction != null) {
             filters.add(Filters.eq("direction", direction.name()));
         }
-        return Filters.and(filters);
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 
     /** The API's view of a stored view document. */

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.engine.access.AccessCheck;
+import vn.motcua.engine.access.Scope;
 import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.engine.config.MotcuaProperties;
@@ -266,18 +267,20 @@ public class DocumentWorkflow {
     }
 
     /**
-     * The documents of the official's unit (its own, and those it was instructed to lead or support), the most
-     * recently changed first, at most {@value #LIST_LIMIT}, read from their MongoDB views; {@code status} and
-     * {@code direction} narrow the list when given.
+     * The documents within the official's reach as the access policy scopes it (an official: their unit's own, and
+     * those it was instructed to lead or support; an inspector: every unit's), the most recently changed first, at
+     * most {@value #LIST_LIMIT}, read from their MongoDB views; {@code status} and {@code direction} narrow the list
+     * when given.
      */
     public List<View> list(DocumentStatus status, Direction direction, Identity who) {
-        if (!who.isOfficial() || who.unitId() == null) {
-            throw Problem.forbidden("Chỉ cán bộ mới xem được văn bản của đơn vị / Only officials see their unit's"
+        Scope scope = policy.scope(who);
+        if (scope.isNothing()) {
+            throw Problem.forbidden("Chỉ cán bộ và thanh tra mới xem được văn bản / Only officials and inspectors see"
                     + " documents");
         }
-        return readModels.views(DocumentPlatform.DOCUMENTS, DocumentProjection.filter(who.unitId(), status, direction),
-                        DocumentProjection.NEWEST_FIRST, LIST_LIMIT).stream()
-                .map(DocumentProjection::toView).toList();
+        return readModels.views(DocumentPlatform.DOCUMENTS, DocumentProjection.filter(scope.unitId(), status,
+                        direction), DocumentProjection.NEWEST_FIRST, LIST_LIMIT).stream()
+                .map(DocumentProjection::toView).filter(view -> policy.maySee(who, view)).toList();
     }
 
     public List<HistoryEntry> history(String documentId, Identity who) {

@@ -83,6 +83,8 @@ class DocumentViewTest extends DocumentIntegrationTest {
                 .doesNotContain(id);
         assertThat(as("clerk-hcm").get("/api/v1/documents").json().findValuesAsText("documentId"))
                 .doesNotContain(id);
+        assertThat(as("inspector").get("/api/v1/documents?status=IN_REVIEW").json().findValuesAsText("documentId"))
+                .as("inspectors read every unit's documents").contains(id);
         assertThat(as("citizen-a").get("/api/v1/documents").status()).isEqualTo(403);
     }
 
