@@ -40,9 +40,11 @@ class ArchitectureTest {
     @Test
     void thePlatformKnowsNoTenant() {
         ArchRule rule = noClasses().that().resideInAnyPackage("vn.motcua.engine.platform..", "vn.motcua.engine.audit..",
-                        "vn.motcua.engine.access..", "vn.motcua.engine.publication..", "vn.motcua.engine.readmodel..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.engine.dossier..",
-                        "vn.motcua.engine.process..", "vn.motcua.eoffice..", "vn.motcua.search..", "vn.motcua.portal..");
+                        "vn.motcua.engine.access..", "vn.motcua.engine.publication..", "vn.motcua.engine.readmodel..",
+                        "vn.motcua.engine.calendar..", "vn.motcua.engine.identity..", "vn.motcua.engine.config..",
+                        "vn.motcua.engine.embedded..", "vn.motcua.engine.problem..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.engine.dossier..", "vn.motcua.eoffice..",
+                        "vn.motcua.search..", "vn.motcua.portal..");
         rule.check(CODE);
     }
 

@@ -14,12 +14,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.dossier.Applicant;
-import vn.motcua.engine.history.DossierHistory;
+import vn.motcua.engine.dossier.history.DossierHistory;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
-import vn.motcua.engine.process.DossierWorkflow;
-import vn.motcua.engine.process.NewDossier;
-import vn.motcua.engine.registry.DossierRegistry;
+import vn.motcua.engine.dossier.process.DossierWorkflow;
+import vn.motcua.engine.dossier.process.NewDossier;
+import vn.motcua.engine.dossier.registry.DossierRegistry;
 
 /**
  * The embedded default keeps everything under its data directory: stopping and starting the

@@ -18,8 +18,8 @@ import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.dossier.Applicant;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
-import vn.motcua.engine.process.DossierWorkflow;
-import vn.motcua.engine.process.NewDossier;
+import vn.motcua.engine.dossier.process.DossierWorkflow;
+import vn.motcua.engine.dossier.process.NewDossier;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 

@@ -11,7 +11,7 @@ import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.platform.task.OpenTask;
 import vn.motcua.engine.platform.task.TaskInbox;
 import vn.motcua.engine.platform.task.UserTasks;
-import vn.motcua.engine.process.Deadlines;
+import vn.motcua.engine.dossier.process.Deadlines;
 import vn.motcua.eoffice.document.DocumentWorkflow.Decision;
 
 /**

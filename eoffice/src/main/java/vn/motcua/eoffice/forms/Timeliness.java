@@ -1,6 +1,6 @@
 package vn.motcua.eoffice.forms;
 
-import vn.motcua.engine.report.OnTimeRule;
+import vn.motcua.engine.dossier.report.OnTimeRule;
 
 /**
  * How a verdict of {@link OnTimeRule} is written on the forms: a hand-over in the process control form (Mẫu 05)

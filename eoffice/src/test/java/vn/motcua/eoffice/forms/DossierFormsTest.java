@@ -2,8 +2,8 @@ package vn.motcua.eoffice.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.motcua.engine.report.Histories.at;
-import static vn.motcua.engine.report.Histories.submitted;
+import static vn.motcua.engine.dossier.report.Histories.at;
+import static vn.motcua.engine.dossier.report.Histories.submitted;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.dossier.DossierEvent.Stage;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.report.DossierTimeline;
-import vn.motcua.engine.report.Histories;
-import vn.motcua.engine.report.OnTimeRule;
+import vn.motcua.engine.dossier.report.DossierTimeline;
+import vn.motcua.engine.dossier.report.Histories;
+import vn.motcua.engine.dossier.report.OnTimeRule;
 import vn.motcua.process.ProcedureCatalogue;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.engine.report.OnTimeRule;
+import vn.motcua.engine.dossier.report.OnTimeRule;
 
 /** The forms word every verdict of the one rule, and word nothing else. */
 class TimelinessTest {

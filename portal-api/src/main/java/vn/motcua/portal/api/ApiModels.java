@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.engine.dossier.Applicant;
-import vn.motcua.engine.registry.DossierSummary;
+import vn.motcua.engine.dossier.registry.DossierSummary;
 
 /** The JSON shapes of the REST API (requests validated field by field). */
 public final class ApiModels {

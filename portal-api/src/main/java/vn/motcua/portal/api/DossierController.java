@@ -36,16 +36,16 @@ import jakarta.validation.constraints.Size;
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.dossier.DossierPlatform;
-import vn.motcua.engine.history.DossierHistory;
-import vn.motcua.engine.history.Step;
+import vn.motcua.engine.dossier.history.DossierHistory;
+import vn.motcua.engine.dossier.history.Step;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.process.DossierWorkflow;
+import vn.motcua.engine.dossier.process.DossierWorkflow;
 import vn.motcua.engine.readmodel.Attachments;
 import vn.motcua.engine.readmodel.MongoReadModels;
-import vn.motcua.engine.registry.DossierPolicy;
-import vn.motcua.engine.registry.DossierRegistry;
-import vn.motcua.engine.registry.DossierSummary;
+import vn.motcua.engine.dossier.registry.DossierPolicy;
+import vn.motcua.engine.dossier.registry.DossierRegistry;
+import vn.motcua.engine.dossier.registry.DossierSummary;
 import vn.motcua.portal.api.ApiModels.DossierView;
 import vn.motcua.portal.api.ApiModels.NewDossierRequest;
 import vn.motcua.portal.api.ApiModels.ApologyRequest;
@@ -86,7 +86,7 @@ public class DossierController {
     public ResponseEntity<DossierView> submit(@RequestPart("dossier") @Valid NewDossierRequest dossier,
                                               @RequestPart(name = "files", required = false) List<MultipartFile> files,
                                               @Parameter(hidden = true) Identity who) {
-        var submitted = workflow.submit(new vn.motcua.engine.process.NewDossier(dossier.procedureCode(),
+        var submitted = workflow.submit(new vn.motcua.engine.dossier.process.NewDossier(dossier.procedureCode(),
                 dossier.unitId(), dossier.applicant().toApplicant(), dossier.form(), dossier.comment()),
                 uploads(files), who);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + submitted.code()))

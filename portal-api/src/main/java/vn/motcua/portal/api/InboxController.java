@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.motcua.engine.dossierview.InboxCounters;
+import vn.motcua.engine.dossier.view.InboxCounters;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.problem.Problem;
 

@@ -17,9 +17,9 @@ import jakarta.validation.constraints.Size;
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.registry.DossierPolicy;
-import vn.motcua.engine.report.DossierReports;
-import vn.motcua.engine.report.ReportSummary;
+import vn.motcua.engine.dossier.registry.DossierPolicy;
+import vn.motcua.engine.dossier.report.DossierReports;
+import vn.motcua.engine.dossier.report.ReportSummary;
 
 /**
  * Reports on the handling of dossiers per procedure, unit and period: received, finished on time, finished

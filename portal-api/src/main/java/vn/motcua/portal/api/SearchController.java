@@ -25,7 +25,7 @@ import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.dossier.DossierStatus;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.registry.DossierPolicy;
+import vn.motcua.engine.dossier.registry.DossierPolicy;
 import vn.motcua.eoffice.document.Direction;
 import vn.motcua.eoffice.document.DocumentPolicy;
 import vn.motcua.eoffice.document.DocumentStatus;

@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.platform.task.TaskInbox;
 import vn.motcua.engine.platform.task.TaskItem;
-import vn.motcua.engine.registry.DossierSummary;
+import vn.motcua.engine.dossier.registry.DossierSummary;
 import vn.motcua.portal.api.ApiModels.DossierView;
 
 /**

@@ -27,8 +27,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
-import vn.motcua.engine.portalsync.NationalPortalPush;
-import vn.motcua.engine.portalsync.PortalSyncPublisher;
+import vn.motcua.engine.dossier.portalsync.NationalPortalPush;
+import vn.motcua.engine.dossier.portalsync.PortalSyncPublisher;
 import vn.motcua.portal.support.IntegrationTest;
 
 /** Every change of a dossier's portal status puts its synchronisation payload on Kafka, as the schema says. */

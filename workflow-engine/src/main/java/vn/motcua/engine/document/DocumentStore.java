@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
-import vn.motcua.engine.dossier.AttachedDocument;
+import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.problem.Problem;
 
 /**

@@ -1,5 +1,6 @@
 package vn.motcua.engine.dossier;
 
+import vn.motcua.engine.document.AttachedDocument;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

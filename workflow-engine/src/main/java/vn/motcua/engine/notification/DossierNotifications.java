@@ -31,7 +31,7 @@ import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierEvent.DelayApologised;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequestedInAppraisal;
-import vn.motcua.engine.report.DossierTimeline;
+import vn.motcua.engine.dossier.report.DossierTimeline;
 import vn.motcua.process.Procedure;
 import vn.motcua.process.ProcedureCatalogue;
 

@@ -12,8 +12,8 @@ import vn.motcua.engine.dossier.DossierStatus;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.engine.registry.DossierPolicy;
-import vn.motcua.engine.registry.DossierSummary;
+import vn.motcua.engine.dossier.registry.DossierPolicy;
+import vn.motcua.engine.dossier.registry.DossierSummary;
 
 /** The dossier policy and the one check point: who sees, who acts, what a list covers, and what each refusal says. */
 class DossierPolicyTest {

@@ -1,5 +1,6 @@
 package vn.motcua.engine.dossier;
 
+import vn.motcua.engine.document.AttachedDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,8 +1,0 @@
-package vn.motcua.engine.dossier;
-
-/**
- * A document attached to a step. Events keep only its SHA-256, which addresses the stored bytes:
- * any later change to the file is detectable from the event alone.
- */
-public record AttachedDocument(String fileName, String mediaType, long size, String sha256) {
-}

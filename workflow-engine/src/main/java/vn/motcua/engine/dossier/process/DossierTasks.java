@@ -1,0 +1,149 @@
+package vn.motcua.engine.dossier.process;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.dossier.AppraisalOutcome;
+import vn.motcua.engine.dossier.DossierCommand;
+import vn.motcua.engine.dossier.DossierPlatform;
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.platform.task.OpenTask;
+import vn.motcua.engine.platform.task.TaskInbox;
+import vn.motcua.engine.platform.task.UserTasks;
+import vn.motcua.engine.problem.Problem;
+import vn.motcua.engine.dossier.registry.DossierRegistry;
+
+/**
+ * The one-stop steps as tasks of the one inbox ({@link TaskInbox}): the {@link StepKind}s, and how each
+ * {@link Decision} becomes the {@link vn.motcua.engine.dossier.Dossier}'s command. Taking an appraisal makes the
+ * specialist the dossier's handler; accepting a dossier sets its appointed date, the fee request and the deadline
+ * timers; a consultation names the units asked; returning the result issues the signed result documents.
+ */
+@Component
+class DossierTasks extends UserTasks<Decision> {
+
+    private static final int MAX_ITEMS = 50;
+    private static final int MAX_ITEM_LENGTH = 1000;
+    private static final int MAX_CONSULTED_UNITS = 20;
+
+    private final CommandGateway commands;
+    private final TaskService tasks;
+    private final DossierWorkflow workflow;
+    private final DossierRegistry registry;
+    private final Deadlines deadlines;
+    private final ResultDocuments results;
+    private final MotcuaProperties properties;
+
+    DossierTasks(CommandGateway commands, TaskService tasks, DossierWorkflow workflow, DossierRegistry registry,
+                 Deadlines deadlines, ResultDocuments results, MotcuaProperties properties) {
+        super(DossierPlatform.DOSSIERS, Arrays.asList(StepKind.values()), Decision.class);
+        this.commands = commands;
+        this.tasks = tasks;
+        this.workflow = workflow;
+        this.registry = registry;
+        this.deadlines = deadlines;
+        this.results = results;
+        this.properties = properties;
+    }
+
+    @Override
+    public Map<String, Object> details(OpenTask task) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("dossierCode", task.aggregateId());
+        details.put("procedureCode", tasks.getVariable(task.id(), "procedureCode"));
+        return details;
+    }
+
+    /** Taking an appraisal makes the specialist the dossier's handler. */
+    @Override
+    public void takingOver(OpenTask task, Actor actor) {
+        if (task.kind() == StepKind.APPRAISAL) {
+            commands.sendAndWait(new DossierCommand.AssignHandler(task.aggregateId(), actor, null, actor));
+        }
+    }
+
+    @Override
+    public Object decide(OpenTask task, Decision decision, Actor actor, Identity who, Map<String, Object> variables) {
+        requireWithinLimits(decision);
+        String code = task.aggregateId();
+        switch (decision.outcome()) {
+            case ACCEPT -> {
+                LocalDate appointed = workflow.appointedDate(code);
+                commands.sendAndWait(new DossierCommand.AcceptDossier(code, appointed, decision.comment(), actor));
+                long fee = ((Number) tasks.getVariable(task.id(), "feeVnd")).longValue();
+                if (fee > 0) {
+                    commands.sendAndWait(new DossierCommand.RequestPayment(code, fee,
+                            "Phí, lệ phí theo quy định của thủ tục", actor));
+                }
+                variables.putAll(deadlines.of(code, appointed));
+            }
+            case CONSULT -> {
+                requireConsultedUnits(decision, who);
+                commands.sendAndWait(new DossierCommand.RequestConsultation(code, decision.consultedUnits(),
+                        decision.consultationDueDate(), decision.comment(), actor));
+                variables.put("consultedUnits", decision.consultedUnits());
+            }
+            case RETURN_RESULT -> commands.sendAndWait(new DossierCommand.ReturnResult(code, decision.comment(),
+                    results.issue(code, actor), actor));
+            default -> commands.sendAndWait(command(code, decision, actor));
+        }
+        return registry.find(code).orElseThrow();
+    }
+
+    private static void requireWithinLimits(Decision decision) {
+        if (decision.items().size() > MAX_ITEMS
+                || decision.items().stream().anyMatch(item -> item == null || item.isBlank()
+                || item.length() > MAX_ITEM_LENGTH)) {
+            throw Problem.invalid("items", "Tối đa " + MAX_ITEMS + " mục, mỗi mục không trống và tối đa "
+                    + MAX_ITEM_LENGTH + " ký tự / At most " + MAX_ITEMS + " items, each non-blank and at most "
+                    + MAX_ITEM_LENGTH + " characters");
+        }
+        if (decision.consultedUnits().size() > MAX_CONSULTED_UNITS) {
+            throw Problem.invalid("consultedUnits", "Tối đa " + MAX_CONSULTED_UNITS + " đơn vị / At most "
+                    + MAX_CONSULTED_UNITS + " units");
+        }
+    }
+
+    private void requireConsultedUnits(Decision decision, Identity who) {
+        for (String unit : decision.consultedUnits()) {
+            if (unit == null || properties.unit(unit).isEmpty() || unit.equals(who.unitId())) {
+                throw Problem.invalid("consultedUnits", "Đơn vị '" + unit + "' không phải đơn vị khác trong hệ thống"
+                        + " / '" + unit + "' is not another known unit");
+            }
+        }
+        if (decision.consultedUnits().isEmpty() || decision.consultationDueDate() == null) {
+            throw Problem.invalid("consultedUnits", "Nêu các đơn vị được xin ý kiến và hạn trả lời"
+                    + " / Name the units consulted and the date they must answer by");
+        }
+    }
+
+    private static DossierCommand command(String code, Decision decision, Actor actor) {
+        return switch (decision.outcome()) {
+            case ACCEPT, CONSULT, RETURN_RESULT -> throw new IllegalStateException("handled by decide()");
+            case REQUEST_SUPPLEMENT -> actor.role() == Role.RECEPTION
+                    ? new DossierCommand.RequestSupplement(code, decision.items(), decision.comment(), actor)
+                    : new DossierCommand.RequestSupplementInAppraisal(code, decision.items(), decision.comment(),
+                            actor);
+            case ANSWER -> new DossierCommand.AnswerConsultation(code, decision.comment(), actor);
+            case PASSED, FAILED -> new DossierCommand.RecordSiteInspection(code,
+                    decision.outcome() == Outcome.PASSED ? AppraisalOutcome.FAVOURABLE : AppraisalOutcome.UNFAVOURABLE,
+                    decision.comment(), List.of(), actor);
+            case ACKNOWLEDGE -> new DossierCommand.AcknowledgeOverdue(code, decision.comment(), actor);
+            case REFUSE -> new DossierCommand.RefuseDossier(code, decision.comment(), actor);
+            case FAVOURABLE, UNFAVOURABLE -> new DossierCommand.RecordAppraisal(code,
+                    AppraisalOutcome.valueOf(decision.outcome().name()), decision.comment(), List.of(), actor);
+            case APPROVE -> new DossierCommand.ApproveDossier(code, decision.comment(), actor);
+            case REJECT -> new DossierCommand.RejectDossier(code, decision.comment(), actor);
+        };
+    }
+}

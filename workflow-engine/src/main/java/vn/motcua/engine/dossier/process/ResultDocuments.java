@@ -1,0 +1,16 @@
+package vn.motcua.engine.dossier.process;
+
+import java.util.List;
+
+import vn.motcua.engine.document.AttachedDocument;
+import vn.motcua.engine.identity.Actor;
+
+/**
+ * Makes the electronic result that is returned with the last step (level 4: the result is returned
+ * online, signed): the e-office module renders it, has it signed by the leader who decided and sealed by
+ * the agency, and stores it; the ResultReturned event then carries its hash.
+ */
+public interface ResultDocuments {
+
+    List<AttachedDocument> issue(String dossierCode, Actor returningOfficer);
+}
