@@ -3,7 +3,6 @@ package vn.motcua.eoffice.document;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.engine.access.AccessPolicy;
-import vn.motcua.engine.access.Scope;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.AggregateType;
@@ -44,18 +43,6 @@ public class DocumentPolicy implements AccessPolicy<View> {
             return false;
         }
         return who.unitId().equals(document.unitId()) || who.unitId().equals(document.leadUnitId());
-    }
-
-    /** Lists and searches: an official their unit's documents, an inspector every unit's, nobody else any. */
-    @Override
-    public Scope scope(Identity who) {
-        if (who.has(Role.INSPECTOR)) {
-            return Scope.everything();
-        }
-        if (who.isOfficial()) {
-            return Scope.unit(who.unitId());
-        }
-        return Scope.nothing();
     }
 
     /**

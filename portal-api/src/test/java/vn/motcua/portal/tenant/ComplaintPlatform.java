@@ -63,9 +63,8 @@ public class ComplaintPlatform {
             }
 
             @Override
-            public Scope scope(Identity who) {
-                return who.has(Role.INSPECTOR) ? Scope.everything()
-                        : who.isOfficial() ? Scope.unit(who.unitId()) : Scope.owner(who.id());
+            public Scope ownScope(Identity who) {
+                return Scope.owner(who.id());
             }
         };
     }

@@ -1,6 +1,7 @@
 package vn.motcua.engine.access;
 
 import vn.motcua.engine.identity.Identity;
+import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.AggregateType;
 
 /**
@@ -26,6 +27,22 @@ public interface AccessPolicy<V> {
     /** Whether {@code who}, who may see the aggregate, may also change it (inspectors never may). */
     boolean mayAct(Identity who, V aggregate);
 
-    /** The part of all aggregates of this type that a list, search or report of {@code who} covers. */
-    Scope scope(Identity who);
+    /**
+     * The part of all aggregates of this type that a list, search or report of {@code who} covers: an inspector's,
+     * every unit's; an official's, their unit's; anyone else's, what {@link #ownScope} gives.
+     */
+    default Scope scope(Identity who) {
+        if (who.has(Role.INSPECTOR)) {
+            return Scope.everything();
+        }
+        if (who.isOfficial()) {
+            return Scope.unit(who.unitId());
+        }
+        return ownScope(who);
+    }
+
+    /** What a person who is neither an official nor an inspector lists: nothing, unless the type has owners. */
+    default Scope ownScope(Identity who) {
+        return Scope.nothing();
+    }
 }
