@@ -19,6 +19,7 @@ import vn.motcua.engine.dossier.DossierPlatform;
 import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
+import vn.motcua.search.AuditIndex;
 import vn.motcua.search.IndexAdmin;
 
 /**
@@ -33,6 +34,8 @@ class RebuildTest extends IntegrationTest {
     MongoReadModels readModels;
     @Autowired
     IndexAdmin indexAdmin;
+    @Autowired
+    AuditIndex auditIndex;
 
     @Test
     void rebuildFromTheEventStoreEqualsTheLiveState() {
@@ -46,8 +49,9 @@ class RebuildTest extends IntegrationTest {
 
         Map<String, Document> viewsBefore = awaitCaughtUp();
         Map<String, JsonNode> indexBefore = indexedDossiers();
-        long auditBefore = auditEvents();
+        Map<String, Long> auditBefore = auditEvents();
         long generationBefore = indexAdmin.currentGeneration().orElseThrow().number();
+        String auditIndexBefore = auditIndex.currentIndex().orElseThrow();
         String mongoGenerationBefore = readModels.activeGeneration();
 
         Api.Response started = as("admin").post("/api/v1/admin/rebuilds");
@@ -59,6 +63,7 @@ class RebuildTest extends IntegrationTest {
         assertThat(done.get("replayed").asLong()).isGreaterThanOrEqualTo(done.get("total").asLong());
 
         assertThat(indexAdmin.currentGeneration().orElseThrow().number()).isNotEqualTo(generationBefore);
+        assertThat(auditIndex.currentIndex().orElseThrow()).isNotEqualTo(auditIndexBefore);
         assertThat(readModels.activeGeneration()).isNotEqualTo(mongoGenerationBefore);
         assertThat(awaitCaughtUp()).isEqualTo(viewsBefore);
         assertThat(indexedDossiers()).isEqualTo(indexBefore);
@@ -112,11 +117,20 @@ class RebuildTest extends IntegrationTest {
         return indexed;
     }
 
-    /** The dossier events, each an audit event in the index (official documents have no audit index). */
-    private long auditEvents() {
-        long events = jdbc.queryForObject("select count(*) from domain_event_entry where type = 'Dossier'", Long.class);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                as("inspector").get("/api/v1/audit/events?size=1").json().get("total").asLong()).isEqualTo(events));
-        return events;
+    /**
+     * The events of every aggregate type (dossiers, official documents, the test tenant's complaints), each an
+     * audit event in the index, once the live audit consumer has caught up; and the dossier events among them.
+     */
+    private Map<String, Long> auditEvents() {
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        long dossierEvents = jdbc.queryForObject("select count(*) from domain_event_entry where type = 'Dossier'",
+                Long.class);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(as("inspector").get("/api/v1/audit/events?size=1").json().get("total").asLong())
+                    .isEqualTo(events);
+            assertThat(as("inspector").get("/api/v1/audit/events?size=1&aggregateType=dossier").json().get("total")
+                    .asLong()).isEqualTo(dossierEvents);
+        });
+        return Map.of("all", events, "dossier", dossierEvents);
     }
 }

@@ -22,8 +22,8 @@ public class DocumentIndexer implements EventIndex {
     }
 
     @Override
-    public String aggregateType() {
-        return "document";
+    public boolean indexes(String aggregateType) {
+        return "document".equals(aggregateType);
     }
 
     @Override
@@ -40,7 +40,7 @@ public class DocumentIndexer implements EventIndex {
 
     /**
      * Indexes a batch into the live index (through the alias); {@code auditAdded} of the result is always 0
-     * (documents have no audit index here).
+     * (the audit index of every type is {@link AuditIndexer}'s).
      */
     @Override
     public IndexingResult index(List<EventEnvelope> events) {

@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -29,7 +30,7 @@ import vn.motcua.search.internal.JsonText;
  *   <li>the public looks one dossier up by its code plus the phone or identity number given at
  *   submission (tra cứu hồ sơ, Decree 61/2018/ND-CP Art. 12) and learns only its status; a wrong
  *   number and an unknown code give the same empty answer, so the lookup cannot be used to probe codes;</li>
- *   <li>inspectors search the audit trail of every step.</li>
+ *   <li>inspectors search the audit trail of every step, of dossiers and of every other aggregate type.</li>
  * </ul>
  * Vietnamese text is matched without diacritics ({@code vietnamese_folded}: lowercase + asciifolding),
  * so "Nguyen Van A" finds "Nguyễn Văn A", and the last word may be a prefix of the stored word.
@@ -43,11 +44,13 @@ public class DossierSearch {
 
     private final ElasticsearchClient client;
     private final IndexAdmin indexAdmin;
+    private final AuditIndex auditIndex;
     private final Clock clock;
 
-    public DossierSearch(ElasticsearchClient client, IndexAdmin indexAdmin, Clock clock) {
+    public DossierSearch(ElasticsearchClient client, IndexAdmin indexAdmin, AuditIndex auditIndex, Clock clock) {
         this.client = client;
         this.indexAdmin = indexAdmin;
+        this.auditIndex = auditIndex;
         this.clock = clock;
     }
 
@@ -153,9 +156,9 @@ public class DossierSearch {
                         d.dueDate()));
     }
 
-    /** The inspectors' search over every recorded step, newest first. */
+    /** The inspectors' search over every recorded step of every aggregate type, newest first. */
     public SearchPage<AuditHit> audit(AuditQuery query) {
-        indexAdmin.ensureIndices();
+        auditIndex.ensureIndex();
         List<Query> filters = new ArrayList<>();
         if (hasText(query.actorId())) {
             filters.add(term("actorId", query.actorId().strip()));
@@ -165,6 +168,12 @@ public class DossierSearch {
         }
         if (hasText(query.dossierCode())) {
             filters.add(term("dossierCode", query.dossierCode().strip()));
+        }
+        if (hasText(query.aggregateType())) {
+            filters.add(term("aggregateType", query.aggregateType().strip()));
+        }
+        if (hasText(query.aggregateId())) {
+            filters.add(term("aggregateId", query.aggregateId().strip()));
         }
         if (query.from() != null || query.to() != null) {
             filters.add(Query.of(q -> q.range(r -> r.date(d -> {
@@ -183,19 +192,20 @@ public class DossierSearch {
             filters.add(Query.of(q -> q.matchBoolPrefix(m -> m.field("text").query(text).operator(Operator.And))));
         }
         SearchResponse<AuditDocument> response = IndexAdmin.call(() -> client.search(s -> s
-                .index(IndexAdmin.AUDIT_EVENTS)
+                .index(AuditIndex.AUDIT_EVENTS)
                 .query(q -> q.bool(b -> b.filter(filters)))
                 .sort(SortOptions.of(o -> o.field(f -> f.field("time").order(SortOrder.Desc))),
-                        SortOptions.of(o -> o.field(f -> f.field("dossierCode").order(SortOrder.Asc))),
+                        SortOptions.of(o -> o.field(f -> f.field("aggregateId").order(SortOrder.Asc)
+                                .unmappedType(FieldType.Keyword))),
                         SortOptions.of(o -> o.field(f -> f.field("sequence").order(SortOrder.Desc))))
                 .source(src -> src.filter(f -> f.excludes("text")))
                 .trackTotalHits(t -> t.enabled(true))
                 .from(query.page() * query.size())
                 .size(query.size()), AuditDocument.class));
         List<AuditHit> hits = response.hits().hits().stream().map(Hit::source)
-                .map(a -> new AuditHit(a.eventId(), a.dossierCode(), a.type(), a.sequence(), a.time(), a.actorId(),
-                        a.actorName(), a.actorRole(), a.actorUnitId(), a.comment(),
-                        a.documentHashes() == null ? List.of() : a.documentHashes()))
+                .map(a -> new AuditHit(a.eventId(), a.aggregateType(), a.aggregateId(), a.dossierCode(), a.type(),
+                        a.sequence(), a.time(), a.actorId(), a.actorName(), a.actorRole(), a.actorUnitId(),
+                        a.comment(), a.documentHashes() == null ? List.of() : a.documentHashes()))
                 .toList();
         return new SearchPage<>(total(response), query.page(), query.size(), hits);
     }

@@ -3,14 +3,17 @@ package vn.motcua.search;
 import java.util.List;
 
 /**
- * What search keeps for one aggregate type, fed from that type's CloudEvents: live from Kafka
+ * What search keeps for one aggregate type (or, for the audit index, for all), fed from their CloudEvents: live from Kafka
  * ({@link EventIndexConsumer}) and by replay ({@link IndexRebuildTarget}). Indexing is idempotent and
  * version-checked by the aggregate's sequence, so redelivered and replayed events change nothing.
  */
 public interface EventIndex {
 
-    /** The aggregate type whose events it indexes, by name: {@code dossier}, {@code document}. */
-    String aggregateType();
+    /**
+     * Whether it indexes the events of the aggregate type of that name ({@code dossier}, {@code document}):
+     * one type for an index of one document per aggregate, every type for the audit index.
+     */
+    boolean indexes(String aggregateType);
 
     /** Indexes a batch into the live indices (behind their aliases). */
     IndexingResult index(List<EventEnvelope> events);

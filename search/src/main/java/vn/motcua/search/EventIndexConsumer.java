@@ -12,11 +12,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Feeds one {@link EventIndex} from its aggregate type's topic: each batch of CloudEvents is bulk-indexed, and
+ * Feeds one {@link EventIndex} from its aggregate types' topics (one topic for an index of one type, every type's
+ * topic for the audit index): each batch of CloudEvents is bulk-indexed, and
  * the consumer's offsets move only after Elasticsearch took the batch. While Elasticsearch is down the batch is
  * retried ({@link SearchPipelineConfiguration#searchIndexingRetries}), backing off up to 10 s, until it is back:
- * indexing is delayed, never lost; the indexers' version checks make redelivered events harmless. One bean a
- * type, each with its own listener id, topic and consumer group.
+ * indexing is delayed, never lost; the indexers' version checks make redelivered events harmless. One bean an
+ * index, each with its own listener id, topics and consumer group.
  */
 public class EventIndexConsumer {
 
@@ -24,14 +25,17 @@ public class EventIndexConsumer {
 
     private final EventIndex index;
     private final String id;
-    private final String topic;
+    private final List<String> topics;
     private final String groupId;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public EventIndexConsumer(EventIndex index, String id, String topic, String groupId) {
+    public EventIndexConsumer(EventIndex index, String id, List<String> topics, String groupId) {
+        if (topics.isEmpty()) {
+            throw new IllegalArgumentException("listener " + id + " reads no topic");
+        }
         this.index = index;
         this.id = id;
-        this.topic = topic;
+        this.topics = List.copyOf(topics);
         this.groupId = groupId;
     }
 
@@ -39,23 +43,28 @@ public class EventIndexConsumer {
         return id;
     }
 
-    public String getTopic() {
-        return topic;
+    public String[] getTopics() {
+        return topics.toArray(String[]::new);
     }
 
     public String getGroupId() {
         return groupId;
     }
 
-    @KafkaListener(id = "#{__listener.id}", topics = "#{__listener.topic}", groupId = "#{__listener.groupId}",
+    @KafkaListener(id = "#{__listener.id}", topics = "#{__listener.topics}", groupId = "#{__listener.groupId}",
             batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(EventEnvelope.fromCloudEvent(mapper.readTree(record.value()), index.aggregateType()));
+                EventEnvelope event = EventEnvelope.fromCloudEvent(mapper.readTree(record.value()));
+                if (!index.indexes(event.aggregateType())) {
+                    throw new IllegalArgumentException("CloudEvent " + event.eventId() + " is of another type: "
+                            + event.aggregateType() + "." + event.type());
+                }
+                events.add(event);
             } catch (IOException | RuntimeException e) {
-                // not a CloudEvent of this type: skipping it loses nothing, the event store stays the source of truth
+                // not a CloudEvent this index takes: skipping it loses nothing, the event store is the truth
                 log.error("Skipping unreadable record {}@{} on {}", record.partition(), record.offset(),
                         record.topic(), e);
             }

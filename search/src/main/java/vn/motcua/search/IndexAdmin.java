@@ -8,26 +8,25 @@ import java.util.Optional;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 /**
- * Creates and rotates the dossier search indices through {@link IndexGenerations}. Each alias —
- * {@value #DOSSIERS} and {@value #AUDIT_EVENTS} — points at exactly one index of one generation; indices are created only here, with the explicit
- * mappings of {@code dossiers-index.json} and {@code audit-events-index.json} ({@code dynamic: strict}),
- * never by a first write. A rebuild creates the next generation, fills it, and swaps both aliases and
- * drops the old indices in one {@code _aliases} request, which Elasticsearch applies atomically: a
- * reader sees either the old pair or the new pair, never a mix.
+ * Creates and rotates the dossier search index through {@link IndexGenerations}. The alias {@value #DOSSIERS}
+ * points at exactly one index of one generation; indices are created only here, with the explicit mapping of
+ * {@code dossiers-index.json} ({@code dynamic: strict}), never by a first write. A rebuild creates the next
+ * generation, fills it, and moves the alias and drops the old index in one {@code _aliases} request, which
+ * Elasticsearch applies atomically. The audit index of every aggregate type has its own generations
+ * ({@link AuditIndex}), rebuilt from the events of every type.
  */
 public class IndexAdmin {
 
     public static final String DOSSIERS = "dossiers";
-    public static final String AUDIT_EVENTS = "audit-events";
 
     private final IndexGenerations generations;
 
     public IndexAdmin(ElasticsearchClient client) {
-        this.generations = new IndexGenerations(client, List.of(DOSSIERS, AUDIT_EVENTS));
+        this.generations = new IndexGenerations(client, List.of(DOSSIERS));
     }
 
     /**
-     * Makes sure both aliases exist, creating generation 1 (or the next free one) on first use. Cheap
+     * Makes sure the alias exists, creating generation 1 (or the next free one) on first use. Cheap
      * after the first success, so indexing and queries call it every time; it is not done at start-up so
      * that the application starts even while Elasticsearch is down.
      */
@@ -35,7 +34,7 @@ public class IndexAdmin {
         generations.ensure();
     }
 
-    /** The generation both aliases point at, if they exist. */
+    /** The generation the alias points at, if they exist. */
     public Optional<IndexGeneration> currentGeneration() {
         return generations.current().map(IndexGeneration::new);
     }
@@ -46,7 +45,7 @@ public class IndexAdmin {
     }
 
     /**
-     * Points both aliases at {@code next} and deletes the indices they pointed at before, in a single
+     * Points the alias at {@code next} and deletes the indices they pointed at before, in a single
      * atomic {@code _aliases} request.
      */
     public void swapAliases(IndexGeneration next) {

@@ -1,9 +1,8 @@
 package vn.motcua.search;
 
 /**
- * One generation of the two search indices, {@code dossiers-<n>} and {@code audit-events-<n>}. The
- * application reads and writes through the aliases {@code dossiers} and {@code audit-events}; a
- * rebuild fills a fresh generation and then moves both aliases to it at once.
+ * One generation of the dossier search index, {@code dossiers-<n>}. The application reads and writes through
+ * the alias {@code dossiers}; a rebuild fills a fresh generation and then moves the alias to it.
  */
 public record IndexGeneration(long number) {
 
@@ -15,9 +14,5 @@ public record IndexGeneration(long number) {
 
     public String dossiersIndex() {
         return IndexAdmin.DOSSIERS + "-" + number;
-    }
-
-    public String auditEventsIndex() {
-        return IndexAdmin.AUDIT_EVENTS + "-" + number;
     }
 }

@@ -1,6 +1,9 @@
 package vn.motcua.search;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,8 @@ import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -71,7 +76,23 @@ final class IndexGenerations {
                 missing.forEach(alias -> create(alias, index(alias, generation), true));
                 log.info("Search indices of generation {} created behind aliases {}", generation, missing);
             }
+            aliases.stream().filter(alias -> !missing.contains(alias)).forEach(this::addNewFields);
             ready = true;
+        }
+    }
+
+    /**
+     * Puts the definition's mapping on the live index, so that fields a later version added (e.g. the audit
+     * index's {@code aggregateType}) are accepted by an index created before it; Elasticsearch adds new fields and
+     * keeps the existing ones, which a definition never changes (that needs a rebuild).
+     */
+    private void addNewFields(String alias) {
+        try (InputStream definition = definition(alias)) {
+            String mappings = new ObjectMapper().readTree(definition).get("mappings").toString();
+            IndexAdmin.call(() -> client.indices().putMapping(p -> p.index(alias)
+                    .withJson(new StringReader(mappings))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the definition of " + alias, e);
         }
     }
 

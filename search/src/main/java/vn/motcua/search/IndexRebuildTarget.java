@@ -12,8 +12,8 @@ import vn.motcua.engine.readmodel.RebuildTarget;
 
 /**
  * An {@link EventIndex} as a {@link RebuildTarget}, named after its aggregate type's collection
- * ({@code dossiers}, {@code documents}): a rebuild fills a new generation from that type's events in the event
- * store, read as the very CloudEvents the live consumer reads from Kafka (the publisher's encoding), then moves
+ * ({@code dossiers}, {@code documents}) or after its alias ({@code audit-events}, over every type): a rebuild
+ * fills a new generation from those types' events in the event store, read as the very CloudEvents the live consumer reads from Kafka (the publisher's encoding), then moves
  * the aliases to it and drops the old generation.
  */
 public class IndexRebuildTarget implements RebuildTarget {
@@ -25,19 +25,19 @@ public class IndexRebuildTarget implements RebuildTarget {
     }
 
     private final String name;
-    private final String storedType;
+    private final Set<String> storedTypes;
     private final CloudEventEncoding encoding;
     private final EventIndex index;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
-     * @param name       what an administrator picks it by: the aggregate type's collection
-     * @param storedType the aggregate type as the event store records it ({@code OfficialDocument})
-     * @param encoding   the publisher's CloudEvents encoding
+     * @param name        what an administrator picks it by: the aggregate type's collection, or the alias
+     * @param storedTypes the aggregate types as the event store records them ({@code OfficialDocument})
+     * @param encoding    the publisher's CloudEvents encoding
      */
-    public IndexRebuildTarget(String name, String storedType, CloudEventEncoding encoding, EventIndex index) {
+    public IndexRebuildTarget(String name, Set<String> storedTypes, CloudEventEncoding encoding, EventIndex index) {
         this.name = Objects.requireNonNull(name, "name");
-        this.storedType = Objects.requireNonNull(storedType, "storedType");
+        this.storedTypes = Set.copyOf(storedTypes);
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.index = Objects.requireNonNull(index, "index");
     }
@@ -49,7 +49,7 @@ public class IndexRebuildTarget implements RebuildTarget {
 
     @Override
     public Set<String> aggregateTypes() {
-        return Set.of(storedType);
+        return storedTypes;
     }
 
     @Override
@@ -68,12 +68,17 @@ public class IndexRebuildTarget implements RebuildTarget {
     }
 
     private EventEnvelope envelope(Replayed replayed) {
+        EventEnvelope event;
         try {
-            return EventEnvelope.fromCloudEvent(mapper.readTree(
-                    encoding.serialize(replayed.event(), replayed.eventId(), replayed.sequence())),
-                    index.aggregateType());
+            event = EventEnvelope.fromCloudEvent(mapper.readTree(
+                    encoding.serialize(replayed.event(), replayed.eventId(), replayed.sequence())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!index.indexes(event.aggregateType())) {
+            throw new IllegalArgumentException("CloudEvent " + event.eventId() + " is not for index " + name + ": "
+                    + event.aggregateType() + "." + event.type());
+        }
+        return event;
     }
 }

@@ -84,8 +84,20 @@ public class SearchConfiguration {
     }
 
     @Bean
-    DossierSearch dossierSearch(ElasticsearchClient client, IndexAdmin indexAdmin, ObjectProvider<Clock> clock) {
-        return new DossierSearch(client, indexAdmin, clock.getIfAvailable(() -> Clock.system(LEGAL_ZONE)));
+    DossierSearch dossierSearch(ElasticsearchClient client, IndexAdmin indexAdmin, AuditIndex auditIndex,
+                                ObjectProvider<Clock> clock) {
+        return new DossierSearch(client, indexAdmin, auditIndex,
+                clock.getIfAvailable(() -> Clock.system(LEGAL_ZONE)));
+    }
+
+    @Bean
+    AuditIndex auditIndex(ElasticsearchClient client) {
+        return new AuditIndex(client);
+    }
+
+    @Bean
+    AuditIndexer auditIndexer(ElasticsearchClient client, AuditIndex auditIndex) {
+        return new AuditIndexer(client, auditIndex);
     }
 
     @Bean

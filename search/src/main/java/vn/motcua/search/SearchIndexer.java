@@ -3,15 +3,13 @@ package vn.motcua.search;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import vn.motcua.process.ProcedureCatalogue;
-import vn.motcua.search.internal.AuditDocument;
 import vn.motcua.search.internal.DossierDocument;
 
 /**
- * Writes dossier events into the {@code dossiers} index (one document per dossier) and the {@code audit-events}
- * index (one document per event), at least once and in any batch size, with the same result as writing each
- * event exactly once in order ({@link VersionedIndexing}).
+ * Writes dossier events into the {@code dossiers} index (one document per dossier), at least once and in any
+ * batch size, with the same result as writing each event exactly once in order ({@link VersionedIndexing}). The
+ * audit trail of dossiers, like that of every other type, is {@link AuditIndexer}'s.
  */
 public class SearchIndexer implements EventIndex {
 
@@ -25,20 +23,20 @@ public class SearchIndexer implements EventIndex {
     }
 
     @Override
-    public String aggregateType() {
-        return "dossier";
+    public boolean indexes(String aggregateType) {
+        return "dossier".equals(aggregateType);
     }
 
-    /** Indexes a batch into the live indices (through the aliases). */
+    /** Indexes a batch into the live index (through the alias). */
     @Override
     public IndexingResult index(List<EventEnvelope> events) {
         indexAdmin.ensureIndices();
-        return index(events, IndexAdmin.DOSSIERS, IndexAdmin.AUDIT_EVENTS);
+        return indexing.index(events, IndexAdmin.DOSSIERS, null);
     }
 
-    /** Indexes a batch into one generation's indices directly, e.g. while a rebuild replays the event store. */
+    /** Indexes a batch into one generation's index directly, e.g. while a rebuild replays the event store. */
     public IndexingResult index(List<EventEnvelope> events, IndexGeneration target) {
-        return index(events, target.dossiersIndex(), target.auditEventsIndex());
+        return indexing.index(events, target.dossiersIndex(), null);
     }
 
     @Override
@@ -51,18 +49,11 @@ public class SearchIndexer implements EventIndex {
         return index(events, new IndexGeneration(Long.parseLong(generation)));
     }
 
-    /** Refreshes the generation's dossier and audit indices and swaps both aliases to it at once. */
+    /** Refreshes the generation's dossier index and moves the alias to it. */
     @Override
     public void activate(String generation) {
         IndexGeneration next = new IndexGeneration(Long.parseLong(generation));
         indexAdmin.refresh(next);
         indexAdmin.swapAliases(next);
-    }
-
-    private IndexingResult index(List<EventEnvelope> events, String dossiersIndex, String auditIndex) {
-        return indexing.index(events, dossiersIndex, event -> {
-            AuditDocument audit = AuditDocument.of(event);
-            return BulkOperation.of(op -> op.create(c -> c.index(auditIndex).id(audit.eventId()).document(audit)));
-        });
     }
 }

@@ -1,5 +1,9 @@
 package vn.motcua.search;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +18,12 @@ import vn.motcua.engine.publication.EventTopics;
 
 /**
  * Joins search to the engine's pipeline inside the application: for each index, one consumer of its aggregate
- * type's topic and one rebuild target, both reading the publisher's CloudEvents. The consumer groups keep their
- * names ({@code motcua-search}, {@code motcua-search-documents}), so their committed offsets carry on.
+ * types' topics and one rebuild target, both reading the publisher's CloudEvents. The audit index reads the topic
+ * of every registered {@link AggregateType} and is rebuilt from the events of every type, so a type plugged into
+ * the platform is audited with no change here. The consumer groups of the dossier and document indices keep their
+ * names ({@code motcua-search}, {@code motcua-search-documents}), so their committed offsets carry on; the audit
+ * index's group ({@code motcua-search-audit}) starts from the earliest retained event, and the index is
+ * idempotent, so re-reading what the dossier indexer had recorded changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
 public class SearchPipelineConfiguration {
@@ -26,13 +34,21 @@ public class SearchPipelineConfiguration {
     @Bean
     EventIndexConsumer dossierIndexConsumer(SearchIndexer index, EventTopics topics, AggregateTypes types,
                                             @Value("${motcua.search.consumer-group:motcua-search}") String group) {
-        return new EventIndexConsumer(index, "search-indexer", topics.topic(type(types, DOSSIER)), group);
+        return new EventIndexConsumer(index, "search-indexer", List.of(topics.topic(type(types, DOSSIER))), group);
     }
 
     @Bean
     EventIndexConsumer documentIndexConsumer(DocumentIndexer index, EventTopics topics, AggregateTypes types,
             @Value("${motcua.search.document-consumer-group:motcua-search-documents}") String group) {
-        return new EventIndexConsumer(index, "search-document-indexer", topics.topic(type(types, DOCUMENT)), group);
+        return new EventIndexConsumer(index, "search-document-indexer", List.of(topics.topic(type(types, DOCUMENT))),
+                group);
+    }
+
+    @Bean
+    EventIndexConsumer auditIndexConsumer(AuditIndexer index, EventTopics topics, AggregateTypes types,
+            @Value("${motcua.search.audit-consumer-group:motcua-search-audit}") String group) {
+        return new EventIndexConsumer(index, "search-audit-indexer",
+                types.all().stream().map(topics::topic).distinct().toList(), group);
     }
 
     @Bean
@@ -46,6 +62,12 @@ public class SearchPipelineConfiguration {
         return rebuild(type(types, DOCUMENT), index, events);
     }
 
+    @Bean
+    IndexRebuildTarget auditIndexRebuild(AuditIndexer index, AggregateTypes types, AggregateCloudEvents events) {
+        Set<String> storedTypes = types.all().stream().map(AggregateType::storedType).collect(Collectors.toSet());
+        return new IndexRebuildTarget(AuditIndex.AUDIT_EVENTS, storedTypes, events::serialize, index);
+    }
+
     /** Retries a failed batch for ever (Elasticsearch outage), backing off up to 10 s between tries. */
     @Bean
     static CommonErrorHandler searchIndexingRetries() {
@@ -56,7 +78,7 @@ public class SearchPipelineConfiguration {
     }
 
     private static IndexRebuildTarget rebuild(AggregateType<?> type, EventIndex index, AggregateCloudEvents events) {
-        return new IndexRebuildTarget(type.collection(), type.storedType(), events::serialize, index);
+        return new IndexRebuildTarget(type.collection(), Set.of(type.storedType()), events::serialize, index);
     }
 
     private static AggregateType<?> type(AggregateTypes types, String name) {

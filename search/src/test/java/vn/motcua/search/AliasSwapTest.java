@@ -19,7 +19,10 @@ import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
 import vn.motcua.search.support.DossierStory;
 import vn.motcua.search.support.SearchIntegrationTest;
 
-/** A rebuild fills a fresh generation from the event store, then swaps both aliases at once. */
+/**
+ * A rebuild fills a fresh generation from the event store, then moves the alias to it: the dossier index, and the
+ * audit index (its own generations, rebuilt from every type's events).
+ */
 class AliasSwapTest extends SearchIntegrationTest {
 
     @Test
@@ -28,28 +31,36 @@ class AliasSwapTest extends SearchIntegrationTest {
                 .submitted("Tạ Văn Đổi", "0907000001", "001040000001", "Xà phòng thảo mộc").withdrawn();
         indexAndRefresh(story.events());
         IndexGeneration old = indexAdmin.currentGeneration().orElseThrow();
+        String oldAudit = auditIndex.currentIndex().orElseThrow();
         Map<String, String> dossiersBefore = documents(IndexAdmin.DOSSIERS);
-        Map<String, String> auditBefore = documents(IndexAdmin.AUDIT_EVENTS);
+        Map<String, String> auditBefore = documents(AuditIndex.AUDIT_EVENTS);
 
         IndexGeneration next = indexAdmin.createGeneration();
+        String nextAudit = auditIndexer.createGeneration();
         // the event store holds each event once; tests that redelivered events recorded them twice
         Map<String, EventEnvelope> stored = new LinkedHashMap<>();
         synchronized (EVENT_STORE) {
             EVENT_STORE.forEach(event -> stored.putIfAbsent(event.eventId(), event));
         }
         List<EventEnvelope> replay = new ArrayList<>(stored.values());
-        IndexingResult rebuilt = indexer.index(replay, next);
+        IndexingResult rebuilt = indexer.index(
+                replay.stream().filter(event -> indexer.indexes(event.aggregateType())).toList(), next);
+        IndexingResult auditRebuilt = auditIndexer.index(replay, nextAudit);
         indexAdmin.swapAliases(next);
+        auditIndexer.activate(nextAudit);
         indexAdmin.refresh();
 
         assertThat(next.number()).isGreaterThan(old.number());
+        assertThat(IndexAdmin.generationOf(nextAudit)).isGreaterThan(IndexAdmin.generationOf(oldAudit));
         assertThat(rebuilt.skipped()).isZero();
+        assertThat(auditRebuilt.auditAdded()).isEqualTo(replay.size());
         assertThat(indexAdmin.currentGeneration()).contains(next);
+        assertThat(auditIndex.currentIndex()).contains(nextAudit);
         assertThat(aliasesByIndex()).isEqualTo(Map.of(
                 next.dossiersIndex(), List.of(IndexAdmin.DOSSIERS),
-                next.auditEventsIndex(), List.of(IndexAdmin.AUDIT_EVENTS)));
+                nextAudit, List.of(AuditIndex.AUDIT_EVENTS)));
         assertThat(documents(IndexAdmin.DOSSIERS)).isEqualTo(dossiersBefore).containsKey(story.code());
-        assertThat(documents(IndexAdmin.AUDIT_EVENTS)).isEqualTo(auditBefore).hasSize(replay.size());
+        assertThat(documents(AuditIndex.AUDIT_EVENTS)).isEqualTo(auditBefore).hasSize(replay.size());
         indexAdmin.discard(old);
     }
 

@@ -10,13 +10,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import vn.motcua.search.support.DossierStory;
 import vn.motcua.search.support.SearchIntegrationTest;
 
-/** Inspectors search every step: by actor, action, dossier, time and words. */
+/** Inspectors search every step of every aggregate type: by type, aggregate, actor, action, dossier, time and words. */
 class AuditSearchTest extends SearchIntegrationTest {
 
     private static final Instant START = Instant.parse("2026-07-01T01:00:00Z");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String unit = unique("unit-audit");
     private DossierStory refused;
@@ -78,11 +83,78 @@ class AuditSearchTest extends SearchIntegrationTest {
     }
 
     @Test
+    void findsTheStepsOfEveryAggregateTypeAndFiltersByType() {
+        String complaint = unique("complaint");
+        String official = "handler-" + unit;
+        List<EventEnvelope> events = List.of(
+                event("complaint", complaint, "ComplaintReceived", 0, "citizen-" + unit, "Phản ánh cơ sở bán hàng"),
+                event("complaint", complaint, "ComplaintAnswered", 1, official, "Đã chuyển đội quản lý thị trường"));
+        recordInAuditOnly(events);
+
+        assertThat(search.audit(AuditQuery.all().ofAggregate(complaint)).hits())
+                .extracting(AuditHit::aggregateType, AuditHit::aggregateId, AuditHit::dossierCode, AuditHit::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("complaint", complaint, null, "ComplaintAnswered"),
+                        org.assertj.core.groups.Tuple.tuple("complaint", complaint, null, "ComplaintReceived"));
+        assertThat(search.audit(AuditQuery.all().ofType("complaint").withText("quan ly thi truong")
+                .ofAggregate(complaint)).hits()).extracting(AuditHit::eventId)
+                .containsExactly(events.get(1).eventId());
+        assertThat(search.audit(AuditQuery.all().withAction("vn.motcua.complaint.ComplaintAnswered")
+                .ofAggregate(complaint)).total()).isEqualTo(1);
+        assertThat(search.audit(AuditQuery.all().ofType("dossier").withActor("reception-" + unit)).hits())
+                .extracting(AuditHit::aggregateType, AuditHit::aggregateId).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("dossier", accepted.code()),
+                        org.assertj.core.groups.Tuple.tuple("dossier", refused.code()));
+        assertThat(search.audit(AuditQuery.all().ofType("complaint").withActor("reception-" + unit)).total())
+                .isZero();
+    }
+
+    @Test
+    void aSecretDocumentKeepsOnlyItsMetadataInTheSearchableText() {
+        String secret = unique("doc-secret");
+        String open = unique("doc-open");
+        recordInAuditOnly(List.of(
+                drafted(secret, "SECRET", "Kế hoạch thanh tra đột xuất cơ sở Hàng Đào"),
+                drafted(open, "NONE", "Kế hoạch kiểm tra định kỳ cơ sở Hàng Bạc")));
+
+        AuditHit secretStep = search.audit(AuditQuery.all().ofAggregate(secret)).hits().get(0);
+        assertThat(secretStep.aggregateType()).isEqualTo("document");
+        assertThat(secretStep.comment()).isNull();
+        assertThat(search.audit(AuditQuery.all().withText("thanh tra dot xuat")).total()).isZero();
+        assertThat(search.audit(AuditQuery.all().withText("kiem tra dinh ky hang bac")).hits())
+                .extracting(AuditHit::aggregateId).containsExactly(open);
+        assertThat(search.audit(AuditQuery.all().withText(secret)).hits()).extracting(AuditHit::aggregateId)
+                .containsExactly(secret);
+    }
+
+    @Test
     void keepsDocumentHashesAndComments() {
         AuditHit submitted = search.audit(AuditQuery.all().withDossier(refused.code())
                 .withAction("DossierSubmitted")).hits().get(0);
         assertThat(submitted.documentHashes()).containsExactly("a".repeat(64));
         assertThat(submitted.comment()).isEqualTo("Nộp trực tuyến");
         assertThat(submitted.time()).isEqualTo(START);
+    }
+
+    /** Records events of other types as the audit consumer does: in the audit index (and the stand-in store). */
+    private void recordInAuditOnly(List<EventEnvelope> events) {
+        EVENT_STORE.addAll(events);
+        assertThat(auditIndexer.index(events).auditAdded()).isEqualTo(events.size());
+        auditIndex.refresh();
+    }
+
+    private EventEnvelope event(String type, String id, String name, long sequence, String actorId, String comment) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("comment", comment);
+        data.putObject("actor").put("id", actorId).put("name", "Người " + actorId).put("role", "RECEPTION")
+                .put("unitId", unit);
+        return new EventEnvelope(unique("evt"), type, id, name, sequence, START.plusSeconds(7200 + sequence), null,
+                data);
+    }
+
+    private EventEnvelope drafted(String id, String secrecy, String comment) {
+        EventEnvelope event = event("document", id, "DocumentDrafted", 0, "clerk-" + unit, comment);
+        ((ObjectNode) event.data()).putObject("metadata").put("subject", comment).put("secrecy", secrecy);
+        return event;
     }
 }

@@ -107,7 +107,7 @@ class DocumentAliasSwapTest extends SearchIntegrationTest {
     }
 
     private IndexRebuildTarget rebuildTarget() {
-        return new IndexRebuildTarget("documents", "OfficialDocument",
+        return new IndexRebuildTarget("documents", Set.of("OfficialDocument"),
                 (event, eventId, sequence) -> cloudEvent((Stored) event, eventId, sequence), documentIndexer);
     }
 

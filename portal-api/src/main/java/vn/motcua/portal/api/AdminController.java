@@ -88,8 +88,9 @@ public class AdminController {
 
     @Operation(summary = "Dựng lại dữ liệu đọc từ kho sự kiện / Rebuild read models and indices from the event store",
             description = "target (repeatable; all when absent): mongodb = hồ sơ và bộ đếm / dossier views and"
-                    + " counters; dossiers = chỉ mục dossiers và audit-events / indices dossiers and audit-events;"
-                    + " documents = chỉ mục văn bản / index documents")
+                    + " counters; dossiers = chỉ mục hồ sơ / index dossiers; documents = chỉ mục văn bản / index"
+                    + " documents; audit-events = nhật ký kiểm tra của mọi loại đối tượng / the audit index of every"
+                    + " aggregate type")
     @PostMapping("/rebuilds")
     public ResponseEntity<Rebuilds.Progress> rebuild(
             @Parameter(description = "Đối tượng dựng lại / What to rebuild, e.g. documents")

@@ -44,7 +44,7 @@ import vn.motcua.search.SearchPage;
  * Search over the Elasticsearch indices: officials search their unit's dossiers and official documents
  * (inspectors every unit's), anyone looks up a
  * dossier's status with its code and the applicant's phone or ID number (tra cứu hồ sơ), inspectors
- * search the audit events. Results may lag the event store by the indexing delay.
+ * search the audit events of every aggregate type. Results may lag the event store by the indexing delay.
  */
 @RestController
 @Validated
@@ -122,6 +122,10 @@ public class SearchController {
             @RequestParam(required = false) @Size(max = 128) String actor,
             @RequestParam(required = false) @Size(max = 64) String action,
             @RequestParam(required = false) @Size(max = 64) String dossier,
+            @Parameter(description = "Loại đối tượng / aggregate type: dossier, document, …")
+            @RequestParam(required = false) @Size(max = 64) String aggregateType,
+            @Parameter(description = "Mã đối tượng / aggregate id (dossier code, document id, …)")
+            @RequestParam(required = false) @Size(max = 128) String aggregateId,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -129,7 +133,8 @@ public class SearchController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         requireWindow(page, size);
         return available(() -> search.audit(AuditQuery.all().withActor(actor).withAction(action)
-                .withDossier(dossier).between(from, to).withText(q).page(page, size)));
+                .withDossier(dossier).ofType(aggregateType).ofAggregate(aggregateId).between(from, to).withText(q)
+                .page(page, size)));
     }
 
     /** Search is downstream: while Elasticsearch is unreachable it answers 503, and nothing else is affected. */

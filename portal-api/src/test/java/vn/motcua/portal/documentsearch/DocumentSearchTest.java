@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 
-/** Official documents reach Elasticsearch through Kafka, like dossiers, and are found by their unit. */
+/**
+ * Official documents reach Elasticsearch through Kafka, like dossiers, and are found by their unit; their steps are
+ * in the inspectors' audit search, like every aggregate type's.
+ */
 class DocumentSearchTest extends IntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -27,13 +30,7 @@ class DocumentSearchTest extends IntegrationTest {
 
     @Test
     void officialFindsTheDraftWithoutDiacriticsOthersUnitsDoNot() {
-        Api.Response created = as("specialist-hn").multipart("/api/v1/documents/outgoing", parts -> {
-            parts.part("document", DRAFT, org.springframework.http.MediaType.APPLICATION_JSON);
-            parts.part("file", Api.file("du-thao.pdf", pdf("Du thao quyet dinh")),
-                    org.springframework.http.MediaType.APPLICATION_PDF);
-        });
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.json().get("documentId").asText();
+        String id = drafted();
 
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(search("specialist-hn", "q=giai khat")).contains(id));
@@ -51,6 +48,36 @@ class DocumentSearchTest extends IntegrationTest {
         assertThat(search("inspector", "q=giai khat")).contains(id);
         assertThat(as("citizen-a").get("/api/v1/search/documents?q=giai").status()).isEqualTo(403);
         assertThat(as("specialist-hn").get("/api/v1/search/documents?status=NOPE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void inspectorsFindADocumentsStepsInTheAuditSearch() {
+        String id = drafted();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Api.Response response = as("inspector").get("/api/v1/audit/events?aggregateType=document&aggregateId="
+                    + id);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.json().get("hits")).extracting(hit -> hit.get("type").asText())
+                    .containsExactly("DocumentDrafted");
+        });
+        JsonNode step = as("inspector").get("/api/v1/audit/events?aggregateId=" + id).json().get("hits").get(0);
+        assertThat(step.get("aggregateType").asText()).isEqualTo("document");
+        assertThat(step.get("actorId").asText()).isEqualTo("specialist-hn");
+        assertThat(step.path("dossierCode").isMissingNode() || step.get("dossierCode").isNull())
+                .as("a document is not a dossier").isTrue();
+        assertThat(as("inspector").get("/api/v1/audit/events?aggregateType=dossier&aggregateId=" + id).json()
+                .get("total").asLong()).isZero();
+    }
+
+    private String drafted() {
+        Api.Response created = as("specialist-hn").multipart("/api/v1/documents/outgoing", parts -> {
+            parts.part("document", DRAFT, org.springframework.http.MediaType.APPLICATION_JSON);
+            parts.part("file", Api.file("du-thao.pdf", pdf("Du thao quyet dinh")),
+                    org.springframework.http.MediaType.APPLICATION_PDF);
+        });
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("documentId").asText();
     }
 
     private List<String> search(String user, String query) {

@@ -11,14 +11,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.motcua.search.EventEnvelope;
 
 /**
- * One event as the inspector sees it in the {@code audit-events} index: who did what to which dossier,
- * when, why, and the SHA-256 of every attached document — the process control form of Circular
- * 01/2018/TT-VPCP (Mẫu 05) made searchable. {@code text} gathers everything a person might search
- * for, folded like every Vietnamese text.
+ * One event of any aggregate type as the inspector sees it in the {@code audit-events} index: who did what to
+ * which aggregate, when, why, and the SHA-256 of every attached document — for dossiers the process control form
+ * of Circular 01/2018/TT-VPCP (Mẫu 05) made searchable. {@code dossierCode} is the aggregate id of a dossier's
+ * events (absent for other types), kept for the clients that search by it. {@code text} gathers everything a
+ * person might search for, folded like every Vietnamese text; an event that marks its aggregate secret
+ * ({@code metadata.secrecy} other than {@code NONE}, Law 29/2018/QH14 on protecting state secrets) puts only the
+ * id, the event type and the actor there.
  */
-public record AuditDocument(String eventId, String dossierCode, String type, long sequence, Instant time,
-                            String actorId, String actorName, String actorRole, String actorUnitId, String comment,
-                            List<String> documentHashes, String text) {
+public record AuditDocument(String eventId, String aggregateType, String aggregateId, String dossierCode, String type,
+                            long sequence, Instant time, String actorId, String actorName, String actorRole,
+                            String actorUnitId, String comment, List<String> documentHashes, String text) {
+
+    private static final String DOSSIER = "dossier";
+    private static final String NOT_SECRET = "NONE";
 
     public static AuditDocument of(EventEnvelope event) {
         JsonNode data = event.data();
@@ -43,6 +49,18 @@ public record AuditDocument(String eventId, String dossierCode, String type, lon
         add(text, event.aggregateId());
         add(text, event.type());
         add(text, actorName);
+        boolean secret = secret(data);
+        if (!secret) {
+            addContent(text, data, comment, fileNames);
+        }
+        return new AuditDocument(event.eventId(), event.aggregateType(), event.aggregateId(),
+                DOSSIER.equals(event.aggregateType()) ? event.aggregateId() : null, event.type(), event.sequence(),
+                event.time(), JsonText.text(data, "actor.id"), actorName, JsonText.text(data, "actor.role"),
+                JsonText.text(data, "actor.unitId"), secret ? null : comment, List.copyOf(hashes),
+                String.join("\n", text));
+    }
+
+    private static void addContent(Set<String> text, JsonNode data, String comment, List<String> fileNames) {
         add(text, comment);
         add(text, JsonText.text(data, "applicant.fullName"));
         add(text, JsonText.text(data, "handler.name"));
@@ -56,9 +74,11 @@ public record AuditDocument(String eventId, String dossierCode, String type, lon
             JsonText.leafTexts(form).forEach(value -> add(text, value));
         }
         fileNames.forEach(fileName -> add(text, fileName));
-        return new AuditDocument(event.eventId(), event.aggregateId(), event.type(), event.sequence(), event.time(),
-                JsonText.text(data, "actor.id"), actorName, JsonText.text(data, "actor.role"),
-                JsonText.text(data, "actor.unitId"), comment, List.copyOf(hashes), String.join("\n", text));
+    }
+
+    private static boolean secret(JsonNode data) {
+        String secrecy = JsonText.text(data, "metadata.secrecy");
+        return secrecy != null && !NOT_SECRET.equals(secrecy);
     }
 
     private static void add(Set<String> text, String value) {

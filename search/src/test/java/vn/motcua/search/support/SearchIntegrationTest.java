@@ -12,6 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import vn.motcua.search.AuditIndex;
+import vn.motcua.search.AuditIndexer;
 import vn.motcua.search.EventEnvelope;
 import vn.motcua.search.DossierSearch;
 import vn.motcua.search.IndexAdmin;
@@ -22,8 +24,8 @@ import vn.motcua.search.SearchIndexer;
  * Base of the tests against the real node. Every subclass shares one Spring context (same
  * configuration, so Spring's test context cache reuses it), hence one embedded node per test JVM.
  * Tests isolate themselves by using their own unit ids and dossier codes. Every event indexed through
- * {@link #indexAndRefresh} is also kept in {@link #EVENT_STORE}, standing in for the event store that
- * a rebuild replays.
+ * {@link #indexAndRefresh} — into the dossier index and the audit index, as the application's two consumers do —
+ * is also kept in {@link #EVENT_STORE}, standing in for the event store that a rebuild replays.
  */
 @SpringBootTest(classes = SearchTestApplication.class)
 public abstract class SearchIntegrationTest {
@@ -45,12 +47,18 @@ public abstract class SearchIntegrationTest {
     @Autowired
     protected SearchIndexer indexer;
     @Autowired
+    protected AuditIndex auditIndex;
+    @Autowired
+    protected AuditIndexer auditIndexer;
+    @Autowired
     protected DossierSearch search;
 
+    /** Indexes dossier events in both indices; the result adds the audit indexer's {@code auditAdded}. */
     protected IndexingResult indexAndRefresh(List<EventEnvelope> events) {
         EVENT_STORE.addAll(events);
-        IndexingResult result = indexer.index(events);
+        IndexingResult result = indexer.index(events).plus(auditIndexer.index(events));
         indexAdmin.refresh();
+        auditIndex.refresh();
         return result;
     }
 
