@@ -44,7 +44,11 @@ public class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(false)
                 // Spring stops the server after everything that uses it; a JVM hook of its own would race them.
                 .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // the library starts PostgreSQL for throw-away tests (-F, synchronous_commit=off); the embedded
+                // default keeps real data, so a committed step must survive a crash of the machine too
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }
