@@ -75,6 +75,8 @@ class JwtTest extends IntegrationTest {
                 .isEqualTo(401);
         assertThat(bearer(TestJwt.expiredToken("leader", List.of("LEADER"), HANOI)).get("/api/v1/tasks").status())
                 .isEqualTo(401);
+        Api.Response nobody = bearer(TestJwt.tokenWithoutSubject(List.of("LEADER"), HANOI)).get("/api/v1/tasks");
+        assertThat(nobody.status()).as("a trusted token naming no subject").isEqualTo(401);
         Api.Response garbage = bearer("not-a-jwt").get("/api/v1/tasks");
         assertThat(garbage.status()).isEqualTo(401);
         assertThat(garbage.contentType()).startsWith("application/problem+json");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 
 class OpenApiTest extends IntegrationTest {
@@ -18,6 +19,18 @@ class OpenApiTest extends IntegrationTest {
         assertThat(docs.get("paths").has("/api/v1/tasks/{id}/complete")).isTrue();
         assertThat(docs.get("paths").has("/api/v1/dossiers/{code}/history")).isTrue();
         assertThat(docs.at("/components/securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.get("paths").has("/error")).as("the container's error page is no operation").isFalse();
+    }
+
+    @Test
+    void theErrorPageCalledDirectlyIsANotFoundProblem() {
+        Api api = anonymous();
+        for (Api.Response response : new Api.Response[] {api.get("/error"), api.post("/error"), api.delete("/error")}) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(404);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("titleVi").asText()).isEqualTo("Không tìm thấy");
+            assertThat(response.json().get("titleEn").asText()).isEqualTo("Not Found");
+        }
     }
 
     @Test

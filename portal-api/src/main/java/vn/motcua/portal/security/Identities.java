@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -45,6 +46,10 @@ public class Identities implements HandlerMethodArgumentResolver, Converter<Jwt,
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            // every step is signed and logged in someone's name: a token that names nobody is no sign-in (401)
+            throw new InvalidBearerTokenException("Mã truy cập không nêu người dùng (sub) / The token names no subject");
+        }
         Identity identity = fromJwt(jwt);
         return new JwtAuthenticationToken(jwt, identity.roles().stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList(), identity.id());

@@ -55,6 +55,11 @@ public final class TestJwt {
         return sign(KEYS, subject, name, roles, unit, Instant.now().plusSeconds(600));
     }
 
+    /** A trusted token that names nobody: no {@code sub}. */
+    public static String tokenWithoutSubject(List<String> roles, String unit) {
+        return sign(KEYS, null, "Không tên", roles, unit, Instant.now().plusSeconds(600));
+    }
+
     public static String expiredToken(String subject, List<String> roles, String unit) {
         return sign(KEYS, subject, subject, roles, unit, Instant.now().minusSeconds(600));
     }
@@ -69,8 +74,11 @@ public final class TestJwt {
         RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate())
                 .build();
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(subject).claim("name", name)
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().claim("name", name)
                 .claim("roles", roles).issuedAt(expiresAt.minusSeconds(1200)).expiresAt(expiresAt);
+        if (subject != null) {
+            claims.subject(subject);
+        }
         if (unit != null) {
             claims.claim("unit", unit);
         }
