@@ -33,7 +33,7 @@ class DocumentTasks extends UserTasks<Decision> {
     }
 
     @Override
-    public Map<String, Object> details(OpenTask task) {
+    public Map<String, Object> details(OpenTask task, Map<String, Object> variables) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("documentId", task.aggregateId());
         details.put("direction", (task.processDefinitionId().startsWith(DocumentWorkflow.OUTGOING_PROCESS + ":")

@@ -82,7 +82,7 @@ public class ComplaintPlatform {
     UserTasks<Answer> complaintTasks(CommandGateway commands) {
         return new UserTasks<>(COMPLAINTS, List.of(ANSWER), Answer.class) {
             @Override
-            public Map<String, Object> details(OpenTask task) {
+            public Map<String, Object> details(OpenTask task, Map<String, Object> variables) {
                 return Map.of("complaintId", task.aggregateId());
             }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.TaskService;
@@ -57,11 +58,16 @@ class DossierTasks extends UserTasks<Decision> {
     }
 
     @Override
-    public Map<String, Object> details(OpenTask task) {
+    public Map<String, Object> details(OpenTask task, Map<String, Object> variables) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dossierCode", task.aggregateId());
-        details.put("procedureCode", tasks.getVariable(task.id(), "procedureCode"));
+        details.put("procedureCode", variables.get("procedureCode"));
         return details;
+    }
+
+    @Override
+    public Set<String> listedVariables() {
+        return Set.of("procedureCode");
     }
 
     /** Taking an appraisal makes the specialist the dossier's handler. */

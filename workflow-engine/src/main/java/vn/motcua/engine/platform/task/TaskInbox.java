@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.Steps;
@@ -50,6 +50,7 @@ public class TaskInbox {
 
     private final Map<String, Registered> byTaskKey = new HashMap<>();
     private final Map<String, List<String>> taskKeysByType = new HashMap<>();
+    private final Set<String> listedVariableNames = new HashSet<>();
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
@@ -63,7 +64,9 @@ public class TaskInbox {
         this.transaction = transaction;
         this.json = json;
         this.clock = clock;
+        listedVariableNames.addAll(List.of("warnAt", "dueAt"));
         for (UserTasks<?> tenant : tenants) {
+            listedVariableNames.addAll(tenant.listedVariables());
             for (TaskKind kind : tenant.kinds()) {
                 Registered other = byTaskKey.putIfAbsent(kind.taskKey(), new Registered(tenant, kind));
                 if (other != null) {
@@ -107,10 +110,12 @@ public class TaskInbox {
                 .or().taskCandidateGroupIn(groups).taskAssignee(who.id()).endOr()
                 .taskDefinitionKeyIn(keys.toArray(String[]::new))
                 .list();
-        Map<String, String> businessKeys = businessKeys(open.stream().map(Task::getProcessInstanceId)
-                .collect(Collectors.toSet()));
+        Set<String> processes = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, String> businessKeys = businessKeys(processes);
+        Map<String, Map<String, Object>> variables = listedVariables(processes);
         return open.stream()
-                .map(task -> item(task, businessKeys.get(task.getProcessInstanceId())))
+                .map(task -> item(task, businessKeys.get(task.getProcessInstanceId()), who.unitId(),
+                        variables.getOrDefault(task.getProcessInstanceId(), Map.of())))
                 .sorted(Comparator.comparing(TaskItem::createdAt).thenComparing(TaskItem::id))
                 .toList();
     }
@@ -120,7 +125,8 @@ public class TaskInbox {
         return Steps.inOneTransaction(transaction, () -> {
             OpenTask task = claimable(taskId, who);
             takeOver(task, who);
-            return item(tasks.createTaskQuery().taskId(taskId).singleResult(), task.aggregateId());
+            return item(tasks.createTaskQuery().taskId(taskId).singleResult(), task.aggregateId(), who.unitId(),
+                    listedVariables(Set.of(task.processInstanceId())).getOrDefault(task.processInstanceId(), Map.of()));
         });
     }
 
@@ -216,21 +222,41 @@ public class TaskInbox {
         return open(task, businessKeys(Set.of(task.getProcessInstanceId())).get(task.getProcessInstanceId()));
     }
 
-    private TaskItem item(Task task, String aggregateId) {
+    /**
+     * One item of an official's inbox, made from what the listing fetched once for all its tasks (no query per
+     * task): the unit is the official's own, since the listing asked for their unit's candidate groups.
+     */
+    private TaskItem item(Task task, String aggregateId, String unit, Map<String, Object> variables) {
         Registered registered = registered(task.getTaskDefinitionKey());
         TaskKind kind = registered.kind();
-        String unit = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).filter(Objects::nonNull)
-                .map(group -> group.substring(group.indexOf('@') + 1)).findFirst().orElse(null);
-        Map<String, Object> deadline = tasks.getVariables(task.getId(), List.of("warnAt", "dueAt"));
-        Instant warnAt = instant(deadline.get("warnAt"));
-        Instant dueAt = instant(deadline.get("dueAt"));
+        Instant warnAt = instant(variables.get("warnAt"));
+        Instant dueAt = instant(variables.get("dueAt"));
         return new TaskItem(task.getId(), registered.tenant().aggregateType().name(), aggregateId, kind.taskKey(),
                 task.getName(), unit, task.getAssignee(), task.getCreateTime().toInstant(),
                 kind.outcomes().stream().map(Enum::name).toList(), dueAt,
                 TaskItem.Deadline.of(clock.instant(), warnAt, dueAt),
-                registered.tenant().details(open(task, aggregateId)));
+                registered.tenant().details(open(task, aggregateId), variables));
+    }
+
+    /**
+     * The process variables an inbox item shows (the deadline's {@code warnAt}/{@code dueAt} and what the tenants
+     * list), for all these processes in one query.
+     */
+    private Map<String, Map<String, Object>> listedVariables(Set<String> processInstanceIds) {
+        Map<String, Map<String, Object>> values = new HashMap<>();
+        if (processInstanceIds.isEmpty()) {
+            return values;
+        }
+        for (VariableInstance variable : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+                .variableNameIn(listedVariableNames.toArray(String[]::new)).list()) {
+            // process-wide values; a value set on a sub-execution does not stand for the process
+            if (variable.getProcessInstanceId().equals(variable.getExecutionId())) {
+                values.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+                        .put(variable.getName(), variable.getValue());
+            }
+        }
+        return values;
     }
 
     private OpenTask open(Task task, String aggregateId) {

@@ -3,6 +3,7 @@ package vn.motcua.engine.platform.task;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
@@ -48,8 +49,15 @@ public abstract class UserTasks<D extends TaskDecision> {
     /**
      * What an item of this type shows besides the common fields, under the names its clients know: a dossier's
      * {@code dossierCode} and {@code procedureCode}, a document's {@code documentId} and {@code direction}.
+     *
+     * @param variables the process variables named by {@link #listedVariables()}, fetched once for a whole inbox
      */
-    public abstract Map<String, Object> details(OpenTask task);
+    public abstract Map<String, Object> details(OpenTask task, Map<String, Object> variables);
+
+    /** The process variables {@link #details} shows; none unless the tenant names them. */
+    public Set<String> listedVariables() {
+        return Set.of();
+    }
 
     /** In the claim's transaction, before Camunda records {@code actor} as the task's assignee. */
     public void takingOver(OpenTask task, Actor actor) {

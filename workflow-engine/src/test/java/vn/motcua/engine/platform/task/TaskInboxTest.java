@@ -34,7 +34,7 @@ class TaskInboxTest {
         }
 
         @Override
-        public Map<String, Object> details(OpenTask task) {
+        public Map<String, Object> details(OpenTask task, Map<String, Object> variables) {
             return Map.of();
         }
 
