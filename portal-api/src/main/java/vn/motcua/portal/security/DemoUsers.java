@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -21,9 +22,11 @@ import vn.motcua.engine.identity.Role;
  * The people of the embedded default, for trying the system and for its tests: two citizens, the
  * officials of two Departments of Health (one-stop officer, specialist, leader, and for e-office the clerk
  * and the unit head), an inspector and the administrator. They log in with HTTP Basic and the one
- * password printed in the README; the production profile switches them off.
+ * password printed in the README. They exist only outside the production profile: a production instance cannot
+ * turn them on (and its checklist refuses to start when asked to).
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!production")
 @ConditionalOnProperty(name = "motcua.security.demo-users.enabled", havingValue = "true")
 public class DemoUsers {
 

@@ -47,6 +47,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health",
                                 "/actuator/health/**").permitAll()
+                        // version and whether this is a demo instance (DemoConfiguration): nothing secret
+                        .requestMatchers(HttpMethod.GET, "/actuator/info").permitAll()
                         // tra cứu hồ sơ: the public status lookup needs the code and the applicant's phone or ID
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/results/*/check").permitAll()

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import vn.motcua.portal.MotcuaApplication;
 
@@ -24,6 +25,12 @@ import vn.motcua.portal.MotcuaApplication;
 public record ApplicationProcess(Process process, String base, Path log) {
 
     public static ApplicationProcess start(Path data, String... arguments) throws IOException {
+        return start(data, Map.of(), arguments);
+    }
+
+    /** Started with these environment variables besides the inherited ones, as an operator's unit file sets them. */
+    public static ApplicationProcess start(Path data, Map<String, String> environment, String... arguments)
+            throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -35,7 +42,9 @@ public record ApplicationProcess(Process process, String base, Path log) {
                 MotcuaApplication.class.getName(), "--motcua.data-dir=" + data, "--server.port=" + port));
         command.addAll(List.of(arguments));
         Path log = data.resolve("node.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ApplicationProcess(process, "http://localhost:" + port, log);
     }
 

@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -54,7 +55,12 @@ public class AuditConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
+    /**
+     * The dev PKI exists only outside the production profile: its password is public and it enrols anyone, so a
+     * production instance cannot turn it on (the production checklist refuses the start before this is reached).
+     */
     @Bean
+    @Profile("!production")
     @ConditionalOnProperty(name = "motcua.audit.signer.type", havingValue = "dev-pki", matchIfMissing = true)
     DevPki devPki(AuditProperties audit, MotcuaProperties motcua, Clock clock) {
         AuditProperties.Pki pki = audit.pki();

@@ -71,6 +71,8 @@ public final class DevPki {
     }
 
     public static final String TSA_ALIAS = "tsa";
+    private static final String ROOT_NAME = "motcua dev root CA";
+    private static final String ISSUING_NAME = "motcua dev issuing CA";
     private static final String SIGNING = "SHA256withECDSA";
     private static final Duration CA_LIFETIME = Duration.ofDays(20 * 365);
     private static final Duration END_ENTITY_LIFETIME = Duration.ofDays(3 * 365);
@@ -114,6 +116,22 @@ public final class DevPki {
             Issued log = issueChecked(name("motcua audit log", null), Profile.SIGNING);
             Pkcs12Signer.write(keys.file(Signer.LOG_ALIAS), Signer.LOG_ALIAS, log.key(), log.chain(), password);
         }
+    }
+
+    /**
+     * Whether a certificate is one of a dev PKI's CAs or was issued by one (its keys' password is public, and any
+     * installation makes its own): the production checklist refuses such keys and trust anchors.
+     */
+    public static boolean isDevCertificate(X509Certificate certificate) {
+        for (var principal : List.of(certificate.getSubjectX500Principal(), certificate.getIssuerX500Principal())) {
+            for (org.bouncycastle.asn1.x500.RDN rdn : X500Name.getInstance(principal.getEncoded()).getRDNs(BCStyle.CN)) {
+                String commonName = org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdn.getFirst().getValue());
+                if (commonName.equals(ROOT_NAME) || commonName.equals(ISSUING_NAME)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Opens the PKI under {@code directory}, creating whatever is missing. */
@@ -262,7 +280,7 @@ public final class DevPki {
 
     private Issued createRoot() throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair pair = keyPair();
-        X500Name subject = name("motcua dev root CA", null);
+        X500Name subject = name(ROOT_NAME, null);
         Instant now = clock.instant().minus(BACKDATE);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(now),
                 Date.from(now.plus(CA_LIFETIME)), subject, pair.getPublic());
@@ -276,7 +294,7 @@ public final class DevPki {
     }
 
     private Issued createIssuing() throws GeneralSecurityException, OperatorCreationException, IOException {
-        return issue(name("motcua dev issuing CA", null), root, Profile.ISSUING);
+        return issue(name(ISSUING_NAME, null), root, Profile.ISSUING);
     }
 
     private Issued issueChecked(X500Name subject, Profile profile) {
