@@ -16,8 +16,12 @@ import vn.motcua.search.internal.DocumentRecord;
  * Officials search the official documents (văn bản đi, văn bản đến) of their unit; inspectors those of
  * every unit. Text matches the subject, the issuer and the number/symbol without diacritics
  * ({@code vietnamese_folded}), the last word as a prefix; the exact number/symbol matches too. Newest first.
+ * Secret documents (Mật and above) are found only by those the caller's {@link SecretDocuments} allows, and by their
+ * metadata only: the index holds no trích yếu of them.
  */
 public class DocumentSearch {
+
+    private static final String NOT_SECRET = "NONE";
 
     private final ElasticsearchClient client;
     private final DocumentIndex index;
@@ -27,18 +31,35 @@ public class DocumentSearch {
         this.index = index;
     }
 
-    /**
-     * Searches documents. {@code unitId}, when not {@code null}, limits the results to that unit whatever
-     * else is asked; {@code null} is for roles that see every unit. {@code status} and {@code direction}
-     * ({@code OUTGOING}/{@code INCOMING}) are optional exact filters.
-     */
+    /** As {@link #search(String, String, String, String, SecretDocuments, int, int)}, showing no secret document. */
     public SearchPage<DocumentHit> search(String text, String status, String direction, String unitId, int page,
                                           int size) {
+        return search(text, status, direction, unitId, SecretDocuments.none(), page, size);
+    }
+
+    /**
+     * Searches documents. {@code unitId}, when not {@code null}, limits the results to that unit whatever
+     * else is asked; {@code null} is for roles that see every unit. {@code secrets} says which secret documents may
+     * be among the results. {@code status} and {@code direction} ({@code OUTGOING}/{@code INCOMING}) are optional
+     * exact filters.
+     */
+    public SearchPage<DocumentHit> search(String text, String status, String direction, String unitId,
+                                          SecretDocuments secrets, int page, int size) {
         Paging.check(page, size);
         index.ensureIndex();
         List<Query> filters = new ArrayList<>();
         if (unitId != null) {
             filters.add(term("unitId", unitId));
+        }
+        if (!secrets.unrestricted()) {
+            filters.add(Query.of(q -> q.bool(bool -> {
+                bool.should(term("secrecy", NOT_SECRET))
+                        .should(s -> s.bool(none -> none.mustNot(m -> m.exists(e -> e.field("secrecy")))));
+                if (secrets.officialId() != null) {
+                    bool.should(term("readers", secrets.officialId()));
+                }
+                return bool.minimumShouldMatch("1");
+            })));
         }
         if (hasText(text)) {
             String q = text.strip();
@@ -70,7 +91,7 @@ public class DocumentSearch {
     private static DocumentHit toHit(DocumentRecord d) {
         return new DocumentHit(d.documentId(), d.direction(), d.numberSymbol(), d.arrivalNumber(), d.type(),
                 d.subject(), d.issuer(), d.agencyId(), d.unitId(), d.issuedOn(), d.receivedOn(), d.status(),
-                d.updatedAt(), d.version() == null ? -1 : d.version());
+                d.updatedAt(), d.version() == null ? -1 : d.version(), d.secrecy());
     }
 
     private static Query term(String field, String value) {

@@ -106,9 +106,21 @@ public sealed interface DocumentCommand {
             implements DocumentCommand {
     }
 
+    /**
+     * {@code handlerIds}: the officials the leader assigns the document to (người xử lý), by id; required for a secret
+     * document (only they, among the lead unit's officials, may then read it), optional otherwise.
+     */
     record GiveInstructions(@TargetAggregateIdentifier String documentId, String leadUnitId,
-                            List<String> supportingUnitIds, LocalDate deadline, String comment, Actor actor)
-            implements DocumentCommand {
+                            List<String> supportingUnitIds, LocalDate deadline, String comment, List<String> handlerIds,
+                            Actor actor) implements DocumentCommand {
+        public GiveInstructions {
+            handlerIds = handlerIds == null ? List.of() : List.copyOf(handlerIds);
+        }
+
+        public GiveInstructions(String documentId, String leadUnitId, List<String> supportingUnitIds,
+                                LocalDate deadline, String comment, Actor actor) {
+            this(documentId, leadUnitId, supportingUnitIds, deadline, comment, List.of(), actor);
+        }
     }
 
     record RecordProcessing(@TargetAggregateIdentifier String documentId, String comment, Actor actor)

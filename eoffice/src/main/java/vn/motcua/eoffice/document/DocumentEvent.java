@@ -162,8 +162,19 @@ public sealed interface DocumentEvent {
         }
     }
 
+    /** {@code handlerIds}: the officials assigned to handle it, by id (empty in events stored before them). */
     record InstructionsGiven(String documentId, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
-                             String comment, Actor actor, Instant at) implements DocumentEvent {
+                             String comment, List<String> handlerIds, Actor actor, Instant at)
+            implements DocumentEvent {
+        public InstructionsGiven {
+            handlerIds = handlerIds == null ? List.of() : List.copyOf(handlerIds);
+        }
+
+        public InstructionsGiven(String documentId, String leadUnitId, List<String> supportingUnitIds,
+                                 LocalDate deadline, String comment, Actor actor, Instant at) {
+            this(documentId, leadUnitId, supportingUnitIds, deadline, comment, List.of(), actor, at);
+        }
+
         public String labelVi() {
             return "Ý kiến chỉ đạo của lãnh đạo";
         }

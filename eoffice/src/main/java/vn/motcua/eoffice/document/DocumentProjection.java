@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
+import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.readmodel.Projection;
 import vn.motcua.eoffice.document.DocumentWorkflow.View;
@@ -19,7 +20,10 @@ import vn.motcua.eoffice.document.DocumentWorkflow.View;
 /**
  * The officials' view of each official document in MongoDB ({@code document_views}): what
  * {@code GET /api/v1/documents/{id}} and the document lists serve, so that no read folds the events again.
- * The status comes from the one fold, {@link DocumentStatus#after}. Dates are ISO-8601 strings.
+ * The status comes from the one fold, {@link DocumentStatus#after}. Dates are ISO-8601 strings. {@code assignees}
+ * are the officials the workflow named on the document, by id: whoever took one of its steps, the leader it was
+ * presented to and the handlers the leader's instructions name — those a secret document is assigned to
+ * ({@link DocumentPolicy}).
  */
 @Component
 public class DocumentProjection implements Projection<DocumentEvent> {
@@ -43,13 +47,15 @@ public class DocumentProjection implements Projection<DocumentEvent> {
         Document view = current != null ? current : new Document("documentId", event.documentId())
                 .append("supportingUnitIds", new ArrayList<String>())
                 .append("replies", new ArrayList<String>())
-                .append("attachments", new ArrayList<Document>());
+                .append("attachments", new ArrayList<Document>())
+                .append("assignees", new ArrayList<String>());
         DocumentStatus status = DocumentStatus.after(current == null ? null
                 : DocumentStatus.valueOf(current.getString("status")), event);
         if (status != null) {
             view.append("status", status.name()).append("statusLabelVi", status.labelVi());
         }
         view.append("updatedAt", Date.from(event.at()));
+        assign(view, event);
         switch (event) {
             case DocumentEvent.DocumentDrafted e -> view.append("direction", Direction.OUTGOING.name())
                     .append("unitId", e.agencyId())
@@ -90,6 +96,24 @@ public class DocumentProjection implements Projection<DocumentEvent> {
         return view;
     }
 
+    /** Adds the officials the event names to the view's {@code assignees}, each once, in order. */
+    private static void assign(Document view, DocumentEvent event) {
+        List<String> named = new ArrayList<>();
+        if (event.actor() != null && event.actor().role() != Role.SYSTEM) {
+            named.add(event.actor().id());
+        }
+        switch (event) {
+            case DocumentEvent.PresentedToLeader e when e.leader() != null -> named.add(e.leader().id());
+            case DocumentEvent.InstructionsGiven e -> named.addAll(e.handlerIds());
+            default -> {
+                // the actor is all it names
+            }
+        }
+        List<String> assignees = new ArrayList<>(view.getList("assignees", String.class, List.of()));
+        named.stream().filter(id -> id != null && !assignees.contains(id)).forEach(assignees::add);
+        view.append("assignees", assignees);
+    }
+
     /**
      * The views of a unit (its own documents, and those it leads or supports), or of every unit when
      * {@code unitId} is null, narrowed when asked.
@@ -126,7 +150,8 @@ public class DocumentProjection implements Projection<DocumentEvent> {
                 view.getString("replyTo"), new ArrayList<>(view.getList("replies", String.class, List.of())),
                 view.getList("attachments", Document.class, List.of()).stream()
                         .map(a -> new Attachment(a.getString("fileName"), a.getString("sha256"))).toList(),
-                enumOf(Secrecy.class, view.getString("secrecy")));
+                enumOf(Secrecy.class, view.getString("secrecy")),
+                new ArrayList<>(view.getList("assignees", String.class, List.of())));
     }
 
     private static List<Document> attachments(List<Attachment> attachments) {

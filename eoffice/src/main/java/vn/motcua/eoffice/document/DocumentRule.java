@@ -4,7 +4,7 @@ import vn.motcua.engine.platform.Rule;
 
 /**
  * The rules the {@link OfficialDocument} aggregate enforces, each with its source in Decree 30/2020/ND-CP
- * (clerical work) where there is one. The name is the stable identifier a client sees in the problem {@code type}.
+ * (clerical work) or the Law on Protection of State Secrets 29/2018/QH14 and Decree 26/2020/ND-CP where there is one. The name is the stable identifier a client sees in the problem {@code type}.
  */
 public enum DocumentRule implements Rule {
     STEP_OF_ITS_DIRECTION(
@@ -87,7 +87,19 @@ public enum DocumentRule implements Rule {
             "Only a linked reply is recorded as issued, once"),
     CLOSE_AFTER_REPLY_ISSUED(
             "Chỉ hoàn thành xử lý văn bản đến khi các văn bản trả lời đã được phát hành (Nghị định 30/2020, Điều 24)",
-            "An incoming document is closed only once its replies are issued (Decree 30/2020 Art. 24)");
+            "An incoming document is closed only once its replies are issued (Decree 30/2020 Art. 24)"),
+    CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE(
+            "Văn bản Tối mật, Tuyệt mật chỉ được ghi nhận thông tin quản lý (số, ngày, nơi ban hành, độ mật); không"
+                    + " được soạn thảo, lưu giữ nội dung (tệp, văn bản kèm theo, trích yếu) trên hệ thống kết nối mạng"
+                    + " (Luật Bảo vệ bí mật nhà nước 2018, Điều 5 khoản 5; Nghị định 26/2020/NĐ-CP)",
+            "A Tối mật or Tuyệt mật document is recorded by its metadata only (number, date, issuer, level); its"
+                    + " content (file, attachments, subject) may not be drafted or kept on a networked system"
+                    + " (Law 29/2018/QH14 on State Secrets Art. 5(5); Decree 26/2020/ND-CP)"),
+    SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS(
+            "Văn bản mật phải được lãnh đạo giao cho cán bộ xử lý cụ thể: chỉ người có trách nhiệm mới được biết bí"
+                    + " mật nhà nước (Luật Bảo vệ bí mật nhà nước 2018, Điều 2 khoản 3, Điều 3 khoản 3)",
+            "The leader assigns a secret document to named handlers: only those responsible for it may know a state"
+                    + " secret (Law 29/2018/QH14 on State Secrets Art. 2(3), Art. 3(3))");
 
     private final Wording wording;
 

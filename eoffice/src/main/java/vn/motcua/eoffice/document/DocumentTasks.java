@@ -3,6 +3,7 @@ package vn.motcua.eoffice.document;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,9 @@ import vn.motcua.eoffice.document.DocumentWorkflow.Decision;
  * The steps of the {@code outgoing_document} and {@code incoming_document} processes as tasks of the one inbox
  * ({@link TaskInbox}): the {@link DocumentStep}s (Decree 30/2020 roles), each item naming its {@code documentId}
  * and {@code direction}, and each decision recorded by {@link DocumentWorkflow#decide}. The leader's instructions
- * with a deadline (Decree 30/2020 Art. 23) give the lead unit's tasks their due time and deadline colour.
+ * with a deadline (Decree 30/2020 Art. 23) give the lead unit's tasks their due time and deadline colour. The tasks
+ * of a secret document are only for the officials it is assigned to (Law 29/2018/QH14 on State Secrets,
+ * {@link DocumentPolicy}): to any other holder of the role they do not exist.
  */
 @Component
 class DocumentTasks extends UserTasks<Decision> {
@@ -39,6 +42,12 @@ class DocumentTasks extends UserTasks<Decision> {
         details.put("direction", (task.processDefinitionId().startsWith(DocumentWorkflow.OUTGOING_PROCESS + ":")
                 ? Direction.OUTGOING : Direction.INCOMING).name());
         return details;
+    }
+
+    /** Secret documents not assigned to {@code who} ({@link DocumentPolicy}): their tasks are not theirs to see. */
+    @Override
+    public Set<String> hiddenFrom(Identity who, Set<String> aggregateIds) {
+        return workflow.hiddenFrom(who, aggregateIds);
     }
 
     @Override

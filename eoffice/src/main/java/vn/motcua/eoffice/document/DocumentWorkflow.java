@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.model.Filters;
 
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.access.Scope;
@@ -111,6 +116,11 @@ public class DocumentWorkflow {
     private final DocumentPolicy policy;
     private final MongoReadModels readModels;
 
+    /** The signature check of a document kept off-line: there is no electronic copy here to verify. */
+    private static final SignatureCheck OFFLINE_CHECK = new SignatureCheck(false, List.of(),
+            "Không có bản điện tử trên hệ thống (văn bản Tối mật, Tuyệt mật); văn thư kiểm tra bản lưu ngoài mạng"
+                    + " / No electronic copy here (kept off-line); the clerk checks the off-line copy");
+
     /** The most documents one list shows. */
     public static final int LIST_LIMIT = 200;
 
@@ -138,21 +148,26 @@ public class DocumentWorkflow {
     }
 
     /** A decision on a document task; the fields besides {@code outcome} and {@code comment} serve one step each. */
+    /** {@code handlerIds}: with INSTRUCT, the officials the leader assigns the document to (required if secret). */
     public record Decision(Outcome outcome, String comment, String leaderId, String leaderName, String leadUnitId,
-                           List<String> supportingUnitIds, LocalDate deadline, String recipientId)
-            implements TaskDecision {
+                           List<String> supportingUnitIds, LocalDate deadline, String recipientId,
+                           List<String> handlerIds) implements TaskDecision {
     }
 
     /**
      * A document as officials see it, from its MongoDB view ({@link DocumentProjection}). {@code replyTo}: the
-     * incoming document an outgoing one answers; {@code replies}: the outgoing documents that answer an incoming one.
+     * incoming document an outgoing one answers; {@code replies}: the outgoing documents that answer an incoming one;
+     * {@code assignees}: the officials the workflow named on it (steps taken, leader presented to, handlers).
      */
     public record View(String documentId, Direction direction, String unitId, DocumentStatus status,
                        String statusLabelVi, String subject, String type, Integer number, String numberSymbol,
                        LocalDate issuedOn, String identifier, Integer arrivalNumber, String arrivalFormatted,
                        LocalDate arrivedOn, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
                        String senderName, String senderNumberSymbol, SignatureCheck signatureCheck, String replyTo,
-                       List<String> replies, List<Attachment> attachments, Secrecy secrecy) {
+                       List<String> replies, List<Attachment> attachments, Secrecy secrecy, List<String> assignees) {
+        public View {
+            assignees = assignees == null ? List.of() : List.copyOf(assignees);
+        }
     }
 
     /** One step of a document's history, read from the event store. */
@@ -162,7 +177,9 @@ public class DocumentWorkflow {
 
     /**
      * A specialist starts an outgoing draft in their unit, with its PDF (checked and stored by hash); with
-     * {@code replyTo}, as the reply to an incoming document their unit leads on, linked first.
+     * {@code replyTo}, as the reply to an incoming document their unit leads on, linked first. A Tối mật or Tuyệt mật
+     * draft has no PDF, no attachment and no trích yếu ({@link DocumentRule#CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE}):
+     * one that brings any is refused before a byte of it is read or stored.
      */
     public View draft(DraftMetadata metadata, String replyTo, Upload pdf, Identity who) {
         return draft(metadata, replyTo, pdf, List.of(), who);
@@ -175,6 +192,11 @@ public class DocumentWorkflow {
     public View draft(DraftMetadata metadata, String replyTo, Upload pdf, List<Upload> attachments, Identity who) {
         Actor drafter = Steps.actorAs(who, Role.SPECIALIST);
         List<Upload> files = attachments == null ? List.of() : attachments;
+        Secrecy level = metadata == null ? null : metadata.secrecy();
+        OfficialDocument.requireContentOnline(level, pdf != null || !files.isEmpty());
+        if (pdf == null && (level == null || !level.contentKeptOffline())) {
+            throw Problem.invalid("file", "Thiếu tệp PDF của dự thảo / The draft's PDF is missing");
+        }
         if (files.size() > MAX_ATTACHMENTS) {
             throw Problem.invalid("attachments", "Tối đa " + MAX_ATTACHMENTS + " văn bản kèm theo / At most "
                     + MAX_ATTACHMENTS + " attachments");
@@ -185,7 +207,7 @@ public class DocumentWorkflow {
             if (replyTo != null) {
                 linkReply(replyTo, id, drafter, who);
             }
-            String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
+            String sha256 = pdf == null ? null : documents.storeAll(List.of(pdf)).getFirst().sha256();
             List<Attachment> stored = documents.storeAll(files).stream()
                     .map(file -> new Attachment(file.fileName(), file.sha256())).toList();
             commands.sendAndWait(new DraftDocument(id, who.unitId(), who.unitId(), metadata, replyTo, sha256,
@@ -199,16 +221,24 @@ public class DocumentWorkflow {
     /**
      * The clerk receives an incoming electronic document: its signatures are verified here and the result
      * recorded with it; an authentic one is registered with an arrival number, any other stays received
-     * (to be sent back).
+     * (to be sent back). A Tối mật or Tuyệt mật document is received as metadata only — no file, no trích yếu — and
+     * registered: its paper or isolated-network copy is checked by the clerk off-line (Decree 26/2020/ND-CP); one
+     * brought with a file is refused before the file is read or stored.
      */
     public View receive(ReceivedMetadata metadata, Upload pdf, Identity who) {
         Actor clerk = Steps.actorAs(who, Role.CLERK);
+        Secrecy level = metadata == null ? null : metadata.secrecy();
+        boolean offline = level != null && level.contentKeptOffline();
+        OfficialDocument.requireContentOnline(level, pdf != null);
+        if (pdf == null && !offline) {
+            throw Problem.invalid("file", "Thiếu tệp văn bản đến / The incoming document's file is missing");
+        }
         String id = UUID.randomUUID().toString();
         return view(step(() -> {
-            String sha256 = documents.storeAll(List.of(pdf)).getFirst().sha256();
-            SignatureCheck check = verify(pdf.content());
+            String sha256 = offline ? null : documents.storeAll(List.of(pdf)).getFirst().sha256();
+            SignatureCheck check = offline ? OFFLINE_CHECK : verify(pdf.content());
             commands.sendAndWait(new ReceiveDocument(id, who.unitId(), metadata, check, sha256, clerk));
-            if (check.valid()) {
+            if (check.valid() || offline) {
                 commands.sendAndWait(new RegisterArrival(id, clerk));
                 runtime.startProcessInstanceByKey(INCOMING_PROCESS, id,
                         Map.of("documentId", id, "unitId", who.unitId()));
@@ -283,6 +313,42 @@ public class DocumentWorkflow {
                 .map(DocumentProjection::toView).filter(view -> policy.maySee(who, view)).toList();
     }
 
+    /**
+     * The documents among {@code documentIds} whose tasks {@code who} may not see although the tasks are of their
+     * role and unit: secret documents not assigned to them ({@link DocumentPolicy}). Unclassified documents are judged
+     * from the stored views in one query and never hidden; a secret one, or one not yet in the read model, is judged
+     * with the events no processor has projected yet, so that the official a step was just routed to finds it at once.
+     */
+    Set<String> hiddenFrom(Identity who, Set<String> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, View> stored = new HashMap<>();
+        try {
+            readModels.views(DocumentPlatform.DOCUMENTS, Filters.in("_id", documentIds),
+                            DocumentProjection.NEWEST_FIRST, documentIds.size())
+                    .forEach(view -> stored.put(view.getString("documentId"), DocumentProjection.toView(view)));
+        } catch (MongoException e) {
+            // judged one by one from the events below
+        }
+        Set<String> hidden = new HashSet<>();
+        for (String id : documentIds) {
+            View view = stored.get(id);
+            if (view == null || secret(view)) {
+                view = readModels.viewWithPendingEvents(DocumentPlatform.DOCUMENTS, id)
+                        .map(DocumentProjection::toView).orElse(null);
+            }
+            if (view != null && secret(view) && !policy.maySee(who, view)) {
+                hidden.add(id);
+            }
+        }
+        return hidden;
+    }
+
+    private static boolean secret(View view) {
+        return view.secrecy() != null && view.secrecy().isSecret();
+    }
+
     public List<HistoryEntry> history(String documentId, Identity who) {
         AccessCheck.toSee(policy, who, documentId, found(documentId));
         return events(documentId).stream()
@@ -337,7 +403,7 @@ public class DocumentWorkflow {
                 }
                 variables.put("leadUnitId", decision.leadUnitId());
                 yield new GiveInstructions(id, decision.leadUnitId(), decision.supportingUnitIds(), decision.deadline(),
-                        decision.comment(), actor);
+                        decision.comment(), decision.handlerIds(), actor);
             }
             case PROCESS -> new RecordProcessing(id, decision.comment(), actor);
             case CLOSE -> new CloseDocument(id, decision.comment(), actor);

@@ -20,16 +20,32 @@ public record DraftMetadata(String subject, DocumentType type, Urgency urgency, 
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
     }
 
-    /** True when every field Decree 30 requires is present and within its length. */
+    /**
+     * True when every field Decree 30 requires is present and within its length. A document whose content is kept
+     * off-line ({@link Secrecy#contentKeptOffline()}) has no trích yếu here: its place is taken by the level's note.
+     */
     boolean complete() {
-        return filled(subject) && subject.length() <= MAX_SUBJECT && type != null && urgency != null
+        boolean subjectAsRequired = secrecy != null && secrecy.contentKeptOffline() ? !filled(subject)
+                : filled(subject) && subject.length() <= MAX_SUBJECT;
+        return subjectAsRequired && type != null && urgency != null
                 && secrecy != null && pageCount > 0 && filled(signerPosition) && filled(signerName)
                 && filled(issuerAbbreviation) && !recipients.isEmpty()
                 && recipients.stream().allMatch(r -> r != null && filled(r.id()) && r.kind() != null)
                 && recipients.stream().map(Recipient::id).distinct().count() == recipients.size();
     }
 
-    private static boolean filled(String value) {
+    /** Whether it carries a trích yếu: content, which a level kept off-line may not have here. */
+    boolean hasSubject() {
+        return filled(subject);
+    }
+
+    /** The metadata as recorded for a level kept off-line: the level's note in place of the trích yếu. */
+    DraftMetadata withOfflineNote() {
+        return new DraftMetadata(secrecy.offlineNote(), type, urgency, secrecy, pageCount, signerPosition, signerName,
+                issuerAbbreviation, recipients);
+    }
+
+    static boolean filled(String value) {
         return value != null && !value.isBlank();
     }
 }

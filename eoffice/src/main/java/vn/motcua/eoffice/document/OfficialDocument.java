@@ -86,6 +86,14 @@ import vn.motcua.eoffice.register.RegisteredNumber;
  * ({@link ReplyIssued}, recorded when the clerk issues it): closing means the matter is answered, and a
  * reply still in draft, review or awaiting signature would drop out of the follow-up of deadlines. A reply
  * issued and later recalled no longer holds the document open.
+ *
+ * <p>State secrets (Law on Protection of State Secrets 29/2018/QH14, Decree 26/2020/ND-CP; see {@link Secrecy}): of
+ * a Tối mật or Tuyệt mật document only the metadata is recorded — a draft or a received document of those levels
+ * with a file, attachments or a trích yếu is refused ({@link DocumentRule#CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE},
+ * Law Art. 5(5)) and the level's note is recorded in place of the trích yếu. The leader's instructions on a secret
+ * incoming document (Mật and above) name the officials who handle it
+ * ({@link DocumentRule#SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS}): they, with the officials who took its steps, are
+ * the people it is assigned to ({@link DocumentPolicy}).
  */
 @Aggregate
 public class OfficialDocument {
@@ -97,6 +105,7 @@ public class OfficialDocument {
     private String unitId;
     private String drafterId;
     private DraftMetadata draft;
+    private boolean withContent;
     private Secrecy secrecy;
     private DocumentStatus status;
     private SignatureCheck check;
@@ -115,16 +124,23 @@ public class OfficialDocument {
     @CommandHandler
     public OfficialDocument(DraftDocument command, Clock clock) {
         requireRole(command.actor(), Role.SPECIALIST);
-        requireMetadata(command.metadata());
-        apply(new DocumentDrafted(command.documentId(), command.agencyId(), command.unitId(), command.metadata(),
+        DraftMetadata metadata = command.metadata();
+        boolean content = command.contentSha256() != null || !command.attachments().isEmpty();
+        requireContentOnline(metadata == null ? null : metadata.secrecy(),
+                content || (metadata != null && metadata.hasSubject()));
+        requireMetadata(metadata);
+        apply(new DocumentDrafted(command.documentId(), command.agencyId(), command.unitId(), recorded(metadata),
                 command.replyTo(), command.contentSha256(), command.attachments(), command.actor(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(ReviseDraft command, Clock clock) {
         requireDrafterWhileDrafting(command.actor());
-        requireMetadata(command.metadata());
-        apply(new DraftRevised(documentId, command.metadata(), command.actor(), clock.instant()));
+        DraftMetadata metadata = command.metadata();
+        requireContentOnline(metadata == null ? null : metadata.secrecy(),
+                withContent || (metadata != null && metadata.hasSubject()));
+        requireMetadata(metadata);
+        apply(new DraftRevised(documentId, recorded(metadata), command.actor(), clock.instant()));
     }
 
     @CommandHandler
@@ -222,10 +238,14 @@ public class OfficialDocument {
     @CommandHandler
     public OfficialDocument(ReceiveDocument command, Clock clock) {
         requireRole(command.actor(), Role.CLERK);
-        if (command.metadata() == null || !command.metadata().complete() || command.check() == null) {
+        ReceivedMetadata metadata = command.metadata();
+        requireContentOnline(metadata == null ? null : metadata.secrecy(),
+                command.contentSha256() != null || (metadata != null && metadata.hasSubject()));
+        if (metadata == null || !metadata.complete() || command.check() == null) {
             throw new DocumentRuleViolation(DocumentRule.RECEIVED_METADATA_COMPLETE);
         }
-        apply(new DocumentReceived(command.documentId(), command.agencyId(), command.metadata(), command.check(),
+        apply(new DocumentReceived(command.documentId(), command.agencyId(),
+                metadata.secrecy().contentKeptOffline() ? metadata.withOfflineNote() : metadata, command.check(),
                 command.contentSha256(), command.actor(), clock.instant()));
     }
 
@@ -244,7 +264,8 @@ public class OfficialDocument {
     public void handle(RegisterArrival command, Clock clock, DocumentRegisters registers) {
         requireStep(Direction.INCOMING);
         requireRole(command.actor(), Role.CLERK);
-        if (status != DocumentStatus.RECEIVED || !check.valid()) {
+        // a document kept off-line has no electronic copy here: the clerk checks the paper or isolated-network one
+        if (status != DocumentStatus.RECEIVED || !(check.valid() || secrecy.contentKeptOffline())) {
             throw new DocumentRuleViolation(DocumentRule.REGISTER_ONLY_AUTHENTIC_DOCUMENTS);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
@@ -280,8 +301,14 @@ public class OfficialDocument {
                 || command.deadline() == null || command.deadline().isBefore(today)) {
             throw new DocumentRuleViolation(DocumentRule.INSTRUCTIONS_NAME_LEAD_UNIT_AND_DEADLINE);
         }
+        List<String> handlers = command.handlerIds();
+        if (handlers.stream().anyMatch(id -> id == null || id.isBlank())
+                || handlers.stream().distinct().count() != handlers.size()
+                || (secrecy.isSecret() && handlers.isEmpty())) {
+            throw new DocumentRuleViolation(DocumentRule.SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS);
+        }
         apply(new InstructionsGiven(documentId, command.leadUnitId(), List.copyOf(supporting), command.deadline(),
-                command.comment(), command.actor(), clock.instant()));
+                command.comment(), handlers, command.actor(), clock.instant()));
     }
 
     @CommandHandler
@@ -386,6 +413,21 @@ public class OfficialDocument {
         return status == DocumentStatus.INSTRUCTED || status == DocumentStatus.IN_PROCESS;
     }
 
+    /**
+     * Law 29/2018 Art. 5(5): nothing of the content of a Tối mật or Tuyệt mật document — file, attachment, trích yếu —
+     * is drafted or kept here. Also asked by {@link DocumentWorkflow} before it stores or reads any uploaded byte.
+     */
+    static void requireContentOnline(Secrecy secrecy, boolean content) {
+        if (secrecy != null && secrecy.contentKeptOffline() && content) {
+            throw new DocumentRuleViolation(DocumentRule.CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE);
+        }
+    }
+
+    /** The draft's metadata as recorded: a level kept off-line carries its note in place of the trích yếu. */
+    private static DraftMetadata recorded(DraftMetadata metadata) {
+        return metadata.secrecy().contentKeptOffline() ? metadata.withOfflineNote() : metadata;
+    }
+
     private static void requireMetadata(DraftMetadata metadata) {
         if (metadata == null || !metadata.complete()) {
             throw new DocumentRuleViolation(DocumentRule.DRAFT_METADATA_COMPLETE);
@@ -418,6 +460,7 @@ public class OfficialDocument {
         drafterId = event.actor().id();
         draft = event.metadata();
         secrecy = draft.secrecy();
+        withContent = event.contentSha256() != null || !event.attachments().isEmpty();
         status = DocumentStatus.after(status, event);
     }
 

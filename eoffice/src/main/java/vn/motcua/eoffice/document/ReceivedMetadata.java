@@ -11,13 +11,25 @@ import vn.motcua.eoffice.register.DocumentType;
 public record ReceivedMetadata(String senderAgencyId, String senderName, String numberSymbol, LocalDate issuedOn,
                                String subject, DocumentType type, Urgency urgency, Secrecy secrecy, int pageCount) {
 
+    /** As {@link DraftMetadata#complete()}: a level kept off-line has no trích yếu here. */
     boolean complete() {
-        return filled(senderName) && filled(numberSymbol) && issuedOn != null && filled(subject)
-                && subject.length() <= DraftMetadata.MAX_SUBJECT && type != null && urgency != null
-                && secrecy != null && pageCount > 0;
+        boolean subjectAsRequired = secrecy != null && secrecy.contentKeptOffline() ? !hasSubject()
+                : hasSubject() && subject.length() <= DraftMetadata.MAX_SUBJECT;
+        return filled(senderName) && filled(numberSymbol) && issuedOn != null && subjectAsRequired && type != null
+                && urgency != null && secrecy != null && pageCount > 0;
+    }
+
+    boolean hasSubject() {
+        return filled(subject);
+    }
+
+    /** The metadata as recorded for a level kept off-line: the level's note in place of the trích yếu. */
+    ReceivedMetadata withOfflineNote() {
+        return new ReceivedMetadata(senderAgencyId, senderName, numberSymbol, issuedOn, secrecy.offlineNote(), type,
+                urgency, secrecy, pageCount);
     }
 
     private static boolean filled(String value) {
-        return value != null && !value.isBlank();
+        return DraftMetadata.filled(value);
     }
 }

@@ -597,6 +597,101 @@ class OfficialDocumentTest {
         }
     }
 
+    // ---------------------------------------------------------------- state secrets (Law 29/2018/QH14)
+
+    @Nested
+    class StateSecrets {
+
+        @Test
+        void topSecretDraftWithAFileAttachmentsOrASubjectIsRefused() {
+            for (Secrecy level : List.of(Secrecy.SECRET, Secrecy.TOP_SECRET)) {
+                DraftMetadata noSubject = secret(level, null);
+                violates(fixture().givenNoPriorActivity().when(new DraftDocument(OUT, AGENCY, UNIT, noSubject, null,
+                        SHA, List.of(), DRAFTER)), DocumentRule.CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE);
+                violates(fixture().givenNoPriorActivity().when(new DraftDocument(OUT, AGENCY, UNIT, noSubject, null,
+                        null, List.of(new Attachment("phu-luc.pdf", SHA)), DRAFTER)),
+                        DocumentRule.CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE);
+                violates(fixture().givenNoPriorActivity().when(new DraftDocument(OUT, AGENCY, UNIT,
+                        secret(level, "Kế hoạch bảo vệ mục tiêu"), null, DRAFTER)),
+                        DocumentRule.CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE);
+            }
+        }
+
+        @Test
+        void topSecretDraftIsRecordedByItsMetadataWithTheOfflineNote() {
+            DraftMetadata metadataOnly = secret(Secrecy.TOP_SECRET, null);
+            fixture().givenNoPriorActivity()
+                    .when(new DraftDocument(OUT, AGENCY, UNIT, metadataOnly, null, DRAFTER))
+                    .expectEvents(new DocumentDrafted(OUT, AGENCY, UNIT,
+                            secret(Secrecy.TOP_SECRET, Secrecy.TOP_SECRET.offlineNote()), null, DRAFTER, NOW));
+        }
+
+        @Test
+        void aConfidentialDraftKeepsItsFileAndSubject() {
+            DraftMetadata confidential = secret(Secrecy.CONFIDENTIAL, METADATA.subject());
+            fixture().givenNoPriorActivity()
+                    .when(new DraftDocument(OUT, AGENCY, UNIT, confidential, null, SHA, List.of(), DRAFTER))
+                    .expectEvents(new DocumentDrafted(OUT, AGENCY, UNIT, confidential, null, SHA, DRAFTER, NOW));
+        }
+
+        @Test
+        void aDraftWithAFileIsNotRevisedToALevelKeptOffline() {
+            violates(fixture().given(new DocumentDrafted(OUT, AGENCY, UNIT, METADATA, null, SHA, DRAFTER, EARLIER))
+                            .when(new ReviseDraft(OUT, secret(Secrecy.SECRET, null), DRAFTER)),
+                    DocumentRule.CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE);
+        }
+
+        @Test
+        void topSecretIncomingDocumentIsRefusedWithAFileAndRegisteredWithoutOne() {
+            ReceivedMetadata metadataOnly = received(Secrecy.SECRET, null);
+            violates(fixture().givenNoPriorActivity()
+                            .when(new ReceiveDocument(IN, AGENCY, metadataOnly, VALID, SHA, CLERK)),
+                    DocumentRule.CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE);
+            violates(fixture().givenNoPriorActivity().when(new ReceiveDocument(IN, AGENCY,
+                            received(Secrecy.SECRET, "Về việc bảo vệ mục tiêu"), INVALID, null, CLERK)),
+                    DocumentRule.CONTENT_OF_HIGHEST_LEVELS_KEPT_OFF_LINE);
+            fixture().givenNoPriorActivity()
+                    .when(new ReceiveDocument(IN, AGENCY, metadataOnly, INVALID, null, CLERK))
+                    .expectEvents(new DocumentReceived(IN, AGENCY, received(Secrecy.SECRET,
+                            Secrecy.SECRET.offlineNote()), INVALID, null, CLERK, NOW));
+            fixture().given(new DocumentReceived(IN, AGENCY, received(Secrecy.SECRET, Secrecy.SECRET.offlineNote()),
+                            INVALID, null, CLERK, EARLIER))
+                    .when(new RegisterArrival(IN, CLERK))
+                    .expectEvents(new ArrivalRegistered(IN, 7, "07", TODAY, CLERK, NOW));
+            assertThat(seriesAskedFor).containsExactly(Series.SECRET);
+        }
+
+        @Test
+        void instructionsOnASecretDocumentNameItsHandlers() {
+            List<Object> confidential = List.of(
+                    new DocumentReceived(IN, AGENCY, received(Secrecy.CONFIDENTIAL, RECEIVED.subject()), VALID, SHA,
+                            CLERK, EARLIER),
+                    new ArrivalRegistered(IN, 7, "07", TODAY, CLERK, EARLIER),
+                    new PresentedToLeader(IN, DIRECTOR, CLERK, EARLIER));
+            violates(fixture().given(confidential).when(instruct(OTHER_UNIT, List.of(), TODAY.plusDays(5))),
+                    DocumentRule.SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS);
+            violates(fixture().given(confidential).when(new GiveInstructions(IN, OTHER_UNIT, List.of(),
+                            TODAY.plusDays(5), null, List.of(HANDLER.id(), HANDLER.id()), DIRECTOR)),
+                    DocumentRule.SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS);
+            fixture().given(confidential)
+                    .when(new GiveInstructions(IN, OTHER_UNIT, List.of(), TODAY.plusDays(5), null,
+                            List.of(HANDLER.id()), DIRECTOR))
+                    .expectEvents(new InstructionsGiven(IN, OTHER_UNIT, List.of(), TODAY.plusDays(5), null,
+                            List.of(HANDLER.id()), DIRECTOR, NOW));
+        }
+
+        private DraftMetadata secret(Secrecy level, String subject) {
+            return new DraftMetadata(subject, METADATA.type(), METADATA.urgency(), level, METADATA.pageCount(),
+                    METADATA.signerPosition(), METADATA.signerName(), METADATA.issuerAbbreviation(),
+                    METADATA.recipients());
+        }
+
+        private ReceivedMetadata received(Secrecy level, String subject) {
+            return new ReceivedMetadata(RECEIVED.senderAgencyId(), RECEIVED.senderName(), RECEIVED.numberSymbol(),
+                    RECEIVED.issuedOn(), subject, RECEIVED.type(), RECEIVED.urgency(), level, RECEIVED.pageCount());
+        }
+    }
+
     // ---------------------------------------------------------------- histories
 
     private static void violates(ResultValidator<OfficialDocument> result, DocumentRule rule) {

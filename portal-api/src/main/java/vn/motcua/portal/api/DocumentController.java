@@ -70,27 +70,30 @@ public class DocumentController {
                     + " 'replyTo' the draft is the reply to that incoming document, linked on both (lead unit only,"
                     + " while the incoming document is being handled). Optional parts 'attachments': attachments in"
                     + " separate PDF files (phụ lục), at most " + DocumentWorkflow.MAX_ATTACHMENTS + ", signed by the"
-                    + " agency at the seal step.")
+                    + " agency at the seal step. A Tối mật or Tuyệt mật draft is metadata only: no 'file', no"
+                    + " 'attachments', no subject (Law 29/2018/QH14 Art. 5(5)); one with any is refused (409).")
     @PostMapping(path = "/outgoing", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<View> draft(@RequestPart("document") @Valid NewOutgoing request,
-                                      @RequestPart("file") MultipartFile file,
+                                      @RequestPart(name = "file", required = false) MultipartFile file,
                                       @RequestPart(name = "attachments", required = false)
                                       List<MultipartFile> attachments,
                                       @Parameter(hidden = true) Identity who) {
         List<Upload> uploads = attachments == null ? List.of()
                 : attachments.stream().map(attachment -> upload("attachments", attachment)).toList();
-        View view = workflow.draft(request.metadata(), request.replyTo(), upload(file), uploads, who);
+        View view = workflow.draft(request.metadata(), request.replyTo(), file == null ? null : upload(file), uploads,
+                who);
         return ResponseEntity.created(URI.create("/api/v1/documents/" + view.documentId())).body(view);
     }
 
     @Operation(summary = "Tiếp nhận văn bản đến / Receive an incoming document (clerk)",
             description = "multipart/form-data: part 'document' (application/json) and the PDF part 'file'. The"
-                    + " signatures are verified; an authentic document is registered, any other stays received.")
+                    + " signatures are verified; an authentic document is registered, any other stays received. A Tối mật"
+                    + " or Tuyệt mật document is registered by its metadata only: no 'file', no subject (refused, 409).")
     @PostMapping(path = "/incoming", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<View> receive(@RequestPart("document") @Valid NewIncoming request,
-                                        @RequestPart("file") MultipartFile file,
+                                        @RequestPart(name = "file", required = false) MultipartFile file,
                                         @Parameter(hidden = true) Identity who) {
-        View view = workflow.receive(request.metadata(), upload(file), who);
+        View view = workflow.receive(request.metadata(), file == null ? null : upload(file), who);
         return ResponseEntity.created(URI.create("/api/v1/documents/" + view.documentId())).body(view);
     }
 

@@ -39,6 +39,7 @@ import vn.motcua.search.DossierSearch;
 import vn.motcua.search.PublicDossierStatus;
 import vn.motcua.search.SearchIndexingException;
 import vn.motcua.search.SearchPage;
+import vn.motcua.search.SecretDocuments;
 
 /**
  * Search over the Elasticsearch indices: officials search their unit's dossiers and official documents
@@ -91,7 +92,9 @@ public class SearchController {
     }
 
     @Operation(summary = "Tìm văn bản của đơn vị / Search the official documents of my unit (inspectors: all units)",
-            description = "q matches the subject, issuer and number/symbol, with or without diacritics")
+            description = "q matches the subject, issuer and number/symbol, with or without diacritics. Secret documents"
+                    + " (Mật and above) are found by their metadata only, and only by the officials named on them and"
+                    + " by inspectors")
     @GetMapping("/search/documents")
     public SearchPage<DocumentHit> documents(
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -102,8 +105,10 @@ public class SearchController {
             @Parameter(hidden = true) Identity who) {
         String unit = AccessCheck.unitScope(documentPolicy, who, null);
         requireWindow(page, size);
+        SecretDocuments secrets = documentPolicy.readsEverySecretDocument(who) ? SecretDocuments.everyOne()
+                : SecretDocuments.namedOn(who.id());
         return available(() -> documents.search(q, status == null ? null : status.name(),
-                direction == null ? null : direction.name(), unit, page, size));
+                direction == null ? null : direction.name(), unit, secrets, page, size));
     }
 
     @Operation(summary = "Tra cứu tình trạng hồ sơ / Public status lookup by dossier code and phone or ID number",

@@ -38,7 +38,9 @@ import vn.motcua.engine.problem.Problem;
  * complete. The process decides who works next by the candidate group {@code ROLE@unit} of each task (the unit
  * from a process variable: {@code unitId}, {@code leadUnitId}, {@code consultedUnit}); an official sees the tasks
  * of their roles in their unit and those they have taken, and may take or decide one only in the task kind's role
- * and in a candidate group of their unit. Completing is one step (ARCHITECTURE.md, "the flow of one step"): the
+ * and in a candidate group of their unit, unless the tenant hides that aggregate from them
+ * ({@link UserTasks#hiddenFrom}: a secret document not assigned to them), which then does not exist for them.
+ * Completing is one step (ARCHITECTURE.md, "the flow of one step"): the
  * tenant's aggregate appends its event and Camunda completes the task in one transaction, or neither happens.
  * Tenants contribute their task kinds and commands as {@link UserTasks} beans.
  */
@@ -113,11 +115,29 @@ public class TaskInbox {
         Set<String> processes = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, String> businessKeys = businessKeys(processes);
         Map<String, Map<String, Object>> variables = listedVariables(processes);
+        Map<UserTasks<?>, Set<String>> hidden = hidden(open, businessKeys, who);
         return open.stream()
+                .filter(task -> !hidden.getOrDefault(registered(task.getTaskDefinitionKey()).tenant(), Set.of())
+                        .contains(businessKeys.get(task.getProcessInstanceId())))
                 .map(task -> item(task, businessKeys.get(task.getProcessInstanceId()), who.unitId(),
                         variables.getOrDefault(task.getProcessInstanceId(), Map.of())))
                 .sorted(Comparator.comparing(TaskItem::createdAt).thenComparing(TaskItem::id))
                 .toList();
+    }
+
+    /** Per tenant, the aggregates of these tasks it hides from {@code who} ({@link UserTasks#hiddenFrom}). */
+    private Map<UserTasks<?>, Set<String>> hidden(List<Task> open, Map<String, String> businessKeys, Identity who) {
+        Map<UserTasks<?>, Set<String>> ids = new HashMap<>();
+        for (Task task : open) {
+            String aggregateId = businessKeys.get(task.getProcessInstanceId());
+            if (aggregateId != null) {
+                ids.computeIfAbsent(registered(task.getTaskDefinitionKey()).tenant(), tenant -> new HashSet<>())
+                        .add(aggregateId);
+            }
+        }
+        Map<UserTasks<?>, Set<String>> hidden = new HashMap<>();
+        ids.forEach((tenant, aggregateIds) -> hidden.put(tenant, tenant.hiddenFrom(who, aggregateIds)));
+        return hidden;
     }
 
     /** An official takes a task of their role and unit (the tenant may record that, e.g. a dossier's handler). */
@@ -214,12 +234,17 @@ public class TaskInbox {
             throw Problem.forbidden("Công việc này không thuộc vai trò và đơn vị của bạn"
                     + " / This task is not for your role and unit");
         }
+        String aggregateId = businessKeys(Set.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+        if (aggregateId != null && registered(task.getTaskDefinitionKey()).tenant()
+                .hiddenFrom(who, Set.of(aggregateId)).contains(aggregateId)) {
+            throw Problem.notFound("task", "Không tìm thấy công việc " + taskId + " / No open task " + taskId);
+        }
         if (task.getAssignee() != null && !task.getAssignee().equals(who.id())) {
             throw new Problem(Problem.Kind.CONFLICT, "task-claimed", "Công việc đã có cán bộ khác nhận",
                     "Task claimed by another official", "Công việc đang do " + task.getAssignee()
                     + " xử lý / The task is being handled by " + task.getAssignee(), null);
         }
-        return open(task, businessKeys(Set.of(task.getProcessInstanceId())).get(task.getProcessInstanceId()));
+        return open(task, aggregateId);
     }
 
     /**

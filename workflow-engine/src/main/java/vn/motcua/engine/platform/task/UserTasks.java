@@ -59,6 +59,15 @@ public abstract class UserTasks<D extends TaskDecision> {
         return Set.of();
     }
 
+    /**
+     * The aggregates among {@code aggregateIds} whose tasks {@code who} may not see although the tasks are of their
+     * role and unit (e.g. a secret document not assigned to them): they are left out of the inbox, and claiming or
+     * completing one answers 404 like an unknown task. None by default.
+     */
+    public Set<String> hiddenFrom(Identity who, Set<String> aggregateIds) {
+        return Set.of();
+    }
+
     /** In the claim's transaction, before Camunda records {@code actor} as the task's assignee. */
     public void takingOver(OpenTask task, Actor actor) {
     }
