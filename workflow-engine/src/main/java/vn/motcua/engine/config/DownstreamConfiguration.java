@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
@@ -18,6 +19,7 @@ import vn.motcua.engine.embedded.EmbeddedMongoServer;
 import vn.motcua.engine.publication.AggregateEventPublisher;
 import vn.motcua.engine.publication.EventTopics;
 import vn.motcua.engine.readmodel.MongoReadModels;
+import vn.motcua.engine.readmodel.ReadModelDurability;
 
 /**
  * Everything downstream of the event store: the Kafka topics the events flow to and the MongoDB read
@@ -31,6 +33,13 @@ public class DownstreamConfiguration {
     @Bean
     KafkaAdmin.NewTopics aggregateEventTopics(EventTopics topics) {
         return topics.newTopics();
+    }
+
+    /** The embedded server writes its file when told to; a real MongoDB by its write concern. */
+    @Bean
+    ReadModelDurability readModelDurability(ObjectProvider<EmbeddedMongoServer> embedded) {
+        EmbeddedMongoServer server = embedded.getIfAvailable();
+        return server == null ? ReadModelDurability.BY_WRITE_CONCERN : server::writeToDisk;
     }
 
     @Bean

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
@@ -18,6 +20,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * persisting to {@code <data-dir>/mongo/mongo.mv}, reached through the real MongoDB driver. No mongod can
  * be installed here; this server has no transactions and no change streams, so the read models use only
  * idempotent, version-checked single-document writes. Keeps its port across stop/start.
+ *
+ * <p>Durability: H2's MVStore keeps writes in memory and writes them to the file only when it commits, by
+ * itself about once a second; a write acknowledged to a client is therefore lost if the JVM dies before that
+ * (kill -9, an out-of-memory abort). {@link #writeToDisk()} commits and syncs the store at once; the read models
+ * call it before their processor's position moves past the events it wrote
+ * ({@code readmodel.ReadModelDurability}), so a crash can never leave a view behind a stored position.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -26,6 +34,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final Path file;
     private int port;
     private MongoServer server;
+    private H2Backend backend;
 
     public EmbeddedMongoServer(Path directory) {
         this.file = directory.toAbsolutePath().resolve("mongo.mv");
@@ -45,7 +54,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = new MongoServer(new H2Backend(file.toString()));
+        backend = new H2Backend(MVStore.open(file.toString()));
+        server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", port));
         log.info("Embedded MongoDB-protocol server started on {} with data in {}", connectionString(), file);
     }
@@ -55,7 +65,24 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (server != null) {
             server.shutdownNow();
             server = null;
+            backend = null;
             log.info("Embedded MongoDB-protocol server stopped");
+        }
+    }
+
+    /**
+     * Writes everything acknowledged so far to {@code mongo.mv} and syncs the file, so that it survives the JVM
+     * being killed (commit) and the machine losing power (sync). Does nothing while the server is stopped.
+     */
+    public void writeToDisk() {
+        H2Backend current;
+        synchronized (this) {
+            current = backend;
+        }
+        if (current != null) {
+            MVStore store = current.getMvStore();
+            store.commit();
+            store.sync();
         }
     }
 

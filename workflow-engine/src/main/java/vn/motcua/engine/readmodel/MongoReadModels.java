@@ -6,8 +6,10 @@ import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +18,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -44,6 +48,11 @@ import vn.motcua.engine.platform.AggregateType;
  * number, and derived collections are recomputed from the views rather than incremented. Replaying the event
  * store into a new generation of empty collections rebuilds the same state ({@link Rebuilds}, target
  * {@value #TARGET}).
+ *
+ * <p>Crash safety: the processor's position (its token, in PostgreSQL) commits only after the batch's view writes
+ * were made durable ({@link ReadModelDurability}), and {@link ReadModelReconciliation} checks the views against the
+ * event store at start, so a view lost by a crash is mended rather than left behind a position that says it is
+ * current.
  */
 @Component
 @ProcessingGroup(MongoReadModels.PROCESSING_GROUP)
@@ -61,9 +70,10 @@ public class MongoReadModels implements RebuildTarget {
     private final List<Projection<?>> projections;
     private final String databaseName;
     private final Duration patience;
+    private final ReadModelDurability durability;
 
     public MongoReadModels(MongoClient client, GridFsAttachments attachments, EventStore eventStore,
-                           List<Projection<?>> projections,
+                           List<Projection<?>> projections, ReadModelDurability durability,
                            @Value("${motcua.mongodb.database:motcua}") String databaseName,
                            @Value("${motcua.read-models.read-your-writes:5s}") Duration patience) {
         this.client = client;
@@ -72,11 +82,30 @@ public class MongoReadModels implements RebuildTarget {
         this.projections = List.copyOf(projections);
         this.databaseName = databaseName;
         this.patience = patience;
+        this.durability = durability;
     }
 
     @EventHandler
     void on(Object event, @SequenceNumber long sequence) {
         apply(activeGeneration(), event, sequence);
+        CurrentUnitOfWork.ifStarted(this::writeToDiskBeforeThePositionMoves);
+    }
+
+    /**
+     * Once a batch: the token is stored in the batch's transaction, which commits after the prepare-commit phase,
+     * so a failure to write to disk rolls the position back and the batch is retried.
+     */
+    private void writeToDiskBeforeThePositionMoves(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> batch = unitOfWork.root();
+        batch.getOrComputeResource(MongoReadModels.class.getName() + ".durable", key -> {
+            batch.onPrepareCommit(committing -> durability.writeToDisk());
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Makes every view written so far durable (end of a rebuild's batch, of a reconciliation). */
+    public void writeToDisk() {
+        durability.writeToDisk();
     }
 
     /** Applies one event to the read models of a generation; applying it twice changes nothing. */
@@ -201,6 +230,41 @@ public class MongoReadModels implements RebuildTarget {
                 .map(projection -> projection.type().storedType()).toList();
     }
 
+    /**
+     * How many views of the type the active generation holds and how many events they reflect (the sum of each
+     * view's {@code version} + 1, sequences starting at 0), to compare with the event store; empty for a type with
+     * no projection.
+     */
+    public Optional<ViewCounts> counts(AggregateType<?> type) {
+        return projectionOf(type).map(projection -> {
+            Document totals = generation(activeGeneration()).collection(projection.views()).aggregate(List.of(
+                    new Document("$group", new Document("_id", null).append("views", new Document("$sum", 1))
+                            .append("events", new Document("$sum", new Document("$add", List.of("$version", 1)))))))
+                    .first();
+            return totals == null ? new ViewCounts(0, 0)
+                    : new ViewCounts(((Number) totals.get("views")).longValue(),
+                    ((Number) totals.get("events")).longValue());
+        });
+    }
+
+    /** What the views of one aggregate type hold: one view per aggregate, reflecting that many events. */
+    public record ViewCounts(long views, long events) {
+    }
+
+    /** The aggregate types that have a projection, with the base name of their views' collection. */
+    List<Projection<?>> projections() {
+        return projections;
+    }
+
+    /** The version of each view of a projection in the active generation, by aggregate id. */
+    Map<String, Long> versions(Projection<?> projection) {
+        Map<String, Long> versions = new HashMap<>();
+        generation(activeGeneration()).collection(projection.views()).find()
+                .projection(new Document("_id", 1).append("version", 1))
+                .forEach(view -> versions.put(view.get("_id").toString(), version(view)));
+        return versions;
+    }
+
     /** The bytes of an attachment from GridFS, if it has been copied there yet. */
     public Optional<byte[]> attachment(String sha256) {
         return attachments.content(sha256);
@@ -227,6 +291,7 @@ public class MongoReadModels implements RebuildTarget {
     @Override
     public void apply(String generation, List<Replayed> events) {
         events.forEach(replayed -> apply(generation, replayed.event(), replayed.sequence()));
+        durability.writeToDisk();
     }
 
     /** Makes a generation the one that reads and the live processor use. */
