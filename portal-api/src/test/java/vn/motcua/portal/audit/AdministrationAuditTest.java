@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,15 +13,26 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.engine.administration.ConfigurationRecorder;
+import vn.motcua.engine.administration.ConfiguredUsers;
+import vn.motcua.engine.administration.ProcedureVersions;
 import vn.motcua.engine.calendar.WorkingCalendar;
+import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 import vn.motcua.process.Procedure;
@@ -46,6 +59,14 @@ class AdministrationAuditTest extends IntegrationTest {
     private ProcedureCatalogue catalogue;
     @Autowired
     private RepositoryService repository;
+    @Autowired
+    private CommandGateway commands;
+    @Autowired
+    private TransactionTemplate transaction;
+    @Autowired
+    private MotcuaProperties properties;
+    @Autowired
+    private ObjectProvider<ConfiguredUsers> users;
 
     @Test
     void anOverrideSetAndRemovedIsTwoSealedEventsInTheTrailOfItsYearAndMovesTheDeadline() {
@@ -143,6 +164,39 @@ class AdministrationAuditTest extends IntegrationTest {
         JsonNode trail = as("inspector").get("/api/v1/audit/administration/" + record + "/trail").json();
         assertThat(trail.get("status").asText()).as(trail.toString()).isEqualTo("VALID");
         assertThat(trail.at("/events/0/signature/sealedAs").asText()).isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void twoNodesStartingTogetherRecordANewProcedureVersionOnce() throws Exception {
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String code = "TEST.RACE." + round + "." + System.nanoTime();
+                ProcedureCatalogue deployed = new ProcedureCatalogue(new ByteArrayInputStream("""
+                        {"procedures":[{"code":"%s","name":"Thủ tục thử hai máy chủ","processKey":"test_race",
+                          "timeLimit":{"days":1,"count":"WORKING_DAYS"},"feeVnd":0}]}""".formatted(code)
+                        .getBytes(StandardCharsets.UTF_8)));
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<ConfigurationRecorder.Recorded>> runs = new ArrayList<>();
+                for (int node = 0; node < 2; node++) {
+                    ConfigurationRecorder recorderOfNode = new ConfigurationRecorder(commands, transaction, jdbc,
+                            new ProcedureVersions(deployed, repository), properties, users);
+                    runs.add(nodes.submit(() -> {
+                        start.await();
+                        return recorderOfNode.record();
+                    }));
+                }
+                int recorded = 0;
+                for (Future<ConfigurationRecorder.Recorded> run : runs) {
+                    recorded += run.get(1, TimeUnit.MINUTES).total();
+                }
+                assertThat(recorded).as("round " + round + ": one node records, the other finds it recorded")
+                        .isEqualTo(1);
+                assertThat(events("procedure-" + code)).isEqualTo(1);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
     }
 
     @Test

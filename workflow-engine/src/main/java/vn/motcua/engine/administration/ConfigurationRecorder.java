@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.engine.administration.AdministrationCommand.RecordConfiguredUnits;
@@ -33,7 +35,8 @@ import vn.motcua.engine.identity.Role;
  * At start, records what the configuration and the BPMN deployments put in service, where it differs from the
  * last recorded: each procedure's new version, the org units, the users — the difference as one event each, by
  * the system. The records compare, so a restart records nothing; two nodes starting together both try, the event
- * store's unique sequence lets one append, and the other, comparing again, finds nothing left to record.
+ * store's unique sequence lets one append, and the other, comparing again in a new transaction, finds nothing left
+ * to record.
  */
 @Component
 public class ConfigurationRecorder {
@@ -41,6 +44,7 @@ public class ConfigurationRecorder {
     private static final Logger log = LoggerFactory.getLogger(ConfigurationRecorder.class);
     private static final int ATTEMPTS = 3;
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     /** Who records configuration: the system, reading it at start. */
     public static final Actor CONFIGURATION = new Actor("system", "Hệ thống, theo cấu hình khi khởi động"
@@ -57,7 +61,10 @@ public class ConfigurationRecorder {
                                  ProcedureVersions procedures, MotcuaProperties properties,
                                  ObjectProvider<ConfiguredUsers> users) {
         this.commands = commands;
-        this.transaction = transaction;
+        // a snapshot for the whole recording transaction: the events counted before and after the command differ
+        // only by what this transaction appended, never by what another node committed meanwhile
+        this.transaction = new TransactionTemplate(Objects.requireNonNull(transaction.getTransactionManager()));
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.jdbc = jdbc;
         this.procedures = procedures;
         this.properties = properties;
@@ -167,7 +174,8 @@ public class ConfigurationRecorder {
     private static boolean recordedMeanwhile(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
-                    || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && (UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    || SERIALIZATION_FAILURE.equals(sql.getSQLState()))) {
                 return true;
             }
         }
