@@ -16,12 +16,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.administration.CalendarAdministration;
 import vn.motcua.engine.calendar.CalendarOverride;
 import vn.motcua.engine.calendar.CalendarOverrides;
 import vn.motcua.engine.calendar.Holiday;
 import vn.motcua.engine.calendar.WorkingCalendar;
 import vn.motcua.engine.identity.Identity;
-import vn.motcua.engine.problem.Problem;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +35,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.motcua.engine.readmodel.Rebuilds;
 
-/** Operations for administrators: rebuilding read models and indices, and the working-day calendar. */
+/**
+ * Operations for administrators: rebuilding read models and indices, and the working-day calendar, whose every
+ * change is an audited event ({@link CalendarAdministration}).
+ */
 @RestController
 @Validated
 @RequestMapping("/api/v1/admin")
@@ -44,11 +47,14 @@ public class AdminController {
 
     private final Rebuilds rebuilds;
     private final CalendarOverrides overrides;
+    private final CalendarAdministration calendarAdministration;
     private final WorkingCalendar calendar;
 
-    public AdminController(Rebuilds rebuilds, CalendarOverrides overrides, WorkingCalendar calendar) {
+    public AdminController(Rebuilds rebuilds, CalendarOverrides overrides,
+                           CalendarAdministration calendarAdministration, WorkingCalendar calendar) {
         this.rebuilds = rebuilds;
         this.overrides = overrides;
+        this.calendarAdministration = calendarAdministration;
         this.calendar = calendar;
     }
 
@@ -69,20 +75,21 @@ public class AdminController {
         return calendar.holidays(year);
     }
 
-    @Operation(summary = "Đặt một ngày là ngày làm việc hoặc ngày nghỉ / Make a day a working day or a day off")
+    @Operation(summary = "Đặt một ngày là ngày làm việc hoặc ngày nghỉ / Make a day a working day or a day off",
+            description = "Ghi vào nhật ký kiểm tra (calendar-<năm>) / Recorded in the audit trail of calendar-<year>")
     @PutMapping("/calendar/overrides/{day}")
     public List<CalendarOverride> putOverride(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                                               @RequestBody @Valid OverrideRequest request,
                                               @Parameter(hidden = true) Identity who) {
-        overrides.put(day, request.working(), request.reason(), who.id());
-        return overrides.list(day.getYear());
+        return calendarAdministration.set(day, request.working(), request.reason(), who);
     }
 
+    @Operation(summary = "Bỏ điều chỉnh của một ngày / Remove the override of a day",
+            description = "Ghi vào nhật ký kiểm tra (calendar-<năm>) / Recorded in the audit trail of calendar-<year>")
     @DeleteMapping("/calendar/overrides/{day}")
-    public ResponseEntity<Void> removeOverride(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        if (!overrides.remove(day)) {
-            throw Problem.notFound("calendar-override", "Ngày " + day + " không có điều chỉnh / No override on " + day);
-        }
+    public ResponseEntity<Void> removeOverride(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                                               @Parameter(hidden = true) Identity who) {
+        calendarAdministration.remove(day, who);
         return ResponseEntity.noContent().build();
     }
 

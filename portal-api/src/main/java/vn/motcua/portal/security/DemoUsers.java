@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import vn.motcua.engine.administration.ConfiguredUsers;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 
@@ -50,6 +51,12 @@ public class DemoUsers {
                     Set.of(Role.UNIT_HEAD), HCMC),
             new Identity("inspector", "Hoàng Văn Kiểm (Thanh tra Sở)", Set.of(Role.INSPECTOR), "THANH-TRA"),
             new Identity("admin", "Quản trị hệ thống", Set.of(Role.ADMIN), null));
+
+    /** The demo users are configured users: who they are is recorded in the audit trail ({@code users}). */
+    @Bean
+    ConfiguredUsers demoUsersAsConfigured() {
+        return () -> PEOPLE;
+    }
 
     @Bean
     UserDetailsService demoUserDetails(@Value("${motcua.security.demo-users.password}") String password) {

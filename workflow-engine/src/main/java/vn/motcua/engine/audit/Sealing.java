@@ -23,8 +23,9 @@ import vn.motcua.engine.problem.Problem;
  * Seals one stored event of any registered aggregate type, on the connection and in the transaction that
  * appended it: reads the row back (so the sealed bytes are exactly those a verifier will read), chains it to
  * the aggregate's previous seal, signs the RFC 8785 canonical bytes with the acting official's own key — or,
- * for a citizen's or the system's step, the seal of the agency of the unit that owns the aggregate — and
- * stores hash, signature and certificate reference.
+ * for a citizen's or the system's step, the seal of the agency of the unit that owns the aggregate; for an
+ * administrator's or the system's change to what belongs to no agency (its first event names no unit), the system
+ * seal — and stores hash, signature and certificate reference.
  * If it cannot seal, it throws, and the step is rolled back: no step exists without its signature.
  */
 public class Sealing {
@@ -125,12 +126,15 @@ public class Sealing {
         CanonicalEvent.Facts facts = canonical.facts();
         String unit = previous != null ? previous.unitId() : facts.unitId();
         boolean official = !retroactive && isOfficial(facts.actorRole());
-        if (!official && !retroactive && unit == null) {
+        // what belongs to no agency (the administration: calendar, procedures, units, users) and is changed by who
+        // runs the system is sealed in time with the system seal, the audit log's key
+        boolean system = !official && !retroactive && unit == null && runsTheSystem(facts.actorRole());
+        if (!official && !retroactive && !system && unit == null) {
             throw new IllegalStateException("Cannot seal event " + event.eventId() + " of " + event.aggregateId()
                     + ": a step taken by no official needs the agency seal of the aggregate's unit, and its first"
                     + " event names no unitId");
         }
-        // late seals of an aggregate that names no unit are made with the system seal (the audit log's key)
+        // late seals of an aggregate that names no unit are made with the system seal too
         String alias = official ? Signer.officialAlias(facts.actorId())
                 : unit == null ? Signer.LOG_ALIAS : Signer.sealAlias(unit);
         if (!signer.holds(alias) && enrolment != null && !Signer.LOG_ALIAS.equals(alias)) {
@@ -151,7 +155,7 @@ public class Sealing {
         }
         String certificate = records.certificate(signature.certificate());
         Seal.SealedAs sealedAs = retroactive ? Seal.SealedAs.RETROACTIVE
-                : official ? Seal.SealedAs.OFFICIAL : Seal.SealedAs.AGENCY;
+                : official ? Seal.SealedAs.OFFICIAL : system ? Seal.SealedAs.SYSTEM : Seal.SealedAs.AGENCY;
         Long sealId = jdbc.queryForObject("""
                 insert into audit_seal (event_identifier, aggregate_identifier, sequence_number, unit_id, previous_hash,
                                         event_hash, signature, signature_algorithm, signer_certificate, sealed_as)
@@ -180,6 +184,14 @@ public class Sealing {
     private Optional<Previous> previous(String aggregateId, long sequence) {
         return jdbc.query("select event_hash, unit_id from audit_seal where aggregate_identifier = ? and sequence_number = ?",
                 (rs, row) -> new Previous(rs.getBytes(1), rs.getString(2)), aggregateId, sequence).stream().findFirst();
+    }
+
+    private static boolean runsTheSystem(String role) {
+        try {
+            return role != null && Role.valueOf(role).runsTheSystem();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isOfficial(String role) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The per-year override table of the working-day calendar ({@code calendar_override}, see
  * {@code db/migration/V10__calendar_overrides.sql}): the day swaps, working Saturdays and extra days
  * off that the Government announces each year, entered by administrators. One row per day; putting a
- * day again replaces its row. Checking what an administrator may enter is the caller's job.
+ * day again replaces its row. Checking what an administrator may enter, and recording the change in the audit
+ * trail in the same transaction, is the caller's job ({@code administration.CalendarAdministration}).
  */
 @Component
 public class CalendarOverrides {
@@ -31,6 +33,12 @@ public class CalendarOverrides {
                 select day, working, reason, created_by, created_at from calendar_override
                 where day >= ? and day < ? order by day""", CalendarOverrides::row,
                 LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+    }
+
+    /** The override of one day, if an administrator set one. */
+    public Optional<CalendarOverride> find(LocalDate day) {
+        return jdbc.query("select day, working, reason, created_by, created_at from calendar_override where day = ?",
+                CalendarOverrides::row, day).stream().findFirst();
     }
 
     /** Sets {@code day} to a working day or a day off, replacing any earlier override of that day. */

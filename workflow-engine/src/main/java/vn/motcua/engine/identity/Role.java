@@ -34,6 +34,14 @@ public enum Role {
         return this == RECEPTION || this == SPECIALIST || this == LEADER || this == CLERK || this == UNIT_HEAD;
     }
 
+    /**
+     * True for who runs the system rather than serves in an agency: the administrator and the system itself. Their
+     * changes to what belongs to no agency (the calendar, procedures, units, users) carry the system seal.
+     */
+    public boolean runsTheSystem() {
+        return this == ADMIN || this == SYSTEM;
+    }
+
     /** The Camunda candidate group of this role in one org unit, e.g. {@code RECEPTION@000.00.16.H26}. */
     public String candidateGroup(String unitId) {
         return name() + "@" + unitId;

@@ -2,6 +2,7 @@ package vn.motcua.engine.platform;
 
 import java.util.function.Supplier;
 
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -26,7 +27,8 @@ public final class Steps {
     public static <T> T inOneTransaction(TransactionTemplate transaction, Supplier<T> body) {
         try {
             return transaction.execute(status -> body.get());
-        } catch (ConcurrencyException | OptimisticLockingException e) {
+        } catch (ConcurrencyException | AggregateStreamCreationException | OptimisticLockingException e) {
+            // AggregateStreamCreationException: another transaction created the same aggregate first
             throw new Problem(Problem.Kind.CONFLICT, "concurrent-update", "Hồ sơ, văn bản vừa được người khác cập nhật",
                     "Concurrent update", "Vui lòng tải lại và thử lại / Reload and try again", null);
         } catch (SuspendedEntityInteractionException e) {

@@ -1,6 +1,7 @@
 package vn.motcua.engine.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -393,6 +394,69 @@ class AuditStoreTamperTest {
     }
 
     /** What a thorough attacker does after rewriting leaves: recompute every stored node of the tree. */
+    @Test
+    void anAdministrationChangeCarriesTheSystemSealAndNoAgencyStepPassesForOne() throws Exception {
+        Instant at = Instant.now().minus(5, ChronoUnit.MINUTES);
+        String set = appendAdministration("calendar-2190", 0, "admin", "ADMIN", at);
+        String removed = appendAdministration("calendar-2190", 1, "admin", "ADMIN", at.plusSeconds(60));
+        String units = appendAdministration("units", 0, "system", "SYSTEM", at.plusSeconds(90));
+        assertThat(jdbc.queryForList("select distinct sealed_as from audit_seal where aggregate_identifier in (?, ?)",
+                String.class, "calendar-2190", "units")).containsExactly("SYSTEM");
+        assertThatThrownBy(() -> appendAdministration("users", 0, "citizen-a", "CITIZEN", at))
+                .as("a step no official, administrator or system took, on what names no unit, is not sealed")
+                .hasMessageContaining("names no unitId");
+
+        // someone holding the system seal (the audit log's key) re-signs a citizen's step of an agency's dossier
+        List<Event> dossier = dossier("D-system-seal");
+        checkpoints.checkpointNow();
+        Event citizen = dossier.get(2);
+        StoredEvent stored = jdbc.queryForObject("""
+                select event_identifier, aggregate_identifier, sequence_number, payload_type, time_stamp, payload
+                from domain_event_entry where event_identifier = ?""", (rs, row) -> new StoredEvent(rs.getString(1),
+                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBytes(6)), citizen.id());
+        byte[] previous = jdbc.queryForObject("select previous_hash from audit_seal where event_identifier = ?",
+                byte[].class, citizen.id());
+        SignatureValue signature = pki.signer().sign(Signer.LOG_ALIAS,
+                CanonicalEvent.canonical(stored, previous).bytes());
+        String certificate = records.certificate(signature.certificate());
+        tamper("update audit_seal set signature = ?, signer_certificate = ?, sealed_as = 'SYSTEM'"
+                + " where event_identifier = ?", signature.value(), certificate, citizen.id());
+
+        Report report = sweep();
+        assertThat(eventsNamed(report)).as("the administration's events verify; the re-sealed step is named")
+                .containsExactly(citizen.id()).doesNotContain(set, removed, units);
+        assertThat(failuresOf(report, citizen)).containsExactly("sealed with the system seal, but the step was taken"
+                + " by a CITIZEN (only an administrator's or the system's change to what belongs to no agency is)");
+    }
+
+    /** An event of an administration record: it names no unit, as administration belongs to no agency. */
+    private static String appendAdministration(String record, long sequence, String actorId, String role, Instant at) {
+        Map<String, Object> actor = new java.util.LinkedHashMap<>();
+        actor.put("id", actorId);
+        actor.put("name", actorId + " (tên)");
+        actor.put("role", role);
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("recordId", record);
+        payload.put("comment", "Thông báo nghỉ bù");
+        payload.put("actor", actor);
+        payload.put("at", at.toString());
+        String id = UUID.randomUUID().toString();
+        transaction.executeWithoutResult(status -> {
+            try {
+                jdbc.update("""
+                        insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                                                        meta_data, payload, payload_type, time_stamp)
+                        values (?, ?, 'Administration', ?, '{}'::bytea, ?, ?, ?)""", record, sequence, id,
+                        JSON.writeValueAsBytes(payload),
+                        "vn.motcua.engine.administration.AdministrationEvent$CalendarOverrideSet", at.toString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            sealing.seal(id);
+        });
+        return id;
+    }
+
     private static void rebuildTreeNodes() {
         List<byte[]> leaves = jdbc.query("select event_hash from audit_tree_leaf order by leaf_index",
                 (rs, row) -> rs.getBytes(1));

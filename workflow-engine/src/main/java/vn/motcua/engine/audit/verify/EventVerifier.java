@@ -25,7 +25,8 @@ import vn.motcua.engine.identity.Role;
  * the stored record (RFC 8785 canonical bytes), the hash chain, the signature, the signer's certificate at
  * signing time, and whether that signer may seal this step — the acting official's own certificate (subject
  * UID = their id) for an official's step, the seal of the dossier's agency (subject organizationIdentifier =
- * its unit code) for a citizen's or the system's. Used alike by the inspector's trail, the package verifier
+ * its unit code) for a citizen's or the system's, the system seal (the audit log's certificate) for an
+ * administrator's or the system's change to an aggregate that names no unit (the administration records). Used alike by the inspector's trail, the package verifier
  * and the store sweep. One instance per verification run; it remembers the last event of each dossier.
  */
 public final class EventVerifier {
@@ -211,9 +212,32 @@ public final class EventVerifier {
                 }
                 return null;
             }
+            case SYSTEM -> {
+                if (!runsTheSystem(facts.actorRole())) {
+                    return "sealed with the system seal, but the step was taken by a " + facts.actorRole()
+                            + " (only an administrator's or the system's change to what belongs to no agency is)";
+                }
+                if (unit != null) {
+                    return "sealed with the system seal, but the aggregate belongs to the agency " + unit
+                            + " (its seal is required)";
+                }
+                if (!logSigner.equals(Certificates.subjectAttribute(certificate, BCStyle.CN))) {
+                    return "sealed by " + Certificates.subject(certificate) + ", not by the system seal (CN="
+                            + logSigner + ")";
+                }
+                return null;
+            }
             default -> {
                 return "unknown kind of seal";
             }
+        }
+    }
+
+    private static boolean runsTheSystem(String role) {
+        try {
+            return role != null && Role.valueOf(role).runsTheSystem();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
