@@ -1,16 +1,22 @@
 package vn.motcua.portal.health;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -111,7 +117,7 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
 
     private Health check(Instant now) {
         long started = System.nanoTime();
-        long written = mongoPosition();
+        Position written = mongoPosition();
         Map<String, Stored> stored = eventStore(written);
         Map<String, Long> auditEvents = auditDocumentsByType();
         Optional<Observation> baseline = baseline(now);
@@ -201,34 +207,51 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
     }
 
     /**
-     * The global index up to which {@value MongoReadModels#PROCESSING_GROUP} has written every event (below its
-     * lowest gap, over all segments); -1 when unknown.
+     * How far {@value MongoReadModels#PROCESSING_GROUP} has written: every event at or below the lowest index of
+     * its segments, except the gaps its tokens still hold (global indexes it has not seen: a transaction still
+     * running, or one rolled back, which leaves a gap for good); null when unknown.
      */
-    private long mongoPosition() {
+    private Position mongoPosition() {
         return processing.eventProcessor(MongoReadModels.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .map(processor -> processor.processingStatus().values().stream()
-                        .mapToLong(status -> written(status.getTrackingToken())).min().orElse(-1L))
-                .orElse(-1L);
+                .flatMap(processor -> {
+                    Collection<TrackingToken> tokens = processor.processingStatus().values().stream()
+                            .map(status -> status.getTrackingToken() == null ? null
+                                    : WrappedToken.unwrapLowerBound(status.getTrackingToken()))
+                            .toList();
+                    if (tokens.isEmpty() || tokens.stream().anyMatch(token -> token == null)) {
+                        return Optional.empty();
+                    }
+                    long index = tokens.stream().mapToLong(token -> token.position().orElse(-1)).min().orElse(-1);
+                    Set<Long> gaps = new TreeSet<>();
+                    tokens.forEach(token -> {
+                        if (token instanceof GapAwareTrackingToken gapAware) {
+                            gaps.addAll(gapAware.getGaps());
+                        }
+                    });
+                    return Optional.of(new Position(index, gaps));
+                }).orElse(null);
     }
 
-    private static long written(TrackingToken token) {
-        TrackingToken unwrapped = token == null ? null : WrappedToken.unwrapLowerBound(token);
-        if (unwrapped instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getGaps().isEmpty() ? gapAware.getIndex()
-                    : Math.min(gapAware.getIndex(), gapAware.getGaps().first() - 1);
-        }
-        return unwrapped == null ? -1 : unwrapped.position().orElse(-1);
-    }
-
-    private Map<String, Stored> eventStore(long written) {
+    private Map<String, Stored> eventStore(Position written) {
+        long index = written == null ? -1 : written.index();
+        Long[] gaps = written == null ? new Long[0] : written.gaps().toArray(Long[]::new);
         Map<String, Stored> stored = new HashMap<>();
-        jdbc.query("""
-                select type, count(*) filter (where sequence_number = 0), count(*),
-                       count(*) filter (where sequence_number = 0 and global_index <= ?),
-                       count(*) filter (where global_index <= ?)
-                from domain_event_entry group by type""", row -> {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    select type, count(*) filter (where sequence_number = 0), count(*),
+                           count(*) filter (where sequence_number = 0 and global_index <= ?
+                                            and global_index <> all(?)),
+                           count(*) filter (where global_index <= ? and global_index <> all(?))
+                    from domain_event_entry group by type""");
+            Array gapArray = connection.createArrayOf("bigint", gaps);
+            statement.setLong(1, index);
+            statement.setArray(2, gapArray);
+            statement.setLong(3, index);
+            statement.setArray(4, gapArray);
+            return statement;
+        }, (ResultSet row) -> {
             stored.put(row.getString(1), new Stored(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)));
-        }, written, written);
+        });
         return stored;
     }
 
@@ -270,6 +293,9 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
     /** What the event store holds of one type, and of it what lies at or below the read models' position. */
     private record Stored(long aggregates, long events, long writtenAggregates, long writtenEvents) {
         static final Stored NONE = new Stored(0, 0, 0, 0);
+    }
+
+    private record Position(long index, Set<Long> gaps) {
     }
 
     private record Observation(Instant at, Map<String, Stored> stored) {
