@@ -23,6 +23,7 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.kafka.KafkaException;
@@ -57,12 +58,7 @@ class PoisonEventsTest {
 
     @Test
     void theSizeCheckOfTheSerializedCloudEventParksAnOversizedEventAndItsAggregateWaitsBehindIt() throws Exception {
-        AggregateTypes types = new AggregateTypes(List.of(CASES), null);
-        AggregateEventPublisher publisher = new AggregateEventPublisher(new AcknowledgedKafkaSends(
-                new KafkaTemplate<>(producers), 5), new AggregateCloudEvents(new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), types, null), types, new EventTopics(new StandardEnvironment(), types), new BusLimit(producers));
-        DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder().eventHandlers(publisher)
-                .queue(queue).enqueuePolicy(policy).transactionManager(NoTransactionManager.INSTANCE).build();
+        DeadLetteringEventHandlerInvoker invoker = invoker(producers);
         assertThat(new BusLimit(producers).maxRecordBytes()).as("Kafka's default").isEqualTo(1024 * 1024);
 
         handle(invoker, event("A", 0, "x".repeat(1024 * 1024)));
@@ -78,6 +74,27 @@ class PoisonEventsTest {
                 .contains("more than the bus takes (max.request.size 1048576 bytes)");
         assertThat(PoisonPolicy.attempts(parked.diagnostics())).isEqualTo(1);
         assertThat(queue.contains("B")).isFalse();
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesFailsItsBatchOnceAndIsParkedWhenTheBatchIsRetried() throws Exception {
+        MockProducer<String, byte[]> broker = new MockProducer<>(false, new StringSerializer(),
+                new ByteArraySerializer());
+        DeadLetteringEventHandlerInvoker invoker = invoker(() -> broker);
+        DomainEventMessage<Filed> event = event("E", 0, "Phản ánh");
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(event);
+        invoker.handle(event, Segment.ROOT_SEGMENT);
+        broker.errorNext(new RecordTooLargeException("The request included a message larger than the max message"
+                + " size the server will accept"));
+        assertThatThrownBy(batch::commit).as("the batch fails: its token is not moved")
+                .hasRootCauseInstanceOf(RecordTooLargeException.class);
+        assertThat(queue.contains("E")).isFalse();
+
+        handle(invoker, event);
+
+        assertThat(broker.history()).as("not sent a second time").hasSize(1);
+        assertThat(queue.contains("E")).as("parked on the batch's retry").isTrue();
     }
 
     @Test
@@ -102,6 +119,18 @@ class PoisonEventsTest {
 
         assertThat(decision.shouldEnqueue()).isTrue();
         assertThat(PoisonPolicy.attempts(decision.withDiagnostics(parked).diagnostics())).isEqualTo(2);
+    }
+
+    /** The publisher as the application runs it: inside Axon's dead-lettering invoker, with the poison policy. */
+    private DeadLetteringEventHandlerInvoker invoker(ProducerFactory<String, byte[]> producer) {
+        AggregateTypes types = new AggregateTypes(List.of(CASES), null);
+        AggregateEventPublisher publisher = new AggregateEventPublisher(
+                new AcknowledgedKafkaSends(new KafkaTemplate<>(producer), 5),
+                new AggregateCloudEvents(new ObjectMapper().findAndRegisterModules()
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), types, null),
+                types, new EventTopics(new StandardEnvironment(), types), new BusLimit(producer));
+        return DeadLetteringEventHandlerInvoker.builder().eventHandlers(publisher).queue(queue)
+                .enqueuePolicy(policy).transactionManager(NoTransactionManager.INSTANCE).build();
     }
 
     private static DomainEventMessage<Filed> event(String id, long sequence, String text) {
