@@ -76,7 +76,12 @@ public class AggregateCloudEvents {
     public CloudEvent of(Object event, String eventId, long sequence) {
         AggregateType<?> type = typeOf(event);
         String aggregateId = type.idOf(event);
-        JsonNode data = mapper.valueToTree(event);
+        JsonNode data;
+        try {
+            data = mapper.valueToTree(event);
+        } catch (IllegalArgumentException e) {
+            throw new UndeliverableEvent("Cannot write event " + eventId + " as JSON", e);
+        }
         String unit = sequence == 0 ? unitOf(data) : units.computeIfAbsent(aggregateId, this::owningUnit);
         String status = type.statusOf(event);
         try {
@@ -96,7 +101,7 @@ public class AggregateCloudEvents {
             }
             return builder.build();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write event " + eventId, e);
+            throw new UndeliverableEvent("Cannot write event " + eventId + " as a CloudEvent", e);
         }
     }
 

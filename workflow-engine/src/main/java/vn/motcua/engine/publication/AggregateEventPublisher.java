@@ -21,6 +21,13 @@ import vn.motcua.engine.platform.AggregateTypes;
  * retries the batch from its last token). Consumers de-duplicate by the CloudEvent {@code id} and the
  * {@code sequence} extension.
  *
+ * <p>An event the bus will never take is parked, not retried forever: one larger than the producer's
+ * {@code max.request.size} is refused before it is sent ({@link BusLimit}), one Kafka refuses for what it is fails
+ * in its own send ({@link AcknowledgedKafkaSends}), and {@link PoisonPolicy} puts it in the group's dead-letter
+ * queue (Axon's {@code JdbcSequencedDeadLetterQueue}, table {@code dead_letter_entry}). The later events of the same
+ * aggregate are parked behind it, so its order holds; every other aggregate's events flow on. {@link ParkedEvents}
+ * lists and retries them.
+ *
  * <p>Its processing group keeps the dossier publisher's name, {@value #PROCESSING_GROUP}, so the token that holds
  * most of the history carries on. The document publisher's group {@value #RETIRED_GROUP} is retired on upgrade by
  * {@link PublisherTokens}: the kept token is moved back to the older of the two, so no document event that
@@ -39,13 +46,15 @@ public class AggregateEventPublisher {
     private final AggregateCloudEvents cloudEvents;
     private final AggregateTypes types;
     private final EventTopics topics;
+    private final BusLimit limit;
 
     public AggregateEventPublisher(AcknowledgedKafkaSends sends, AggregateCloudEvents cloudEvents,
-                                   AggregateTypes types, EventTopics topics) {
+                                   AggregateTypes types, EventTopics topics, BusLimit limit) {
         this.sends = sends;
         this.cloudEvents = cloudEvents;
         this.types = types;
         this.topics = topics;
+        this.limit = limit;
     }
 
     /** Events of no registered type (none today) are not published. */
@@ -55,7 +64,8 @@ public class AggregateEventPublisher {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.topic(type), type.idOf(event),
                     cloudEvents.serialize(event, eventId, sequence));
             record.headers().add("content-type", AggregateCloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            sends.send(record);
+            limit.check(record, eventId);
+            sends.send(record, eventId);
         });
     }
 }
