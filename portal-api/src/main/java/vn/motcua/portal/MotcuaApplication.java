@@ -9,7 +9,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * it runs the embedded default (a real PostgreSQL under {@code ./data}); the {@code production}
  * profile connects to external services.
  */
-@SpringBootApplication(scanBasePackages = "vn.motcua")
+// motcua is a client of the agency's identity provider, never one itself: should an authorization-server library be
+// on the class path (the sign-in tests start one), its auto-configuration must not add keys or a JWT decoder here
+@SpringBootApplication(scanBasePackages = "vn.motcua", excludeName = {
+        "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"})
 public class MotcuaApplication {
 
     static {

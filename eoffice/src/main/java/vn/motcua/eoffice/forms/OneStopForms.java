@@ -173,6 +173,9 @@ public final class OneStopForms {
             sheet.labelled(BODY, "Địa chỉ", form.applicant().address());
             sheet.line(sheet.regular, BODY, Align.LEFT, Forms.text(form.decisionText()));
             sheet.line(sheet.regular, BODY, Align.LEFT, "Văn bản điện tử được ký số; quét mã QR để kiểm tra bản gốc.");
+            if (form.verificationCode() != null) {
+                sheet.labelled(BODY, "Mã kiểm tra", form.verificationCode());
+            }
         });
     }
 

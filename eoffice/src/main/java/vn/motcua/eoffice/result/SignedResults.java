@@ -49,11 +49,13 @@ public class SignedResults implements ResultDocuments {
     private final ObjectProvider<DevPki> devPki;
     private final OneStopForms forms;
     private final String publicBaseUrl;
+    private final ResultVerificationCodes verificationCodes;
 
     public SignedResults(DossierRegistry registry, DossierHistory history, ProcedureCatalogue catalogue,
                          MotcuaProperties properties, DocumentStore documents, PadesSigner pades,
                          ObjectProvider<DevPki> devPki, OneStopForms forms,
-                         @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+                         @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
+                         ResultVerificationCodes verificationCodes) {
         this.registry = registry;
         this.history = history;
         this.catalogue = catalogue;
@@ -63,6 +65,7 @@ public class SignedResults implements ResultDocuments {
         this.devPki = devPki;
         this.forms = forms;
         this.publicBaseUrl = publicBaseUrl;
+        this.verificationCodes = verificationCodes;
     }
 
     @Override
@@ -80,9 +83,10 @@ public class SignedResults implements ResultDocuments {
                 ? agency + " chấp thuận hồ sơ " + code + " đề nghị " + procedure + "."
                         + (decision.comment() == null ? "" : " " + decision.comment())
                 : agency + " không chấp thuận hồ sơ " + code + ". Lý do: " + decision.comment();
+        String verification = verificationCodes.of(code).orElseThrow();
         byte[] pdf = forms.result(new ResultForm(agency, code, procedure, new FormApplicant(applicant.fullName(),
                 applicant.address(), applicant.phone(), applicant.email(), applicant.idNumber()), approved, text,
-                decision.at(), publicBaseUrl + "/api/v1/public/results/" + code));
+                decision.at(), publicBaseUrl + "/api/v1/public/results/" + code + "?v=" + verification, verification));
 
         Actor leader = decision.actor();
         DevPki pki = devPki.getIfAvailable();

@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.engine.access.AccessCheck;
@@ -112,13 +111,22 @@ public class SearchController {
     }
 
     @Operation(summary = "Tra cứu tình trạng hồ sơ / Public status lookup by dossier code and phone or ID number",
-            description = "No sign-in needed; answers only when both match, and says nothing otherwise")
+            description = "No sign-in needed; answers only when both match, and otherwise the same 404 whichever is "
+                    + "wrong or missing")
     @GetMapping("/public/dossier-status")
-    public PublicDossierStatus lookup(@RequestParam @NotBlank @Size(max = 64) String code,
-                                      @RequestParam @NotBlank @Size(max = 20) String phoneOrIdNumber) {
-        return available(() -> search.publicLookup(code.strip(), phoneOrIdNumber.strip())).orElseThrow(() -> Problem.notFound("dossier",
-                "Không tìm thấy hồ sơ khớp mã hồ sơ và số điện thoại / số định danh đã nhập"
-                        + " / No dossier matches this code and phone or ID number"));
+    public PublicDossierStatus lookup(@RequestParam(required = false) @Size(max = 64) String code,
+                                      @RequestParam(required = false) @Size(max = 20) String phoneOrIdNumber) {
+        // a missing part is answered like a wrong one: the answer must not tell which part was wrong
+        if (code == null || phoneOrIdNumber == null) {
+            throw noSuchDossier();
+        }
+        return available(() -> search.publicLookup(code.strip(), phoneOrIdNumber.strip()))
+                .orElseThrow(SearchController::noSuchDossier);
+    }
+
+    private static Problem noSuchDossier() {
+        return Problem.notFound("dossier", "Không tìm thấy hồ sơ khớp mã hồ sơ và số điện thoại / số định danh đã nhập"
+                + " / No dossier matches this code and phone or ID number");
     }
 
     @Operation(summary = "Tìm trong nhật ký kiểm tra / Search audit events (inspectors)")

@@ -45,7 +45,7 @@ public class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHand
                 "Vai trò của bạn không được phép thực hiện thao tác này / Your role may not do this", null));
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

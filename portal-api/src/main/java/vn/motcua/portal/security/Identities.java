@@ -3,6 +3,7 @@ package vn.motcua.portal.security;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +13,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -25,9 +27,10 @@ import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 
 /**
- * Turns whoever authenticated — a demo user over HTTP Basic, or a bearer of a JWT from the agency's
- * OIDC provider — into the engine's {@link Identity}. For JWTs the claims that carry roles, unit and
- * name are configurable ({@code motcua.security.jwt.*}); unknown roles are ignored, never guessed.
+ * Turns whoever authenticated — a demo user over HTTP Basic or the sign-in form, a bearer of a JWT from the
+ * agency's OIDC provider, or a person signed in in the browser with that provider (authorization code) — into the
+ * engine's {@link Identity}. The claims that carry roles, unit and name are configurable
+ * ({@code motcua.security.jwt.*}, for tokens and ID tokens alike); unknown roles are ignored, never guessed.
  */
 @Component
 public class Identities implements HandlerMethodArgumentResolver, Converter<Jwt, AbstractAuthenticationToken> {
@@ -56,8 +59,16 @@ public class Identities implements HandlerMethodArgumentResolver, Converter<Jwt,
     }
 
     Identity fromJwt(Jwt jwt) {
+        return fromClaims(jwt.getSubject(), jwt.getClaims());
+    }
+
+    /**
+     * The identity that an OIDC provider's claims describe — a bearer JWT's, or an ID token's and user-info's
+     * after a browser sign-in: the subject, the configured name, roles and unit claims.
+     */
+    Identity fromClaims(String subject, Map<String, Object> claims) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Object claim = jwt.getClaims().get(rolesClaim);
+        Object claim = claims.get(rolesClaim);
         Collection<?> values = claim instanceof Collection<?> list ? list : claim == null ? List.of() : List.of(claim);
         for (Object value : values) {
             for (Role role : Role.values()) {
@@ -66,15 +77,19 @@ public class Identities implements HandlerMethodArgumentResolver, Converter<Jwt,
                 }
             }
         }
-        String name = jwt.getClaimAsString(nameClaim);
-        return new Identity(jwt.getSubject(), name == null ? jwt.getSubject() : name, roles,
-                jwt.getClaimAsString(unitClaim));
+        Object name = claims.get(nameClaim);
+        Object unit = claims.get(unitClaim);
+        return new Identity(subject, name == null ? subject : name.toString(), roles,
+                unit == null ? null : unit.toString());
     }
 
     public Identity current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof IdentityUser user) {
             return user.identity();
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
+            return fromClaims(user.getSubject(), user.getClaims());
         }
         if (authentication instanceof JwtAuthenticationToken token) {
             return fromJwt(token.getToken());

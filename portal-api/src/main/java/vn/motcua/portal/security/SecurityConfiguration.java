@@ -3,13 +3,17 @@ package vn.motcua.portal.security;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
@@ -18,17 +22,28 @@ import java.util.List;
 import vn.motcua.portal.problem.ProblemWriter;
 
 /**
- * Every endpoint is authenticated; which roles may call which endpoint is decided here, and which dossier or
- * document a person may see or change by its type's access policy ({@code vn.motcua.engine.access}). Two ways
- * in: HTTP Basic for the demo users of the embedded default, and OAuth2 bearer JWTs (the production way)
- * whenever a JWT decoder is configured. The API is stateless, so there is no session cookie and no CSRF token
- * to check. Inspectors read everything and may send no write at all: no write matcher names their role.
- * Officials are the one-stop roles (reception, specialist, leader) and the clerical ones of Decree 30/2020
- * (clerk, unit head): all of them read their unit's documents, dossiers, searches and reports and have one inbox
- * of tasks; only the one-stop roles have dossier tasks in it.
+ * Two ways of being signed in, one filter chain each, with Spring Security's defaults:
+ * <ul>
+ * <li><b>The API</b> ({@code /api/**}, the OpenAPI document, actuator; {@link #API_PATHS}): stateless. OAuth2 bearer
+ * JWTs of the agency's OIDC provider whenever a JWT decoder is configured; HTTP Basic only while the embedded demo
+ * users are on. It never creates a session, but honours the browser's (so the pages' scripts can call it), and then
+ * asks for the CSRF token on unsafe methods ({@link ApiSessionReader}).</li>
+ * <li><b>The browser</b> (every other path: {@code /login}, {@code /oauth2/**}, {@code /logout} and the web pages
+ * to come): a session after signing in with the OIDC provider (authorization code; {@link OidcSignIn}), or with the
+ * sign-in form while the demo users are on; CSRF protection on every form; {@code POST /logout} ends the session
+ * (and, with OIDC, the provider's too: RP-initiated logout).</li>
+ * </ul>
+ * Which roles may call which endpoint is decided here, and which dossier or document a person may see or change by
+ * its type's access policy ({@code vn.motcua.engine.access}). Inspectors read everything and may send no write at
+ * all: no write matcher names their role. Officials are the one-stop roles (reception, specialist, leader) and the
+ * clerical ones of Decree 30/2020 (clerk, unit head): all of them read their unit's documents, dossiers, searches
+ * and reports and have one inbox of tasks; only the one-stop roles have dossier tasks in it.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** The paths of the API chain; everything else belongs to the browser chain. */
+    public static final String[] API_PATHS = {"/api/**", "/v3/**", "/actuator/**", "/error"};
 
     private static final String[] OFFICIALS = {"RECEPTION", "SPECIALIST", "LEADER", "CLERK", "UNIT_HEAD"};
     private static final String[] READERS = {"RECEPTION", "SPECIALIST", "LEADER", "CLERK", "UNIT_HEAD", "INSPECTOR"};
@@ -40,10 +55,14 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, ObjectProvider<UserDetailsService> users,
                             ObjectProvider<JwtDecoder> jwt) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        http.securityMatcher(API_PATHS)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(context -> context.securityContextRepository(new ApiSessionReader()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSessionReader.CSRF_EXPOSED))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health",
                                 "/actuator/health/**").permitAll()
@@ -85,6 +104,38 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                     .jwt(token -> token.jwtAuthenticationConverter(identities))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems));
+        }
+        return http.build();
+    }
+
+    /**
+     * The browser's chain. Pages that anyone may see are added to the {@code permitAll} list; every other page needs
+     * a signed-in person, and a browser that has none is sent to sign in.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain browser(HttpSecurity http, ProblemWriter problems, ObjectProvider<UserDetailsService> users,
+                                ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/login/**", "/oauth2/**", "/logout", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated());
+        boolean canSignIn = false;
+        if (users.getIfAvailable() != null) {
+            http.formLogin(Customizer.withDefaults());
+            canSignIn = true;
+        }
+        ClientRegistrationRepository registrations = oidc.getIfAvailable();
+        if (registrations != null) {
+            OidcClientInitiatedLogoutSuccessHandler providerLogout =
+                    new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            providerLogout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+            http.oauth2Login(Customizer.withDefaults())
+                    .logout(logout -> logout.logoutSuccessHandler(providerLogout));
+            canSignIn = true;
+        }
+        if (!canSignIn) {
+            // no way to sign in in a browser (production without OIDC client): say so as a problem, never a loop
+            http.exceptionHandling(handling -> handling.authenticationEntryPoint(problems));
         }
         return http.build();
     }

@@ -25,16 +25,22 @@ import vn.motcua.portal.MotcuaApplication;
 public record ApplicationProcess(Process process, String base, Path log) {
 
     public static ApplicationProcess start(Path data, String... arguments) throws IOException {
-        return start(data, Map.of(), arguments);
+        return start(data, freePort(), Map.of(), arguments);
     }
 
     /** Started with these environment variables besides the inherited ones, as an operator's unit file sets them. */
     public static ApplicationProcess start(Path data, Map<String, String> environment, String... arguments)
             throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        return start(data, freePort(), environment, arguments);
+    }
+
+    /** The node on a port chosen beforehand: for a peer that must know its address first (an OIDC provider). */
+    public static ApplicationProcess start(Path data, int port, String... arguments) throws IOException {
+        return start(data, port, Map.of(), arguments);
+    }
+
+    public static ApplicationProcess start(Path data, int port, Map<String, String> environment, String... arguments)
+            throws IOException {
         Files.createDirectories(data);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-Duser.timezone=Asia/Ho_Chi_Minh",
@@ -46,6 +52,12 @@ public record ApplicationProcess(Process process, String base, Path log) {
         builder.environment().putAll(environment);
         Process process = builder.start();
         return new ApplicationProcess(process, "http://localhost:" + port, log);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Waits until the node is ready to serve; its base URL. */

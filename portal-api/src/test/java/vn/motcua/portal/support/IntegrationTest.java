@@ -59,8 +59,28 @@ public abstract class IntegrationTest {
         return new Api(client(), null);
     }
 
+    /** A caller from another loopback address (127.0.0.2, …): another client, as the rate limits count them. */
+    protected Api anonymousFrom(String loopbackAddress) {
+        return new Api(client(loopbackAddress), null);
+    }
+
+    protected Api asFrom(String loopbackAddress, String user, String password) {
+        return new Api(client(loopbackAddress), Api.basic(user, password));
+    }
+
     private RestClient client() {
         return RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    private RestClient client(String loopbackAddress) {
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .localAddress(java.net.InetAddress.getByName(loopbackAddress)).build();
+            return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                    .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(http)).build();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
     }
 
     /** A real, small, unique PDF document. */
