@@ -61,10 +61,10 @@ class StartupFailureTest {
         Run run = run(Map.of(), "--spring.profiles.active=production");
         assertThat(run.exit()).isNotZero();
         assertThat(run.log()).filteredOn(line -> line.contains("motcua could not start")).hasSize(1);
-        assertThat(run.message()).contains("12 problems", "MOTCUA_DB_URL", "MOTCUA_DB_USER", "MOTCUA_DB_PASSWORD",
+        assertThat(run.message()).contains("14 problems", "MOTCUA_DB_URL", "MOTCUA_DB_USER", "MOTCUA_DB_PASSWORD",
                 "MOTCUA_KAFKA_BOOTSTRAP_SERVERS", "MOTCUA_MONGODB_URI", "MOTCUA_ELASTICSEARCH_URIS", "MOTCUA_SMTP_HOST",
-                "MOTCUA_OIDC_ISSUER_URI", "MOTCUA_SIGNER_TYPE", "MOTCUA_TSA_URL", "motcua.audit.trust-anchors",
-                "motcua.signing.trust-anchors");
+                "MOTCUA_OIDC_ISSUER_URI", "MOTCUA_OIDC_CLIENT_ID", "MOTCUA_OIDC_CLIENT_SECRET", "MOTCUA_SIGNER_TYPE",
+                "MOTCUA_TSA_URL", "motcua.audit.trust-anchors", "motcua.signing.trust-anchors");
         assertThat(run.log()).as("nothing was connected or started").noneMatch(
                 line -> CONNECTING.stream().anyMatch(line::contains));
         assertThat(run.took()).as("refused at once, not after connection time-outs").isLessThan(Duration.ofSeconds(45));
@@ -86,6 +86,8 @@ class StartupFailureTest {
                 Map.entry("MOTCUA_ELASTICSEARCH_URIS", "http://127.0.0.1:9"),
                 Map.entry("MOTCUA_SMTP_HOST", "127.0.0.1"),
                 Map.entry("MOTCUA_OIDC_ISSUER_URI", "https://sso.example.gov.vn/realms/syt"),
+                Map.entry("MOTCUA_OIDC_CLIENT_ID", "motcua-portal"),
+                Map.entry("MOTCUA_OIDC_CLIENT_SECRET", "f2b8c1e0-5d7a-4c1e-9a3b-7e6d5c4b3a21"),
                 Map.entry("MOTCUA_SIGNER_TYPE", "dev-pki"),
                 Map.entry("MOTCUA_TSA_URL", "https://tsa.example.gov.vn/tsa"),
                 Map.entry("MOTCUA_TRUST_ANCHORS", root.toString()));

@@ -36,6 +36,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.platform.AggregateTypes;
+import vn.motcua.engine.publication.ParkedEvents;
 import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.engine.readmodel.ReadModelReconciliation;
 import vn.motcua.search.AuditIndex;
@@ -57,7 +58,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
  *   found: "behind: 0" with views missing), or</li>
  *   <li>a store holds less now than the event store held at a check at least {@code grace} (30 s) ago.</li>
  * </ul>
- * Counts only (one {@code group by} over {@code domain_event_entry}, one MongoDB {@code $group}, Elasticsearch
+ * Events held back from Kafka as undeliverable ({@code publication}, {@code ParkedEvents}) are not counted against
+ * the indexes fed from Kafka. Counts only (one {@code group by} over {@code domain_event_entry}, one MongoDB {@code $group}, Elasticsearch
  * counts), cached for {@code cache} (5 s). Not in the readiness group: a store behind delays reads, it stops nothing.
  */
 @Component("convergenceHealthIndicator")
@@ -75,6 +77,7 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
     private final ElasticsearchClient elasticsearch;
     private final EventProcessingConfiguration processing;
     private final ReadModelReconciliation reconciliation;
+    private final ParkedEvents parked;
     private final Clock clock;
     private final Duration cacheFor;
     private final Duration grace;
@@ -84,7 +87,7 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
 
     public ConvergenceHealth(AggregateTypes types, JdbcTemplate jdbc, MongoReadModels readModels,
                              ElasticsearchClient elasticsearch, EventProcessingConfiguration processing,
-                             ReadModelReconciliation reconciliation, Clock clock,
+                             ReadModelReconciliation reconciliation, ParkedEvents parked, Clock clock,
                              @Value("${motcua.health.convergence.cache:5s}") Duration cacheFor,
                              @Value("${motcua.health.convergence.grace:30s}") Duration grace) {
         this.types = types;
@@ -93,6 +96,7 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
         this.elasticsearch = elasticsearch;
         this.processing = processing;
         this.reconciliation = reconciliation;
+        this.parked = parked;
         this.clock = clock;
         this.cacheFor = cacheFor;
         this.grace = grace;
@@ -120,6 +124,7 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
         Position written = mongoPosition();
         Map<String, Stored> stored = eventStore(written);
         Map<String, Long> auditEvents = auditDocumentsByType();
+        List<ParkedEvents.ParkedEvent> parkedNow = parkedEvents();
         Optional<Observation> baseline = baseline(now);
         observations.addLast(new Observation(now, stored));
 
@@ -156,7 +161,9 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
                 } else {
                     search.put(index, Map.of("documents", documents,
                             "behind", Math.max(0, store.aggregates() - documents)));
-                    if (documents < before.aggregates()) {
+                    long heldBack = parkedNow.stream().filter(event -> type.name().equals(event.aggregateType()))
+                            .filter(event -> event.sequence() == 0).count();
+                    if (documents < before.aggregates() - heldBack) {
                         notCatchingUp.add(type.name() + ": elasticsearch " + index);
                     }
                 }
@@ -165,9 +172,11 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
                 search.put(AuditIndex.AUDIT_EVENTS, Map.of("available", false));
             } else {
                 long documents = auditEvents.getOrDefault(type.name(), 0L);
+                long held = parkedNow.stream().filter(event -> type.name().equals(event.aggregateType()))
+                        .mapToLong(event -> 1 + event.waiting()).sum();
                 search.put(AuditIndex.AUDIT_EVENTS, Map.of("documents", documents,
-                        "behind", Math.max(0, store.events() - documents)));
-                if (documents < before.events()) {
+                        "behind", Math.max(0, store.events() - documents), "parked", held));
+                if (documents < before.events() - held) {
                     notCatchingUp.add(type.name() + ": elasticsearch " + AuditIndex.AUDIT_EVENTS);
                 }
             }
@@ -253,6 +262,20 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
             stored.put(row.getString(1), new Stored(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)));
         });
         return stored;
+    }
+
+    /**
+     * The aggregates whose events are held back from Kafka (parked, and the later ones waiting behind,
+     * {@link ParkedEvents}): the indexes fed from Kafka cannot have those events, and health says so under
+     * {@code publication}, not here.
+     */
+    private List<ParkedEvents.ParkedEvent> parkedEvents() {
+        try {
+            return parked.list();
+        } catch (RuntimeException e) {
+            log.warn("Parked events could not be counted: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     /** Empty for a type without views; {@link #UNAVAILABLE} when MongoDB does not answer. */

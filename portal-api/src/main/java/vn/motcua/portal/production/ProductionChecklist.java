@@ -79,7 +79,11 @@ public final class ProductionChecklist {
             new Required("spring.mail.host", "MOTCUA_SMTP_HOST", "máy chủ SMTP (thư thông báo cho người dân)",
                     "the SMTP relay (notifications to applicants)"),
             new Required(OIDC_ISSUER, "MOTCUA_OIDC_ISSUER_URI", "nhà cung cấp định danh OIDC (đăng nhập)",
-                    "the OIDC issuer (sign-in)"));
+                    "the OIDC issuer (sign-in)"),
+            new Required("motcua.security.oidc.client-id", "MOTCUA_OIDC_CLIENT_ID",
+                    "mã ứng dụng OIDC (đăng nhập trên trình duyệt)", "the OIDC client id (browser sign-in)"),
+            new Required("motcua.security.oidc.client-secret", "MOTCUA_OIDC_CLIENT_SECRET",
+                    "khoá bí mật ứng dụng OIDC", "the OIDC client secret"));
 
     private static final List<String> EMBEDDED = List.of("database", "kafka", "mongodb", "elasticsearch", "mail");
 

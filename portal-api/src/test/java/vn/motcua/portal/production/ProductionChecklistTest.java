@@ -59,6 +59,8 @@ class ProductionChecklistTest {
                 Map.entry("MOTCUA_ELASTICSEARCH_URIS", "https://es-0.internal:9200"),
                 Map.entry("MOTCUA_SMTP_HOST", "smtp.internal"),
                 Map.entry("MOTCUA_OIDC_ISSUER_URI", "https://sso.example.gov.vn/realms/syt"),
+                Map.entry("MOTCUA_OIDC_CLIENT_ID", "motcua-portal"),
+                Map.entry("MOTCUA_OIDC_CLIENT_SECRET", "f2b8c1e0-5d7a-4c1e-9a3b-7e6d5c4b3a21"),
                 Map.entry("MOTCUA_SIGNER_TYPE", "pkcs12"),
                 Map.entry("MOTCUA_SIGNER_PKCS12_DIRECTORY", keys.toString()),
                 Map.entry("MOTCUA_SIGNER_PKCS12_PASSWORD", PASSWORD),
@@ -106,7 +108,7 @@ class ProductionChecklistTest {
         assertThat(findings()).extracting(ProductionChecklist.Finding::variable).containsExactly(
                 "MOTCUA_DB_URL", "MOTCUA_DB_USER", "MOTCUA_DB_PASSWORD", "MOTCUA_KAFKA_BOOTSTRAP_SERVERS",
                 "MOTCUA_MONGODB_URI", "MOTCUA_ELASTICSEARCH_URIS", "MOTCUA_SMTP_HOST", "MOTCUA_OIDC_ISSUER_URI",
-                "MOTCUA_SIGNER_TYPE", "MOTCUA_TSA_URL", "MOTCUA_TRUST_ANCHORS", "MOTCUA_TRUST_ANCHORS");
+                "MOTCUA_OIDC_CLIENT_ID", "MOTCUA_OIDC_CLIENT_SECRET", "MOTCUA_SIGNER_TYPE", "MOTCUA_TSA_URL", "MOTCUA_TRUST_ANCHORS", "MOTCUA_TRUST_ANCHORS");
         assertThat(lines()).allSatisfy(line -> assertThat(line).contains("chưa", "not set"));
     }
 
