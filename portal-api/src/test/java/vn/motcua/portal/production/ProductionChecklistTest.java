@@ -238,7 +238,7 @@ class ProductionChecklistTest {
         StandardEnvironment production = environment();
         assertThatThrownBy(() -> new ProductionReadiness().postProcessEnvironment(production, null))
                 .isInstanceOf(UnsafeProductionConfiguration.class)
-                .hasMessageContaining("13 problems")
+                .hasMessageContaining("15 problems")
                 .hasMessageContaining("MOTCUA_DB_URL").hasMessageContaining("MOTCUA_SMTP_HOST")
                 .hasMessageContaining("MOTCUA_SIGNER_TYPE").hasMessageContaining("demo users");
         StandardEnvironment embedded = environment();
