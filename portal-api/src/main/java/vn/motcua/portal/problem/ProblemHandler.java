@@ -212,7 +212,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The duplicated key with its path ("applicant.fullName"): the object's path, then the name the message gives. */
     private static String duplicated(JsonParseException e) {
-        java.util.regex.Matcher name = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(e.getOriginalMessage());
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("[\"']([^\"']*)[\"']").matcher(e.getOriginalMessage());
         if (!name.find()) {
             return "body";
         }

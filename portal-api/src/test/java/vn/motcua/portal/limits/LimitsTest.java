@@ -256,7 +256,7 @@ class LimitsTest extends IntegrationTest {
         assertThat(problem.get("titleEn").asText()).isNotBlank();
         assertThat(response.text()).doesNotContain("Exception", "at vn.motcua", "at org.");
         if (field != null) {
-            assertThat(problem.get("field").asText()).isEqualTo(field);
+            assertThat(problem.get("field").asText()).as(response.toString()).isEqualTo(field);
         }
     }
 }
