@@ -1,6 +1,5 @@
 package vn.motcua.eoffice.document;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -32,6 +29,7 @@ import vn.motcua.engine.access.Scope;
 import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.document.BoundedPdf;
 import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Actor;
@@ -115,6 +113,7 @@ public class DocumentWorkflow {
     private final ObjectProvider<DevPki> devPki;
     private final DocumentPolicy policy;
     private final MongoReadModels readModels;
+    private final BoundedPdf pdfs;
 
     /** The signature check of a document kept off-line: there is no electronic copy here to verify. */
     private static final SignatureCheck OFFLINE_CHECK = new SignatureCheck(false, List.of(),
@@ -133,7 +132,9 @@ public class DocumentWorkflow {
     public DocumentWorkflow(CommandGateway commands, RuntimeService runtime,
                             TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties,
                             DocumentStore documents, PadesSigner pades, PdfSignatureVerifier verifier,
-                            ObjectProvider<DevPki> devPki, DocumentPolicy policy, MongoReadModels readModels) {
+                            ObjectProvider<DevPki> devPki, DocumentPolicy policy, MongoReadModels readModels,
+                            BoundedPdf pdfs) {
+        this.pdfs = pdfs;
         this.policy = policy;
         this.readModels = readModels;
         this.documents = documents;
@@ -201,7 +202,7 @@ public class DocumentWorkflow {
             throw Problem.invalid("attachments", "Tối đa " + MAX_ATTACHMENTS + " văn bản kèm theo / At most "
                     + MAX_ATTACHMENTS + " attachments");
         }
-        files.forEach(DocumentWorkflow::requireSignablePdf);
+        files.forEach(this::requireSignablePdf);
         String id = UUID.randomUUID().toString();
         return view(step(() -> {
             if (replyTo != null) {
@@ -519,11 +520,15 @@ public class DocumentWorkflow {
     }
 
     /** An attachment the seal step can sign: a PDF that PDFBox reads without a password. */
-    private static void requireSignablePdf(Upload upload) {
+    private void requireSignablePdf(Upload upload) {
         boolean signable;
-        try (PDDocument document = Loader.loadPDF(upload.content())) {
-            signable = !document.isEncrypted() && document.getNumberOfPages() > 0;
-        } catch (IOException | RuntimeException e) {
+        try {
+            signable = pdfs.read(upload.content(), "attachments",
+                    document -> !document.isEncrypted() && document.getNumberOfPages() > 0);
+        } catch (Problem refused) {
+            if (refused.kind() != Problem.Kind.UNSUPPORTED_MEDIA) {
+                throw refused;
+            }
             signable = false;
         }
         if (!signable) {
@@ -545,7 +550,12 @@ public class DocumentWorkflow {
     private SignatureCheck verify(byte[] pdf) {
         PdfSignatureVerifier.Report report;
         try {
-            report = verifier.verify(pdf);
+            report = pdfs.read(pdf, "file", document -> verifier.verify(document, pdf));
+        } catch (Problem refused) {
+            if (refused.kind() != Problem.Kind.UNSUPPORTED_MEDIA) {
+                throw refused;
+            }
+            return new SignatureCheck(false, List.of(), "Không đọc được chữ ký / Signatures cannot be read");
         } catch (RuntimeException e) {
             return new SignatureCheck(false, List.of(), "Không đọc được chữ ký / Signatures cannot be read");
         }

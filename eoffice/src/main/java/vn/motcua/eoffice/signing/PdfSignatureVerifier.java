@@ -78,6 +78,8 @@ public final class PdfSignatureVerifier {
         }
     }
 
+    private static final int MAX_DSS_ITEM = 4 * 1024 * 1024;
+
     private final Set<TrustAnchor> anchors;
     private final Clock clock;
 
@@ -95,9 +97,19 @@ public final class PdfSignatureVerifier {
         return new PdfSignatureVerifier(List.of(pki.rootCertificate()), clock);
     }
 
+    /** Verifies a PDF of trusted origin; one from outside goes through {@code BoundedPdf} and {@link #verify(PDDocument, byte[])}. */
     public Report verify(byte[] pdf) {
-        List<SignatureReport> reports = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            return verify(document, pdf);
+        } catch (IOException e) {
+            return unreadable(e);
+        }
+    }
+
+    /** Verifies the signatures of {@code document}, opened from {@code pdf} (the signed byte ranges are of these bytes). */
+    public Report verify(PDDocument document, byte[] pdf) {
+        List<SignatureReport> reports = new ArrayList<>();
+        try {
             List<X509Certificate> dssCertificates = new ArrayList<>();
             List<X509CRL> crls = new ArrayList<>();
             readDss(document, dssCertificates, crls);
@@ -105,10 +117,14 @@ public final class PdfSignatureVerifier {
                 reports.add(verify(pdf, signature, dssCertificates, crls));
             }
         } catch (IOException e) {
-            reports.add(new SignatureReport(null, Kind.SIGNATURE, null, null, null, false, true, false,
-                    List.of("not a readable PDF: " + e.getMessage())));
+            return unreadable(e);
         }
         return new Report(List.copyOf(reports));
+    }
+
+    private static Report unreadable(IOException e) {
+        return new Report(List.of(new SignatureReport(null, Kind.SIGNATURE, null, null, null, false, true, false,
+                List.of("not a readable PDF: " + e.getMessage()))));
     }
 
     private SignatureReport verify(byte[] pdf, PDSignature signature, List<X509Certificate> dssCertificates,
@@ -268,7 +284,12 @@ public final class PdfSignatureVerifier {
             }
             if (item instanceof COSStream stream) {
                 try (var in = stream.createInputStream()) {
-                    all.add(in.readAllBytes());
+                    // a certificate or a CRL of the DSS is kilobytes; a larger stream is not one
+                    byte[] der = in.readNBytes(MAX_DSS_ITEM + 1);
+                    if (der.length > MAX_DSS_ITEM) {
+                        throw new IOException("a DSS item larger than " + MAX_DSS_ITEM + " bytes");
+                    }
+                    all.add(der);
                 }
             }
         }

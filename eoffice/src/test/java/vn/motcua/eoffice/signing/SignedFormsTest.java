@@ -127,7 +127,7 @@ class SignedFormsTest {
                 List.of(new MotcuaProperties.OrgUnit(UNIT, Samples.AGENCY, null)), null);
         signedForms = new SignedForms(FORMS, pades,
                 new StaticListableBeanFactory(Map.of("devPki", pki)).getBeanProvider(DevPki.class), properties,
-                new DocumentStore(jdbc, DataSize.ofMegabytes(10)), jdbc,
+                new DocumentStore(jdbc, DataSize.ofMegabytes(10), vn.motcua.engine.document.BoundedPdf.withDefaults()), jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 
         for (Form form : Form.values()) {

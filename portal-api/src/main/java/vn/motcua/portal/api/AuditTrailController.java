@@ -193,7 +193,12 @@ public class AuditTrailController {
         if (!(tsa instanceof EmbeddedTimestampAuthority embedded)) {
             throw Problem.notFound("tsa", "Không có máy chủ dấu thời gian nội bộ / No embedded TSA");
         }
-        return embedded.respond(request);
+        try {
+            return embedded.respond(request);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("body", "Không phải yêu cầu dấu thời gian RFC 3161 (TimeStampReq, DER) / Not an"
+                    + " RFC 3161 time-stamp query (DER-encoded TimeStampReq)");
+        }
     }
 
     private DevPki devPki() {

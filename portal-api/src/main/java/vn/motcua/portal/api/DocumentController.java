@@ -25,6 +25,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.eoffice.document.Direction;
@@ -62,7 +63,7 @@ public class DocumentController {
     public record NewIncoming(@NotNull ReceivedMetadata metadata) {
     }
 
-    public record Reason(@NotBlank String reason) {
+    public record Reason(@NotBlank @Size(max = 2000) String reason) {
     }
 
     @Operation(summary = "Tạo dự thảo văn bản đi / Create an outgoing draft (specialist)",

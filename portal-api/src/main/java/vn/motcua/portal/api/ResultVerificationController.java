@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.document.BoundedPdf;
 import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.dossier.history.DossierHistory;
@@ -42,15 +43,17 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier;
 public class ResultVerificationController {
 
     private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
-    private static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private final DossierHistory history;
     private final Attachments attachments;
     private final PdfSignatureVerifier verifier;
     private final ResultVerificationCodes verificationCodes;
+    private final BoundedPdf pdfs;
 
     public ResultVerificationController(DossierHistory history, Attachments attachments,
-                                        PdfSignatureVerifier verifier, ResultVerificationCodes verificationCodes) {
+                                        PdfSignatureVerifier verifier, ResultVerificationCodes verificationCodes,
+                                        BoundedPdf pdfs) {
+        this.pdfs = pdfs;
         this.history = history;
         this.attachments = attachments;
         this.verifier = verifier;
@@ -92,14 +95,9 @@ public class ResultVerificationController {
         return view(null, bytes(file), null);
     }
 
+    /** A PDF from outside is read only within bounds (size, inflated size, pages, memory, time: {@link BoundedPdf}). */
     private VerificationView view(String code, byte[] pdf, Boolean sameAsIssued) {
-        PdfSignatureVerifier.Report report;
-        try {
-            report = verifier.verify(pdf);
-        } catch (RuntimeException e) {
-            throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA, "not-a-pdf", "Tệp không phải PDF", "Not a PDF file",
-                    "Không đọc được tệp PDF / The PDF cannot be read", "file");
-        }
+        PdfSignatureVerifier.Report report = pdfs.read(pdf, "file", document -> verifier.verify(document, pdf));
         return new VerificationView(code, DocumentStore.sha256(pdf), report.valid(), report.modified(), sameAsIssued,
                 report.signatures().stream().map(s -> new SignatureView(s.kind().name(), s.signer(), s.signingTime(),
                         s.timestampTime(), s.coversWholeDocument(), s.valid(), s.problems())).toList());
@@ -119,10 +117,11 @@ public class ResultVerificationController {
                 + " / No electronic result matches this dossier code and verification code");
     }
 
-    private static byte[] bytes(MultipartFile file) {
-        if (file.getSize() > MAX_BYTES) {
+    private byte[] bytes(MultipartFile file) {
+        if (file.getSize() > pdfs.maxBytes()) {
             throw new Problem(Problem.Kind.TOO_LARGE, "file-too-large", "Tệp quá lớn", "File too large",
-                    "Tệp vượt quá 20 MB / The file exceeds 20 MB", "file");
+                    "Tệp vượt quá " + pdfs.maxBytes() / (1024 * 1024) + " MB / The file exceeds "
+                            + pdfs.maxBytes() / (1024 * 1024) + " MB", "file");
         }
         try {
             return file.getBytes();

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,12 +27,16 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.portal.limits.BodyTooLargeException;
 
 /**
  * Every error of the API as an RFC 9457 problem with a Vietnamese and an English title and, when a
@@ -59,9 +64,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-        return respond(problems.of(request, status, problem.slug(), problem.titleVi(), problem.titleEn(),
-                problem.getMessage(), problem.field()));
+        ResponseEntity<ProblemDetail> answer = respond(problems.of(request, status, problem.slug(), problem.titleVi(),
+                problem.titleEn(), problem.getMessage(), problem.field()));
+        return problem.retryAfter().map(after -> ResponseEntity.status(answer.getStatusCode())
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, after.toSeconds())))
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody()))
+                .orElse(answer);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -119,6 +129,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        log.debug("Unreadable body", e);
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof BodyTooLargeException tooLarge) {
+            return body(problems.of(servlet(request), HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                    "Yêu cầu quá lớn", "Request too large", "Nội dung yêu cầu vượt quá "
+                            + BodyTooLargeException.describe(tooLarge.limit()) + " / The request body exceeds "
+                            + BodyTooLargeException.describe(tooLarge.limit()), "body"));
+        }
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof StreamConstraintsException limit) {
+            return body(problems.of(servlet(request), HttpStatus.BAD_REQUEST, "json-too-complex",
+                    "Nội dung JSON vượt giới hạn", "JSON beyond limits",
+                    "JSON lồng quá sâu, chuỗi hoặc số quá dài / JSON nested too deeply, or a string or number too long",
+                    pointer(limit)));
+        }
+        JsonParseException parse = null;
+        for (Throwable each = cause; each != null && parse == null; each = each.getCause()) {
+            parse = each instanceof JsonParseException found && found.getOriginalMessage() != null
+                    && found.getOriginalMessage().startsWith("Duplicate ") ? found : null;
+        }
+        if (parse != null) {
+            return body(problems.of(servlet(request), HttpStatus.BAD_REQUEST, "duplicate-key",
+                    "Trường bị lặp lại trong JSON", "Duplicate JSON key",
+                    "Một trường chỉ được nêu một lần / A field may appear only once", duplicated(parse)));
+        }
         String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -176,6 +210,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** The duplicated key with its path ("applicant.fullName"): the object's path, then the name the message gives. */
+    private static String duplicated(JsonParseException e) {
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("[\"']([^\"']*)[\"']").matcher(e.getOriginalMessage());
+        if (!name.find()) {
+            return "body";
+        }
+        String parent = e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null
+                && parser.getParsingContext().getParent() != null
+                ? parser.getParsingContext().getParent().pathAsPointer().toString() : "";
+        String path = (parent + "/" + name.group(1)).substring(1);
+        return path.replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+    }
+
+    /** The field a JSON parser stopped at ("applicant.fullName", "items[2]"), or "body". */
+    private static String pointer(com.fasterxml.jackson.core.JacksonException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser) || parser.getParsingContext() == null) {
+            return "body";
+        }
+        String field = parser.getParsingContext().pathAsPointer().toString();
+        if (field.isEmpty() || field.equals("/")) {
+            return "body";
+        }
+        return field.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+    }
+
     static String vietnamese(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "Yêu cầu không hợp lệ";
@@ -186,6 +245,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case 406 -> "Không có định dạng phù hợp";
             case 413 -> "Yêu cầu quá lớn";
             case 415 -> "Kiểu nội dung không được hỗ trợ";
+            case 422 -> "Không xử lý được nội dung";
+            case 503 -> "Dịch vụ tạm thời quá tải";
             default -> status.is5xxServerError() ? "Lỗi hệ thống" : "Yêu cầu không được chấp nhận";
         };
     }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +21,9 @@ import vn.motcua.engine.problem.Problem;
 /**
  * Attached documents, addressed and de-duplicated by their SHA-256: the event keeps the hash, this
  * store keeps the bytes, written in the same transaction as the step that attaches them. Only real
- * PDF files with plain names are accepted (Decree 30/2020/ND-CP Appendix I: electronic copies are PDF).
+ * PDF files with plain names are accepted (Decree 30/2020/ND-CP Appendix I: electronic copies are PDF): the type is
+ * judged by content (the {@code %PDF-} header, then a bounded read by {@link BoundedPdf}: size, inflated size, pages,
+ * memory and time), never by the declared media type.
  */
 @Component
 public class DocumentStore {
@@ -34,10 +34,13 @@ public class DocumentStore {
 
     private final JdbcTemplate jdbc;
     private final long maxFileBytes;
+    private final BoundedPdf pdfs;
 
-    public DocumentStore(JdbcTemplate jdbc, @Value("${motcua.uploads.max-file-size:10MB}") DataSize maxFileSize) {
+    public DocumentStore(JdbcTemplate jdbc, @Value("${motcua.uploads.max-file-size:10MB}") DataSize maxFileSize,
+                         BoundedPdf pdfs) {
         this.jdbc = jdbc;
         this.maxFileBytes = maxFileSize.toBytes();
+        this.pdfs = pdfs;
     }
 
     /** Checks every upload first, so that one bad file stores none of them. */
@@ -74,20 +77,14 @@ public class DocumentStore {
                     "Tệp '" + name + "' vượt quá " + DataSize.ofBytes(maxFileBytes).toMegabytes() + " MB / File exceeds "
                             + DataSize.ofBytes(maxFileBytes).toMegabytes() + " MB", upload.field());
         }
-        if (!isPdf(upload.content())) {
+        try {
+            pdfs.requireReadable(upload.content(), upload.field());
+        } catch (Problem refused) {
+            if (refused.kind() != Problem.Kind.UNSUPPORTED_MEDIA) {
+                throw refused;
+            }
             throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA, "not-a-pdf", "Tệp không phải PDF", "Not a PDF file",
                     "Tệp '" + name + "' không phải tệp PDF hợp lệ / '" + name + "' is not a valid PDF", upload.field());
-        }
-    }
-
-    private static boolean isPdf(byte[] content) {
-        if (content.length < 5 || !new String(content, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
-            return false;
-        }
-        try (PDDocument ignored = Loader.loadPDF(content)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 

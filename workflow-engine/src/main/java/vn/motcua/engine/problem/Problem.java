@@ -7,13 +7,18 @@ package vn.motcua.engine.problem;
  */
 public class Problem extends RuntimeException {
 
-    public enum Kind { INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA, UNAVAILABLE }
+    public enum Kind {
+        INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA, UNAVAILABLE,
+        /** well-formed but refused for what it is (e.g. a PDF too complex to read within the bounds): 422 */
+        UNPROCESSABLE
+    }
 
     private final Kind kind;
     private final String slug;
     private final String titleVi;
     private final String titleEn;
     private final String field;
+    private java.time.Duration retryAfter;
 
     public Problem(Kind kind, String slug, String titleVi, String titleEn, String detail, String field) {
         super(detail);
@@ -34,6 +39,16 @@ public class Problem extends RuntimeException {
 
     public static Problem forbidden(String detail) {
         return new Problem(Kind.FORBIDDEN, "forbidden", "Không có quyền thực hiện", "Forbidden", detail, null);
+    }
+
+    /** When the caller may try again (sent as {@code Retry-After}); for {@link Kind#UNAVAILABLE}. */
+    public Problem retryAfter(java.time.Duration after) {
+        this.retryAfter = after;
+        return this;
+    }
+
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     public Kind kind() {

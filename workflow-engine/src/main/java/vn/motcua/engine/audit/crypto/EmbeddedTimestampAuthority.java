@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -26,18 +28,29 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * {@link TimeStampResponseGenerator}: ECDSA P-256 signatures, ESSCertIDv2 with SHA-256, the TSA's certificate
  * chain inside each token (so {@code openssl ts -verify} needs only the root). It also answers RFC 3161
  * requests as bytes ({@link #respond(byte[])}), which the application serves over HTTP.
+ *
+ * <p>A generator holds a {@code Signature} with state, so one serves one request at a time; instead of one lock
+ * for every request, a few generators (one per processor) are lent out in turn.
  */
 public final class EmbeddedTimestampAuthority implements TimestampAuthority {
 
     /** A dev policy OID under the UUID arc 2.25 (ITU-T X.667), which needs no registration. */
     public static final String POLICY = "2.25.236584212399441213618391738402412716601";
 
-    private final TimeStampResponseGenerator responses;
+    private final BlockingQueue<TimeStampResponseGenerator> generators;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public EmbeddedTimestampAuthority(DevPki.Issued key, Clock clock) {
         this.clock = clock;
+        int count = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.generators = new ArrayBlockingQueue<>(count);
+        for (int i = 0; i < count; i++) {
+            generators.add(generator(key));
+        }
+    }
+
+    private static TimeStampResponseGenerator generator(DevPki.Issued key) {
         try {
             X509Certificate certificate = key.certificate();
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
@@ -47,7 +60,7 @@ public final class EmbeddedTimestampAuthority implements TimestampAuthority {
                             .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                     new ASN1ObjectIdentifier(POLICY));
             tokens.addCertificates(new JcaCertStore(key.chain()));
-            this.responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+            return new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the embedded time-stamping authority: " + e.getMessage(), e);
         }
@@ -67,18 +80,50 @@ public final class EmbeddedTimestampAuthority implements TimestampAuthority {
         }
     }
 
-    /** Answers one DER-encoded {@code TimeStampReq} with a DER-encoded {@code TimeStampResp}. */
+    /**
+     * Answers one DER-encoded {@code TimeStampReq} with a DER-encoded {@code TimeStampResp}; a well-formed request
+     * the TSA will not stamp (an unknown hash algorithm, a wrong imprint length) is answered with a
+     * {@code rejection} status, as RFC 3161 §2.4.2 asks.
+     *
+     * @throws IllegalArgumentException if {@code request} is not a DER-encoded {@code TimeStampReq}
+     */
     public byte[] respond(byte[] request) throws IOException {
+        TimeStampRequest parsed;
         try {
-            return respond(new TimeStampRequest(request)).getEncoded();
+            parsed = new TimeStampRequest(request);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an RFC 3161 TimeStampReq", e);
+        }
+        TimeStampResponseGenerator generator = borrow();
+        try {
+            return generator.generate(parsed, serial(), Date.from(clock.instant())).getEncoded();
         } catch (TSPException e) {
             throw new IOException(e);
+        } finally {
+            generators.add(generator);
         }
     }
 
-    private synchronized TimeStampResponse respond(TimeStampRequest request) throws TSPException {
-        return responses.generateGrantedResponse(request, new BigInteger(64, random).abs().add(BigInteger.ONE),
-                Date.from(clock.instant()));
+    private TimeStampResponse respond(TimeStampRequest request) throws TSPException {
+        TimeStampResponseGenerator generator = borrow();
+        try {
+            return generator.generateGrantedResponse(request, serial(), Date.from(clock.instant()));
+        } finally {
+            generators.add(generator);
+        }
+    }
+
+    private BigInteger serial() {
+        return new BigInteger(64, random).abs().add(BigInteger.ONE);
+    }
+
+    private TimeStampResponseGenerator borrow() {
+        try {
+            return generators.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the TSA", e);
+        }
     }
 
     @Override
