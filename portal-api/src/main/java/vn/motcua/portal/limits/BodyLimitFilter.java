@@ -17,6 +17,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.motcua.portal.problem.BodyTooLargeException;
 import vn.motcua.portal.problem.Problems;
 
 /**

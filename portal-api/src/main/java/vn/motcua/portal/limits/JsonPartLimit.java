@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.portal.problem.BodyTooLargeException;
 
 /**
  * The multipart resolver, with one more rule: a part that is not a file (the JSON of a dossier, its form, a

@@ -1,12 +1,15 @@
 package vn.motcua.portal.limits;
 
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import java.util.List;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,7 +22,7 @@ import vn.motcua.portal.problem.Problems;
 
 /**
  * Limits at every door (docs/security.md): body caps per door, multipart JSON parts, and the one JSON mapper's
- * read constraints — nesting depth, string and number lengths, duplicate keys refused, dates held to a span.
+ * read constraints of what comes in over HTTP — nesting depth, string and number lengths, duplicate keys refused, dates held to a span.
  */
 @Configuration
 @EnableConfigurationProperties(BodyLimits.class)
@@ -46,19 +49,29 @@ public class LimitsConfiguration implements WebMvcConfigurer {
         return new JsonPartLimit(limits.jsonPart());
     }
 
-    @Bean
-    Jackson2ObjectMapperBuilderCustomizer jsonLimits() {
-        return builder -> builder
-                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .postConfigurer(mapper -> {
-                    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(MAX_STRING_LENGTH)
-                            .maxNumberLength(MAX_NUMBER_LENGTH)
-                            .build());
-                    // after the Java time module, so that its date deserializers are the ones replaced
-                    mapper.registerModule(DateBounds.jacksonModule());
-                });
+    /**
+     * The read constraints hold for what comes in over HTTP only: each JSON converter gets a copy of the application's
+     * mapper with them. The application's mapper itself stays as Jackson makes it, because Axon reads the stored
+     * events with it — an event the store holds must always be readable, or every processor behind it stalls.
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.stream().filter(MappingJackson2HttpMessageConverter.class::isInstance)
+                .map(MappingJackson2HttpMessageConverter.class::cast)
+                .forEach(converter -> converter.setObjectMapper(limited(converter.getObjectMapper())));
+    }
+
+    static ObjectMapper limited(ObjectMapper mapper) {
+        ObjectMapper copy = mapper.copy();
+        copy.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
+        copy.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // after the Java time module, so that its date deserializers are the ones replaced
+        copy.registerModule(DateBounds.jacksonModule());
+        return copy;
     }
 
     @Override

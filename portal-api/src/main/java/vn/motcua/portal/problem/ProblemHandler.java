@@ -36,7 +36,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import vn.motcua.engine.problem.Problem;
-import vn.motcua.portal.limits.BodyTooLargeException;
 
 /**
  * Every error of the API as an RFC 9457 problem with a Vietnamese and an English title and, when a

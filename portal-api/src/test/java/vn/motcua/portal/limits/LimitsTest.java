@@ -21,10 +21,12 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.eoffice.result.ResultVerificationCodes;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 
@@ -35,6 +37,9 @@ import vn.motcua.portal.support.IntegrationTest;
 class LimitsTest extends IntegrationTest {
 
     private static final MediaType TIMESTAMP_QUERY = MediaType.parseMediaType("application/timestamp-query");
+
+    @Autowired
+    ResultVerificationCodes verificationCodes;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private Map<String, Integer> before;
@@ -202,10 +207,12 @@ class LimitsTest extends IntegrationTest {
         decideOk("reception-hn", code, "returnResult", """
                 {"outcome":"RETURN_RESULT","comment":"Trả kết quả trực tuyến"}""");
         before = footprint();
+        // the verification code printed on the result beside its QR code
+        String verification = verificationCodes.of(code).orElseThrow();
 
         byte[] bomb = PdfBombs.flateBomb();
         long started = System.nanoTime();
-        Api.Response refused = anonymous().multipart("/api/v1/public/results/" + code + "/check",
+        Api.Response refused = anonymous().multipart("/api/v1/public/results/" + code + "/check?v=" + verification,
                 parts -> parts.part("file", Api.file("ket-qua.pdf", bomb), MediaType.APPLICATION_PDF));
         assertProblem(refused, 422, "file");
         assertThat(refused.json().get("type").asText()).isEqualTo("urn:motcua:problem:pdf-too-complex");
@@ -216,7 +223,7 @@ class LimitsTest extends IntegrationTest {
         assertProblem(official, 422, "file");
 
         // the service still answers, the real result included
-        JsonNode issued = anonymous().get("/api/v1/public/results/" + code).json();
+        JsonNode issued = anonymous().get("/api/v1/public/results/" + code + "?v=" + verification).json();
         assertThat(issued.get("valid").asBoolean()).as(issued.toString()).isTrue();
         assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
         assertThat(footprint()).isEqualTo(before);

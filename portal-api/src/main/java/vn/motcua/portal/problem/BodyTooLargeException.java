@@ -1,4 +1,4 @@
-package vn.motcua.portal.limits;
+package vn.motcua.portal.problem;
 
 import java.io.IOException;
 
