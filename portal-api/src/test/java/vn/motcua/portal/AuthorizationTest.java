@@ -3,6 +3,7 @@ package vn.motcua.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -114,10 +115,17 @@ class AuthorizationTest extends IntegrationTest {
         String appraisal = task("specialist-hn", code, "appraisal");
         assertThat(as("specialist-hn").post("/api/v1/tasks/" + appraisal + "/claim").status()).isEqualTo(200);
         Map<String, Integer> before = footprint();
-        // the HCMC specialist is of another unit; the Hanoi leader has the wrong role: both refused
-        assertThat(decide("specialist-hcm", appraisal, """
-                {"outcome":"FAVOURABLE"}""").status()).isEqualTo(403);
-        assertThat(as("specialist-hcm").post("/api/v1/tasks/" + appraisal + "/claim").status()).isEqualTo(403);
+        // the HCMC specialist is of another unit: the task is not in their inbox, so not found, as an unknown one
+        Api.Response unknown = as("specialist-hcm").post("/api/v1/tasks/" + UUID.randomUUID() + "/claim");
+        assertThat(unknown.status()).isEqualTo(404);
+        Api.Response decided = decide("specialist-hcm", appraisal, """
+                {"outcome":"FAVOURABLE"}""");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(404);
+        Api.Response claimed = as("specialist-hcm").post("/api/v1/tasks/" + appraisal + "/claim");
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(404);
+        assertThat(claimed.json().get("type")).isEqualTo(unknown.json().get("type"));
+        assertThat(claimed.json().get("detail").asText()).isEqualTo(unknown.json().get("detail").asText()
+                .replace(unknown.json().get("instance").asText().split("/")[4], appraisal));
         assertThat(footprint()).isEqualTo(before);
     }
 

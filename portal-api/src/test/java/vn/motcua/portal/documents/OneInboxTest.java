@@ -60,11 +60,11 @@ class OneInboxTest extends DocumentIntegrationTest {
         Map<String, Integer> before = footprint();
         for (String outsider : List.of("unit-head-hcm", "clerk-hn", "reception-hn")) {
             Api.Response claim = as(outsider).post("/api/v1/tasks/" + reviewId + "/claim");
-            assertThat(claim.status()).as(outsider + ": " + claim).isEqualTo(403);
+            assertThat(claim.status()).as(outsider + ": " + claim).isEqualTo(404);
             assertThat(claim.contentType()).startsWith("application/problem+json");
             Api.Response decision = as(outsider).postJson("/api/v1/tasks/" + reviewId + "/complete",
                     "{\"outcome\":\"APPROVE\"}");
-            assertThat(decision.status()).as(outsider + ": " + decision).isEqualTo(403);
+            assertThat(decision.status()).as(outsider + ": " + decision).isEqualTo(404);
         }
         assertThat(footprint()).isEqualTo(before);
 

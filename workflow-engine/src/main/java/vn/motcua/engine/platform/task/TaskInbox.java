@@ -219,7 +219,11 @@ public class TaskInbox {
         tasks.claim(task.id(), who.id());
     }
 
-    /** The task must be open, of a registered kind, for the caller's role in their unit, and not taken by another. */
+    /**
+     * The task must be open, of a registered kind, for the caller's role in their unit, and not taken by another.
+     * A task that is not in the caller's inbox (another role's or unit's, or a secret document's they are not assigned
+     * to) is the same 404 as an unknown one.
+     */
     private OpenTask claimable(String taskId, Identity who) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || !byTaskKey.containsKey(task.getTaskDefinitionKey())) {
@@ -231,8 +235,8 @@ public class TaskInbox {
                 .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
                         && group.equals(link.getGroupId()));
         if (!candidate) {
-            throw Problem.forbidden("Công việc này không thuộc vai trò và đơn vị của bạn"
-                    + " / This task is not for your role and unit");
+            // another role's or unit's task is not in the caller's inbox: its existence is not theirs to know
+            throw Problem.notFound("task", "Không tìm thấy công việc " + taskId + " / No open task " + taskId);
         }
         String aggregateId = businessKeys(Set.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
         if (aggregateId != null && registered(task.getTaskDefinitionKey()).tenant()
