@@ -67,6 +67,7 @@ class FuzzTest extends InProcessRun {
         Map<String, Integer> byCategory = new TreeMap<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         int fivexx = 0;
+        int protocol501 = 0;
         int notProblem = 0;
         int accepted = 0;
         int refusedByClosing = 0;
@@ -96,7 +97,11 @@ class FuzzTest extends InProcessRun {
             byStatus.merge(status < 0 ? "closed" : Integer.toString(status), 1, Integer::sum);
             boolean ok = status >= 200 && status < 300;
             boolean write = !op.reads() && !request.method().equals("OPTIONS") && !request.method().equals("HEAD");
-            if (status >= 500) {
+            if (status == 501 && request.headers().stream().anyMatch(h -> h[0].equals("Transfer-Encoding"))) {
+                protocol501++;                                     // RFC 9112 §6.1: an unknown transfer coding
+                results.finding("501 to an unknown Transfer-Encoding (RFC 9112 §6.1; Tomcat, before the application)",
+                        "501 for " + request.describe());
+            } else if (status >= 500) {
                 fivexx++;
                 results.finding("5xx " + status + " " + op.key() + " (" + category + ")",
                         "5xx " + status + " for " + request.describe() + " → " + response);
@@ -108,7 +113,8 @@ class FuzzTest extends InProcessRun {
                     results.finding("no answer " + op.key() + " (" + category + ")",
                             "no answer for " + request.describe() + ": " + response.failure());
                 }
-            } else if (status >= 400 && !response.isProblem() && !status406(request, status)) {
+            } else if (status >= 400 && !response.isProblem() && !status406(request, status)
+                    && !request.method().equals("HEAD")) {                 // a HEAD answer has no body by definition
                 notProblem++;
                 results.finding("not a problem: " + status + " " + response.contentType()
                                 + (response.contentType().startsWith("text/html") ? " (Tomcat's own error page, before"
@@ -134,7 +140,8 @@ class FuzzTest extends InProcessRun {
         boolean healthy = http.get("/actuator/health/readiness", null).status() == 200;
         results.line("%d requests in %d s (%d/s); by kind: %s", total, seconds, total / seconds, byCategory);
         results.line("answers by status: %s", byStatus);
-        results.line("5xx or no answer: %d", fivexx);
+        results.line("5xx or no answer: %d (besides %d × 501 to an unknown Transfer-Encoding, which RFC 9112 §6.1"
+                + " prescribes)", fivexx, protocol501);
         results.line("4xx that are not an RFC 9457 problem (application/problem+json with status and title): %d",
                 notProblem);
         results.line("huge bodies refused by closing the connection before answering: %d", refusedByClosing);

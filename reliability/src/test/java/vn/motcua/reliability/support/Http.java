@@ -89,7 +89,7 @@ public final class Http {
             if (body != null) {
                 text.append(" | body ").append(body.length).append(" B: ")
                         .append(shorten(printable(new String(body, 0, Math.min(body.length, 2000),
-                                StandardCharsets.UTF_8)), 400));
+                                StandardCharsets.UTF_8)), 200));
             }
             if (note != null) {
                 text.append(" [").append(note).append(']');

@@ -80,14 +80,14 @@ public final class Results {
                 .append(", scale `").append(scale()).append("`, ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
         for (String line : lines) {
-            block.append("- ").append(line).append('\n');
+            block.append("- ").append(Http.shorten(line, 600)).append('\n');
         }
         if (!findings.isEmpty()) {
             block.append("\nFindings: ").append(findings.size()).append(" in ").append(groups.size())
                     .append(" kinds (each kind with its count and first case):\n\n");
             groups.forEach((group, cases) -> block.append("1. ").append(cases.size()).append(" × ")
-                    .append(group.replace("`", "'")).append(" — e.g. `")
-                    .append(cases.get(0).replace("`", "'")).append("`\n"));
+                    .append(Http.shorten(group.replace("`", "'"), 300)).append(" — e.g. `")
+                    .append(Http.shorten(cases.get(0).replace("`", "'"), 600)).append("`\n"));
         }
         try {
             Path directory = directory();
