@@ -53,6 +53,8 @@ public final class Node {
             process = started0;
             base = "http://localhost:" + port;
         }
+        // a test JVM that ends abruptly must not leave the node (and its PostgreSQL) running: a graceful stop
+        Runtime.getRuntime().addShutdownHook(new Thread(started0::destroy));
         Http http = new Http(base);
         Instant until = started.plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(until)) {
