@@ -3,7 +3,11 @@ package vn.motcua.portal.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +74,65 @@ class BoundedPdfTest {
                         assertThat(problem.kind()).isEqualTo(Problem.Kind.TOO_LARGE));
     }
 
+    @Test
+    void threeHundredThousandObjectsWithoutCrossReferenceTableAreRefusedQuicklyAndCheaply() {
+        byte[] bomb = PdfBombs.objectBomb(300_000);
+        assertThat(bomb.length).as("under the 10 MB file cap").isBetween(8_000_000, 10_000_000);
+        assertRefusedCheaply(bomb);
+    }
+
+    @Test
+    void theSameObjectsHiddenInObjectStreamsAreCountedToo() {
+        byte[] declared = PdfBombs.objectStreamBomb(300_000, false);
+        assertThat(declared.length).as("a quarter of the raw objects' size").isLessThan(3_000_000);
+        assertRefusedCheaply(declared);
+        // each stream's /N a reference: counted by the numbers in the stream's content
+        assertRefusedCheaply(PdfBombs.objectStreamBomb(300_000, true));
+    }
+
+    @Test
+    void theObjectsOfObjectStreamsInAnOrdinaryPdfCountAgainstTheBudget() {
+        // PDFBox 3 saves the 200 pages in object streams: four raw object headers, some 200 objects in all
+        byte[] pages = PdfBombs.pages(200);
+        assertThat(new String(pages, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("/ObjStm");
+        assertThatThrownBy(() -> withMaxObjects(150).requireReadable(pages, "file"))
+                .isInstanceOfSatisfying(Problem.class, problem -> {
+                    assertThat(problem.slug()).isEqualTo("pdf-too-complex");
+                    assertThat(problem.getMessage()).contains("150");
+                });
+        withMaxObjects(250).requireReadable(pages, "file");
+        pdfs.requireReadable(PdfBombs.objectBomb(90_000), "file");
+    }
+
+    private static BoundedPdf withMaxObjects(long maxObjects) {
+        return new BoundedPdf(DataSize.ofMegabytes(10), DataSize.ofMegabytes(128), maxObjects, 200,
+                Duration.ofSeconds(10), 1, 1, DataSize.ofMegabytes(16), DataSize.ofMegabytes(64));
+    }
+
+    /** Refused as too complex within 5 s, the heap at its highest less than 100 MB above where it was. */
+    private void assertRefusedCheaply(byte[] bomb) {
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> pdfs.read(bomb, "file", document -> document.getNumberOfPages()))
+                .isInstanceOfSatisfying(Problem.class, problem -> {
+                    assertThat(problem.kind()).isEqualTo(Problem.Kind.UNPROCESSABLE);
+                    assertThat(problem.slug()).isEqualTo("pdf-too-complex");
+                    assertThat(problem.field()).isEqualTo("file");
+                    assertThat(problem.getMessage()).contains("100000 đối tượng");
+                });
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.gc();
+        long after = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(peak - before).as("heap growth while refusing, bytes").isLessThan(100L << 20);
+        assertThat(after - before).as("heap kept after refusing, bytes").isLessThan(20L << 20);
+    }
+
     /** A reading that ignores interruption, as a parser deep in a crafted file would, for at most 5 s. */
     private static boolean holdUntil(CountDownLatch release) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -85,7 +148,7 @@ class BoundedPdfTest {
 
     @Test
     void aReadingPastTheTimeoutIsRefusedAndAFullPoolAsksToRetry() throws Exception {
-        BoundedPdf small = new BoundedPdf(DataSize.ofMegabytes(10), DataSize.ofMegabytes(128), 200,
+        BoundedPdf small = new BoundedPdf(DataSize.ofMegabytes(10), DataSize.ofMegabytes(128), 100_000, 200,
                 Duration.ofMillis(300), 1, 1, DataSize.ofMegabytes(16), DataSize.ofMegabytes(64));
         try {
             byte[] pdf = PdfSamples.pdf("cham");

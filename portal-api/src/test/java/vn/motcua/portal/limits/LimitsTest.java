@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -197,7 +199,7 @@ class LimitsTest extends IntegrationTest {
     }
 
     @Test
-    void aPdfBombToThePublicResultCheckIsRefusedInSecondsAndTheServiceGoesOn() {
+    void aPdfBombToThePublicResultCheckIsRefusedInSecondsAndTheServiceGoesOn() throws Exception {
         String code = submitted("citizen-a");
         acceptAndPay(code, "citizen-a");
         decideOk("specialist-hn", code, "appraisal", """
@@ -218,6 +220,25 @@ class LimitsTest extends IntegrationTest {
         assertThat(refused.json().get("type").asText()).isEqualTo("urn:motcua:problem:pdf-too-complex");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 
+        // 300,000 objects and no cross-reference table: refused before PDFBox builds them
+        byte[] objects = PdfBombs.objectBomb(300_000);
+        long counted = System.nanoTime();
+        Api.Response tooMany = anonymous().multipart("/api/v1/public/results/" + code + "/check?v=" + verification,
+                parts -> parts.part("file", Api.file("ket-qua.pdf", objects), MediaType.APPLICATION_PDF));
+        assertProblem(tooMany, 422, "file");
+        assertThat(tooMany.json().get("type").asText()).isEqualTo("urn:motcua:problem:pdf-too-complex");
+        assertThat(tooMany.json().get("detail").asText()).contains("100000");
+        assertThat(Duration.ofNanos(System.nanoTime() - counted)).isLessThan(Duration.ofSeconds(10));
+
+        // the service's own signed result (fonts, signatures, time-stamps, DSS) is far below the object budget
+        byte[] signed = signedResult(code);
+        try (PDDocument pdf = Loader.loadPDF(signed)) {
+            assertThat(pdf.getDocument().getXrefTable()).as("objects of the signed result").hasSizeLessThan(1_000);
+        }
+        Api.Response genuine = anonymous().multipart("/api/v1/public/results/" + code + "/check?v=" + verification,
+                parts -> parts.part("file", Api.file("ket-qua.pdf", signed), MediaType.APPLICATION_PDF));
+        assertThat(genuine.status()).as(genuine.toString()).isEqualTo(200);
+
         Api.Response official = as("reception-hn").multipart("/api/v1/documents/verification",
                 parts -> parts.part("file", Api.file("cong-van.pdf", bomb), MediaType.APPLICATION_PDF));
         assertProblem(official, 422, "file");
@@ -227,6 +248,20 @@ class LimitsTest extends IntegrationTest {
         assertThat(issued.get("valid").asBoolean()).as(issued.toString()).isTrue();
         assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
         assertThat(footprint()).isEqualTo(before);
+    }
+
+    /** The signed result the citizen downloads, as {@code SignedResultTest} finds it. */
+    private byte[] signedResult(String code) {
+        String sha256 = null;
+        for (JsonNode step : as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json()) {
+            if (step.get("type").asText().equals("ResultReturned")) {
+                sha256 = step.at("/documents/0/sha256").asText();
+            }
+        }
+        assertThat(sha256).isNotNull();
+        Api.Response download = as("citizen-a").get("/api/v1/dossiers/" + code + "/documents/" + sha256);
+        assertThat(download.status()).isEqualTo(200);
+        return download.bytes();
     }
 
     private HttpResponse<String> send(String method, String path, String contentType,

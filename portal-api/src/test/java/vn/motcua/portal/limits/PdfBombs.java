@@ -41,6 +41,63 @@ public final class PdfBombs {
         return bomb.clone();
     }
 
+    /**
+     * A readable PDF of {@code objects} small indirect objects (a one-page catalogue and the rest one-entry
+     * dictionaries, about 30 bytes each) with no cross-reference table, so that PDFBox falls back on its brute-force
+     * search and builds every object: 300,000 objects are 8.8 MB.
+     */
+    public static byte[] objectBomb(int objects) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(objects * 30 + 512);
+        out.writeBytes(ascii("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n"));
+        out.writeBytes(ascii(ONE_PAGE));
+        for (int i = 4; i <= objects; i++) {
+            out.writeBytes(ascii(i + " 0 obj <</A " + i + ">> endobj\n"));
+        }
+        out.writeBytes(ascii("trailer\n<< /Root 1 0 R >>\n%%EOF\n"));
+        return out.toByteArray();
+    }
+
+    /**
+     * The same objects hidden in Flate object streams of 10,000 objects each (ISO 32000-1 §7.5.7), no
+     * cross-reference table: a file of some hundred kilobytes. With {@code indirectCount} each stream's {@code /N}
+     * is a reference to a number, so that only the stream's content tells how many objects it holds.
+     */
+    public static byte[] objectStreamBomb(int objects, boolean indirectCount) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ascii("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n"));
+        out.writeBytes(ascii(ONE_PAGE));
+        int perStream = 10_000;
+        int next = 4;
+        int stream = objects + 1;
+        while (next <= objects) {
+            StringBuilder header = new StringBuilder();
+            StringBuilder body = new StringBuilder();
+            int count = 0;
+            for (; count < perStream && next <= objects; count++, next++) {
+                header.append(next).append(' ').append(body.length()).append(' ');
+                body.append("<</A ").append(next).append(">> ");
+            }
+            byte[] content = deflate(ascii(header + "\n" + body));
+            String n = indirectCount ? (stream + 1) + " 0 R" : String.valueOf(count);
+            out.writeBytes(ascii(stream + " 0 obj\n<< /Type /ObjStm /N " + n + " /First " + (header.length() + 1)
+                    + " /Length " + content.length + " /Filter /FlateDecode >>\nstream\n"));
+            out.writeBytes(content);
+            out.writeBytes(ascii("\nendstream\nendobj\n"));
+            if (indirectCount) {
+                out.writeBytes(ascii((stream + 1) + " 0 obj " + count + " endobj\n"));
+            }
+            stream += 2;
+        }
+        out.writeBytes(ascii("trailer\n<< /Root 1 0 R >>\n%%EOF\n"));
+        return out.toByteArray();
+    }
+
+    private static final String ONE_PAGE = """
+            1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
+            2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
+            3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]>> endobj
+            """;
+
     /** A PDF of {@code pages} blank pages. */
     public static byte[] pages(int pages) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -33,6 +33,9 @@ import vn.motcua.engine.problem.Problem;
  *       {@code motcua.uploads.max-file-size} (413);</li>
  *   <li>its Flate streams together inflate to at most {@code motcua.pdf.max-inflated-size} ({@link
  *       InflationBudget}; 422), since PDFBox decodes a stream in the heap whatever its memory setting says;</li>
+ *   <li>it holds at most {@code motcua.pdf.max-objects} indirect objects, object headers and the objects of object
+ *       streams counted in the raw bytes ({@link ObjectBudget}; 422), since PDFBox's lenient parser builds every
+ *       object of a file without cross-reference table in the heap;</li>
  *   <li>PDFBox loads it with {@link MemoryUsageSetting#setupMixed(long, long)} (a main-memory cap, then a temporary
  *       file, itself capped);</li>
  *   <li>it has at most {@code motcua.pdf.max-pages} pages (422);</li>
@@ -55,6 +58,7 @@ public class BoundedPdf implements DisposableBean {
 
     private final long maxBytes;
     private final long maxInflatedBytes;
+    private final long maxObjects;
     private final int maxPages;
     private final Duration timeout;
     private final MemoryUsageSetting memory;
@@ -62,6 +66,7 @@ public class BoundedPdf implements DisposableBean {
 
     public BoundedPdf(@Value("${motcua.uploads.max-file-size:10MB}") DataSize maxFileSize,
                       @Value("${motcua.pdf.max-inflated-size:128MB}") DataSize maxInflated,
+                      @Value("${motcua.pdf.max-objects:100000}") long maxObjects,
                       @Value("${motcua.pdf.max-pages:200}") int maxPages,
                       @Value("${motcua.pdf.timeout:10s}") Duration timeout,
                       @Value("${motcua.pdf.workers:2}") int workers,
@@ -70,6 +75,7 @@ public class BoundedPdf implements DisposableBean {
                       @Value("${motcua.pdf.max-temp-storage:256MB}") DataSize tempStorage) {
         this.maxBytes = maxFileSize.toBytes();
         this.maxInflatedBytes = maxInflated.toBytes();
+        this.maxObjects = maxObjects;
         this.maxPages = maxPages;
         this.timeout = timeout;
         this.memory = MemoryUsageSetting.setupMixed(mainMemory.toBytes(), tempStorage.toBytes());
@@ -84,7 +90,7 @@ public class BoundedPdf implements DisposableBean {
 
     /** Bounds from the embedded default, for code that runs outside Spring (tests, tools). */
     public static BoundedPdf withDefaults() {
-        return new BoundedPdf(DataSize.ofMegabytes(10), DataSize.ofMegabytes(128), 200, Duration.ofSeconds(10), 2, 16,
+        return new BoundedPdf(DataSize.ofMegabytes(10), DataSize.ofMegabytes(128), 100_000, 200, Duration.ofSeconds(10), 2, 16,
                 DataSize.ofMegabytes(16), DataSize.ofMegabytes(256));
     }
 
@@ -156,6 +162,9 @@ public class BoundedPdf implements DisposableBean {
                 throw tooComplex(field, "nội dung nén giải ra quá " + DataSize.ofBytes(maxInflatedBytes).toMegabytes()
                         + " MB / compressed content expands beyond " + DataSize.ofBytes(maxInflatedBytes).toMegabytes()
                         + " MB");
+            }
+            if (!ObjectBudget.within(pdf, maxObjects)) {
+                throw tooComplex(field, "quá " + maxObjects + " đối tượng / more than " + maxObjects + " objects");
             }
             try (PDDocument document = Loader.loadPDF(pdf, "", null, null, memory.streamCache)) {
                 if (document.getNumberOfPages() > maxPages) {

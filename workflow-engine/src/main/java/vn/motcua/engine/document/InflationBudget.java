@@ -40,11 +40,7 @@ final class InflationBudget {
             String before = text.substring(from, stream.start());
             int dictionary = before.lastIndexOf(" obj");
             String header = dictionary < 0 ? before : before.substring(dictionary);
-            int layers = 0;
-            Matcher flate = FLATE.matcher(header);
-            while (flate.find()) {
-                layers++;
-            }
+            int layers = flateLayers(header);
             if (layers == 0) {
                 continue;
             }
@@ -61,12 +57,28 @@ final class InflationBudget {
         return true;
     }
 
-    /** Bytes produced by {@code layers} Flate layers from {@code offset}, stopping once past {@code remaining}. */
-    private static long inflated(byte[] pdf, int offset, int layers, long remaining) {
+    /** The stream data from {@code offset} with {@code layers} Flate layers taken off, read lazily. */
+    static InputStream decoded(byte[] pdf, int offset, int layers) {
         InputStream in = new ByteArrayInputStream(pdf, offset, pdf.length - offset);
         for (int i = 0; i < layers; i++) {
             in = new InflaterInputStream(in);
         }
+        return in;
+    }
+
+    /** How many {@code /FlateDecode} layers a stream dictionary names (its {@code /Filter}). */
+    static int flateLayers(String dictionary) {
+        int layers = 0;
+        Matcher flate = FLATE.matcher(dictionary);
+        while (flate.find()) {
+            layers++;
+        }
+        return layers;
+    }
+
+    /** Bytes produced by {@code layers} Flate layers from {@code offset}, stopping once past {@code remaining}. */
+    private static long inflated(byte[] pdf, int offset, int layers, long remaining) {
+        InputStream in = decoded(pdf, offset, layers);
         byte[] sink = new byte[64 * 1024];
         long count = 0;
         try (InputStream decoded = in) {
