@@ -17,9 +17,18 @@ import vn.motcua.portal.MotcuaApplication;
  * The application in the test's JVM, started once for every in-process run (Spring's context cache keeps it as
  * long as every run uses exactly this configuration): its embedded default with every real component, data in a
  * fresh directory under {@code target/}. Runs reach it only over HTTP, except to count the event store's rows
- * (JDBC) and to stop and start an embedded component (outages).
+ * (JDBC) and to stop and start an embedded component (outages). The rate limits are raised out of the way.
  */
-@SpringBootTest(classes = MotcuaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = MotcuaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                // every request of these runs comes from 127.0.0.1: the rate limits (RateLimitTest shows them) would
+                // answer 429 to most of it and hide what lies behind them, and the fuzzer's wrong passwords would
+                // lock the demo users for the runs after it
+                "motcua.rate-limits.limits.public-lookup.capacity=1000000",
+                "motcua.rate-limits.limits.public-result.capacity=1000000",
+                "motcua.rate-limits.limits.tsa.capacity=1000000",
+                "motcua.rate-limits.limits.sign-in.capacity=1000000",
+                "motcua.rate-limits.limits.password-failures.capacity=1000000"})
 public abstract class InProcessRun {
 
     static {
