@@ -161,6 +161,108 @@ class BadInputTest extends IntegrationTest {
         assertThat(english.json().get("field").asText()).isEqualTo("size");
     }
 
+    @Test
+    void aWildcardContentTypeIsA415AndChangesNothing() throws Exception {
+        String body = "{\"working\":true,\"reason\":\"Nghỉ bù\"}";
+        for (String type : new String[] {"*/*", "application/*"}) {
+            Api.Response override = raw("PUT /api/v1/admin/calendar/overrides/2031-05-09 HTTP/1.1", "admin",
+                    "Content-Type: " + type, body);
+            assertProblem(override, 415, null);
+            Api.Response complete = raw("POST /api/v1/tasks/3f1a2b3c-0000-0000-0000-000000000000/complete HTTP/1.1",
+                    "reception-hn", "Content-Type: " + type, "{\"outcome\":\"ACCEPT\"}");
+            assertProblem(complete, 415, null);
+        }
+        assertThat(overrides("2031-05-09")).isZero();
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aControlCharacterInJsonTextIsA400NamingTheFieldAndNothingIsStored() {
+        Api.Response override = as("admin").putJson("/api/v1/admin/calendar/overrides/2031-05-10",
+                "{\"working\":true,\"reason\":\"a\\u0000b\"}");
+        assertProblem(override, 400, "reason");
+        assertThat(override.json().get("type").asText()).isEqualTo("urn:motcua:problem:control-character");
+        assertThat(overrides("2031-05-10")).isZero();
+        // TAB, CR and LF are ordinary text
+        assertThat(as("admin").putJson("/api/v1/admin/calendar/overrides/2031-05-11",
+                "{\"working\":true,\"reason\":\"dòng 1\\r\\ndòng\\t2\"}").status()).isEqualTo(200);
+        assertThat(as("admin").delete("/api/v1/admin/calendar/overrides/2031-05-11").status()).isBetween(200, 204);
+        String code = submitted("citizen-a");
+        before = footprint();
+        String reception = task("reception-hn", code, "reception");
+        assertProblem(decide("reception-hn", reception, "{\"outcome\":\"ACCEPT\",\"comment\":\"ok\\u0007\"}"), 400,
+                "comment");
+        Api.Response nested = submit("citizen-a", dossierJson(COSMETICS, HANOI, "Nguyễn\\u0000Văn An"), "a.pdf",
+                pdf("x"));
+        assertProblem(nested, 400, "applicant.fullName");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aControlCharacterInAQueryOrPathIsA400NamingTheParameter() throws Exception {
+        Api.Response lookup = raw("GET /api/v1/public/dossier-status?code=%00&phoneOrIdNumber=%00 HTTP/1.1", null,
+                null, null);
+        assertProblem(lookup, 400, "code");
+        assertProblem(raw("GET /api/v1/search/dossiers?q=a%00b HTTP/1.1", "reception-hn", null, null), 400, "q");
+        assertProblem(raw("GET /api/v1/search/documents?q=a%1Fb HTTP/1.1", "reception-hn", null, null), 400, "q");
+        Api.Response path = raw("GET /api/v1/dossiers/000.00.16.H26-990101-0001%01 HTTP/1.1", "citizen-a", null, null);
+        assertThat(path.status()).as(path.toString()).isBetween(400, 404);
+        assertThat(path.contentType()).startsWith("application/problem+json");
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void whatTomcatRefusesItselfIsAProblemToo() throws Exception {
+        // brackets in a query reach the application, which ignores the unknown parameter
+        Api.Response brackets = raw("GET /api/v1/procedures?x[$ne]=1&q[$where]=sleep(1)|{} HTTP/1.1", "citizen-a",
+                null, null);
+        assertThat(brackets.status()).as(brackets.toString()).isEqualTo(200);
+        assertProblem(raw("GET /api/v1/procedures HTTP/1.1", "citizen-a", "Expect: 100-continue-please", null), 417,
+                null);
+        assertProblem(raw("POST /api/v1/dossiers/000.00.16.H26-990101-0001/withdrawal HTTP/1.1", "citizen-a",
+                "Content-Type: application/json\r\nTransfer-Encoding: gzip", "{}"), 501, null);
+        assertProblem(raw("GET /api/v1/dossiers/a%00b HTTP/1.1", "citizen-a", null, null), 400, null);
+        for (String method : new String[] {"TRACE", "PROPFIND"}) {
+            assertProblem(raw(method + " /api/v1/dossiers HTTP/1.1", "citizen-a", null, null), 405, null);
+        }
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aWriteWhoseAnswerTheCallerRefusesIsRefusedBeforeItIsMade() throws Exception {
+        String boundary = "motcua-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + dossierJson(COSMETICS, HANOI, "Nguyễn Văn An") + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(pdf("Phieu cong bo"));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String accept : new String[] {"text/html", "image/*", "application/json;q=0"}) {
+            Api.Response submission = vn.motcua.portal.support.RawHttp.send(port, "POST /api/v1/dossiers HTTP/1.1\r\n"
+                    + "Authorization: " + Api.basic("citizen-a", PASSWORD) + "\r\nAccept: " + accept
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary, body.toByteArray());
+            assertProblem(submission, 406, null);
+        }
+        assertProblem(raw("PUT /api/v1/admin/calendar/overrides/2031-05-12 HTTP/1.1", "admin",
+                "Content-Type: application/json\r\nAccept: text/html", "{\"working\":true,\"reason\":\"Nghỉ bù\"}"),
+                406, null);
+        assertThat(overrides("2031-05-12")).isZero();
+        assertThat(footprint()).isEqualTo(before);
+    }
+
+    private int overrides(String day) {
+        return jdbc.queryForObject("select count(*) from calendar_override where day = cast(? as date)", Integer.class,
+                day);
+    }
+
+    private Api.Response raw(String requestLine, String user, String headers, String body) throws Exception {
+        return vn.motcua.portal.support.RawHttp.send(port, requestLine
+                + (user == null ? "" : "\r\nAuthorization: " + Api.basic(user, PASSWORD))
+                + (headers == null ? "" : "\r\n" + headers),
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static void assertProblem(Api.Response response, int status, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -22,7 +22,8 @@ import vn.motcua.portal.problem.Problems;
 
 /**
  * Limits at every door (docs/security.md): body caps per door, multipart JSON parts, and the one JSON mapper's
- * read constraints of what comes in over HTTP — nesting depth, string and number lengths, duplicate keys refused, dates held to a span.
+ * read constraints of what comes in over HTTP — nesting depth, string and number lengths, duplicate keys refused, dates held to a span,
+ * no control character in text ({@link ControlCharacters}).
  */
 @Configuration
 @EnableConfigurationProperties(BodyLimits.class)
@@ -71,6 +72,7 @@ public class LimitsConfiguration implements WebMvcConfigurer {
         copy.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // after the Java time module, so that its date deserializers are the ones replaced
         copy.registerModule(DateBounds.jacksonModule());
+        copy.registerModule(ControlCharacters.jacksonModule());
         return copy;
     }
 

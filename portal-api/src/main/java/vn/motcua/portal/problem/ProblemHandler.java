@@ -142,6 +142,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     "JSON lồng quá sâu, chuỗi hoặc số quá dài / JSON nested too deeply, or a string or number too long",
                     pointer(limit)));
         }
+        if (cause instanceof ControlCharacterException control) {
+            return body(problems.of(servlet(request), HttpStatus.BAD_REQUEST, "control-character",
+                    "Văn bản chứa ký tự điều khiển", "Control character in text",
+                    "Văn bản không được chứa ký tự điều khiển (như NUL) ngoài tab và xuống dòng / Text may not contain "
+                            + "control characters (such as NUL) other than tab and line breaks", path(control)));
+        }
         JsonParseException parse = null;
         for (Throwable each = cause; each != null && parse == null; each = each.getCause()) {
             parse = each instanceof JsonParseException found && found.getOriginalMessage() != null
@@ -152,11 +158,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     "Trường bị lặp lại trong JSON", "Duplicate JSON key",
                     "Một trường chỉ được nêu một lần / A field may appear only once", duplicated(parse)));
         }
-        String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[")
-                : "body";
+        String field = e.getCause() instanceof JsonMappingException mapping ? path(mapping) : "body";
         return body(problems.of(servlet(request), HttpStatus.BAD_REQUEST, "malformed-json",
                 "Nội dung yêu cầu không đọc được", "Malformed request body",
                 "JSON sai cú pháp hoặc sai kiểu dữ liệu / Malformed JSON or wrong value type", field));
@@ -209,6 +211,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** The field a mapping error is at ("applicant.fullName", "items[2]"), or "body". */
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().isEmpty() ? "body" : mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
     /** The duplicated key with its path ("applicant.fullName"): the object's path, then the name the message gives. */
     private static String duplicated(JsonParseException e) {
         java.util.regex.Matcher name = java.util.regex.Pattern.compile("[\"']([^\"']*)[\"']").matcher(e.getOriginalMessage());
@@ -243,8 +252,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case 405 -> "Phương thức không được hỗ trợ";
             case 406 -> "Không có định dạng phù hợp";
             case 413 -> "Yêu cầu quá lớn";
+            case 414 -> "Địa chỉ yêu cầu quá dài";
             case 415 -> "Kiểu nội dung không được hỗ trợ";
+            case 417 -> "Không đáp ứng được tiêu đề Expect";
             case 422 -> "Không xử lý được nội dung";
+            case 431 -> "Tiêu đề yêu cầu quá lớn";
+            case 501 -> "Máy chủ không hỗ trợ yêu cầu này";
             case 503 -> "Dịch vụ tạm thời quá tải";
             default -> status.is5xxServerError() ? "Lỗi hệ thống" : "Yêu cầu không được chấp nhận";
         };
