@@ -34,11 +34,12 @@ class AuthorizationTest extends IntegrationTest {
 
         assertThat(as("reception-hcm").get("/api/v1/tasks").json().findValuesAsText("dossierCode")).doesNotContain(code);
         assertThat(as("reception-hcm").get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
+        // another unit's task is not in their inbox: the same 404 as an unknown task
         Api.Response claim = as("reception-hcm").post("/api/v1/tasks/" + reception + "/claim");
-        assertThat(claim.status()).isEqualTo(403);
+        assertThat(claim.status()).isEqualTo(404);
         Api.Response decision = decide("reception-hcm", reception, """
                 {"outcome":"ACCEPT"}""");
-        assertThat(decision.status()).isEqualTo(403);
+        assertThat(decision.status()).isEqualTo(404);
         assertThat(decision.contentType()).startsWith("application/problem+json");
         assertThat(footprint()).isEqualTo(before);
     }
@@ -47,9 +48,10 @@ class AuthorizationTest extends IntegrationTest {
     void officialOfTheRightUnitButWrongRoleCannotDecide() {
         String code = submitted("citizen-a");
         String reception = task("reception-hn", code, "reception");
+        // another role's task is not in the leader's inbox: the same 404 as an unknown task
         Api.Response byLeader = decide("leader-hn", reception, """
                 {"outcome":"ACCEPT"}""");
-        assertThat(byLeader.status()).isEqualTo(403);
+        assertThat(byLeader.status()).isEqualTo(404);
         assertThat(events(code)).isEqualTo(1);
     }
 
@@ -67,10 +69,10 @@ class AuthorizationTest extends IntegrationTest {
             assertThat(inbox.json().findValuesAsText("dossierCode")).as(official).doesNotContain(code);
             assertThat(inbox.json().findValuesAsText("aggregateType")).as(official).doesNotContain("dossier");
             assertThat(as(official).post("/api/v1/tasks/" + reception + "/claim").status()).as(official)
-                    .isEqualTo(403);
+                    .isEqualTo(404);
             Api.Response decision = decide(official, reception, """
                     {"outcome":"ACCEPT"}""");
-            assertThat(decision.status()).as(official).isEqualTo(403);
+            assertThat(decision.status()).as(official).isEqualTo(404);
             assertThat(decision.contentType()).startsWith("application/problem+json");
         }
         assertThat(as("clerk-hcm").get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
