@@ -45,7 +45,8 @@ import vn.motcua.engine.platform.AggregateType;
  *
  * <p>mongo-java-server (the embedded default) has no transactions, so every write is a single-document,
  * idempotent, version-checked write: an event is applied only if the view's version is below its sequence
- * number, and derived collections are recomputed from the views rather than incremented. Replaying the event
+ * number, and derived collections are recomputed from the views rather than incremented — once per key at the end
+ * of each batch of events (the processor's batch, a rebuild's chunk), not once per event. Replaying the event
  * store into a new generation of empty collections rebuilds the same state ({@link Rebuilds}, target
  * {@value #TARGET}).
  *
@@ -87,19 +88,29 @@ public class MongoReadModels implements RebuildTarget {
 
     @EventHandler
     void on(Object event, @SequenceNumber long sequence) {
-        apply(activeGeneration(), event, sequence);
-        CurrentUnitOfWork.ifStarted(this::writeToDiskBeforeThePositionMoves);
+        String generation = activeGeneration();
+        if (CurrentUnitOfWork.isStarted()) {
+            apply(generation, event, sequence, batchOf(CurrentUnitOfWork.get()));
+        } else {
+            apply(generation, event, sequence);
+        }
     }
 
     /**
-     * Once a batch: the token is stored in the batch's transaction, which commits after the prepare-commit phase,
-     * so a failure to write to disk rolls the position back and the batch is retried.
+     * The derived keys touched by the processor's batch, registered once a batch with what ends it: the token is
+     * stored in the batch's transaction, which commits after the prepare-commit phase, so the derived collections
+     * are recomputed and the writes made durable before the position moves; a failure of either rolls the position
+     * back and the batch is retried (its events then find their views written and touch their keys again).
      */
-    private void writeToDiskBeforeThePositionMoves(UnitOfWork<?> unitOfWork) {
+    private Set<Touched> batchOf(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> batch = unitOfWork.root();
-        batch.getOrComputeResource(MongoReadModels.class.getName() + ".durable", key -> {
-            batch.onPrepareCommit(committing -> durability.writeToDisk());
-            return Boolean.TRUE;
+        return batch.getOrComputeResource(MongoReadModels.class.getName() + ".touched", key -> {
+            Set<Touched> touched = new LinkedHashSet<>();
+            batch.onPrepareCommit(committing -> {
+                recompute(touched);
+                durability.writeToDisk();
+            });
+            return touched;
         });
     }
 
@@ -108,19 +119,36 @@ public class MongoReadModels implements RebuildTarget {
         durability.writeToDisk();
     }
 
-    /** Applies one event to the read models of a generation; applying it twice changes nothing. */
+    /**
+     * Applies one event to the read models of a generation, derived collections included; applying it twice
+     * changes nothing.
+     */
     public void apply(String generation, Object event, long sequence) {
-        projectionOf(event).ifPresent(projection -> apply(generation(generation), projection, event, sequence));
+        Set<Touched> touched = new LinkedHashSet<>();
+        apply(generation, event, sequence, touched);
+        recompute(touched);
     }
 
+    private void apply(String generation, Object event, long sequence, Set<Touched> touched) {
+        projectionOf(event).ifPresent(projection ->
+                apply(generation(generation), projection, event, sequence, touched));
+    }
+
+    /**
+     * Writes the view, version-checked; what the projection derives from it is only marked {@code touched}, to be
+     * recomputed once for the whole batch ({@link #recompute}) rather than once an event, which made a catch-up of
+     * n events over n views cost n² (the derived counters are an aggregate over the views, and mongo-java-server
+     * scans for it).
+     */
     private <E> void apply(Projection.Generation generation, Projection<E> projection, Object payload,
-                           long sequence) {
+                           long sequence, Set<Touched> touched) {
         E event = projection.type().eventType().cast(payload);
         projection.beforeApply(event);
         String id = projection.type().idOf(event);
         MongoCollection<Document> views = generation.collection(projection.views());
         Document current = views.find(eq("_id", id)).first();
         if (current != null && version(current) >= sequence) {
+            touch(touched, generation, projection, current);
             return;
         }
         if (current == null && sequence > 0) {
@@ -131,6 +159,7 @@ public class MongoReadModels implements RebuildTarget {
         Document view = projection.apply(current, event, sequence);
         view.put("_id", id);
         view.put("version", sequence);
+        touch(touched, generation, projection, view);
         if (current == null) {
             try {
                 views.insertOne(view);
@@ -138,12 +167,27 @@ public class MongoReadModels implements RebuildTarget {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                return;
             }
-        } else if (views.replaceOne(and(eq("_id", id), lt("version", sequence)), view).getMatchedCount() == 0) {
-            return;
+        } else {
+            views.replaceOne(and(eq("_id", id), lt("version", sequence)), view);
         }
-        projection.afterApply(generation, view);
+    }
+
+    private static void touch(Set<Touched> touched, Projection.Generation generation, Projection<?> projection,
+                              Document view) {
+        String key = projection.derivedKey(view);
+        if (key != null) {
+            touched.add(new Touched(generation.id(), projection, key));
+        }
+    }
+
+    private void recompute(Set<Touched> touched) {
+        touched.forEach(each -> each.projection().recompute(generation(each.generation()), each.key()));
+        touched.clear();
+    }
+
+    /** A key of a projection's derived collections in one generation, to be recomputed from the views. */
+    private record Touched(String generation, Projection<?> projection, String key) {
     }
 
     /** The view of an aggregate as the read model has it now. */
@@ -290,7 +334,9 @@ public class MongoReadModels implements RebuildTarget {
 
     @Override
     public void apply(String generation, List<Replayed> events) {
-        events.forEach(replayed -> apply(generation, replayed.event(), replayed.sequence()));
+        Set<Touched> touched = new LinkedHashSet<>();
+        events.forEach(replayed -> apply(generation, replayed.event(), replayed.sequence(), touched));
+        recompute(touched);
         durability.writeToDisk();
     }
 
