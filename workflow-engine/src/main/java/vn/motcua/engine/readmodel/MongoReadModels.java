@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.lt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -72,11 +75,14 @@ public class MongoReadModels implements RebuildTarget {
     private final String databaseName;
     private final Duration patience;
     private final ReadModelDurability durability;
+    private final Duration outagePatience;
+    private static final long OUTAGE_POLL_MILLIS = 250;
 
     public MongoReadModels(MongoClient client, GridFsAttachments attachments, EventStore eventStore,
                            List<Projection<?>> projections, ReadModelDurability durability,
                            @Value("${motcua.mongodb.database:motcua}") String databaseName,
-                           @Value("${motcua.read-models.read-your-writes:5s}") Duration patience) {
+                           @Value("${motcua.read-models.read-your-writes:5s}") Duration patience,
+                           @Value("${motcua.read-models.outage-patience:10m}") Duration outagePatience) {
         this.client = client;
         this.attachments = attachments;
         this.eventStore = eventStore;
@@ -84,15 +90,55 @@ public class MongoReadModels implements RebuildTarget {
         this.databaseName = databaseName;
         this.patience = patience;
         this.durability = durability;
+        this.outagePatience = outagePatience;
     }
 
     @EventHandler
     void on(Object event, @SequenceNumber long sequence) {
-        String generation = activeGeneration();
-        if (CurrentUnitOfWork.isStarted()) {
-            apply(generation, event, sequence, batchOf(CurrentUnitOfWork.get()));
-        } else {
-            apply(generation, event, sequence);
+        whileMongoDbIsUnreachable(() -> {
+            String generation = activeGeneration();
+            if (CurrentUnitOfWork.isStarted()) {
+                apply(generation, event, sequence, batchOf(CurrentUnitOfWork.get()));
+            } else {
+                apply(generation, event, sequence);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} (idempotent) again each {@value #OUTAGE_POLL_MILLIS} ms while MongoDB cannot be reached, for
+     * at most {@code motcua.read-models.outage-patience} (10 min), then lets the failure through to the processor's
+     * own retry. Failing the batch at once would hand the outage to Axon's tracking processor, which waits 1, 2, 4…
+     * up to 60 s between attempts, not configurable: after a 60 s outage it slept up to 32 s more before it looked
+     * again (measured: 29.5 s of a 35.5 s catch-up). Waiting here resumes within a poll of the server's return. The
+     * batch keeps its transaction (the token row) open meanwhile; any other failure fails the batch as before.
+     */
+    private void whileMongoDbIsUnreachable(Runnable work) {
+        long deadline = System.nanoTime() + outagePatience.toNanos();
+        boolean logged = false;
+        while (true) {
+            try {
+                work.run();
+                if (logged) {
+                    log.info("MongoDB answers again; {} resumes", PROCESSING_GROUP);
+                }
+                return;
+            } catch (MongoTimeoutException | MongoSocketException unreachable) {
+                if (System.nanoTime() > deadline) {
+                    throw unreachable;
+                }
+                if (!logged) {
+                    log.warn("MongoDB unreachable; {} waits for it (at most {}): {}", PROCESSING_GROUP,
+                            outagePatience, unreachable.getMessage());
+                    logged = true;
+                }
+                try {
+                    Thread.sleep(OUTAGE_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+            }
         }
     }
 
@@ -106,10 +152,10 @@ public class MongoReadModels implements RebuildTarget {
         UnitOfWork<?> batch = unitOfWork.root();
         return batch.getOrComputeResource(MongoReadModels.class.getName() + ".touched", key -> {
             Set<Touched> touched = new LinkedHashSet<>();
-            batch.onPrepareCommit(committing -> {
+            batch.onPrepareCommit(committing -> whileMongoDbIsUnreachable(() -> {
                 recompute(touched);
                 durability.writeToDisk();
-            });
+            }));
             return touched;
         });
     }
@@ -182,8 +228,11 @@ public class MongoReadModels implements RebuildTarget {
     }
 
     private void recompute(Set<Touched> touched) {
-        touched.forEach(each -> each.projection().recompute(generation(each.generation()), each.key()));
-        touched.clear();
+        for (Iterator<Touched> keys = touched.iterator(); keys.hasNext(); ) {
+            Touched each = keys.next();
+            each.projection().recompute(generation(each.generation()), each.key());
+            keys.remove();
+        }
     }
 
     /** A key of a projection's derived collections in one generation, to be recomputed from the views. */

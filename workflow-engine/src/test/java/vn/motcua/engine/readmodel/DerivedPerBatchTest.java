@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -99,13 +100,14 @@ class DerivedPerBatchTest {
     void start() {
         server = new EmbeddedMongoServer(dir);
         server.start();
-        client = MongoClients.create(server.connectionString());
+        // fails fast while the server is away, as the application's client does (DownstreamConfiguration)
+        client = MongoClients.create(server.connectionString() + "?serverSelectionTimeoutMS=1000&connectTimeoutMS=500");
         projection = new FileProjection();
         writesToDisk = new AtomicInteger();
         readModels = new MongoReadModels(client, null, null, List.of(projection), () -> {
             writesToDisk.incrementAndGet();
             server.writeToDisk();
-        }, "motcua", Duration.ZERO);
+        }, "motcua", Duration.ZERO, Duration.ofMinutes(1));
     }
 
     @AfterEach
@@ -177,6 +179,38 @@ class DerivedPerBatchTest {
     void anEventAppliedOutsideABatchUpdatesTheCountersAtOnce() {
         readModels.apply(readModels.activeGeneration(), new Moved("f1", "hn", "RECEIVED"), 0);
         assertThat(counts("hn")).containsEntry("RECEIVED", 1);
+    }
+
+    @Test
+    void aBatchMeetingAnOutageWaitsForMongoDbAndGoesOnWithinAMomentOfItsReturn() throws Exception {
+        batch(() -> readModels.on(new Moved("f0", "hn", "RECEIVED"), 0));
+        AtomicLong returned = new AtomicLong();
+        Thread operator = Thread.ofVirtual().start(() -> {
+            sleep(3_000);
+            returned.set(System.nanoTime());
+            server.start();
+        });
+        server.stop();
+
+        batch(() -> {
+            for (int i = 1; i < 20; i++) {
+                readModels.on(new Moved("f" + i, "hn", "RECEIVED"), 0);
+            }
+        });
+        long resumedAfterMillis = (System.nanoTime() - returned.get()) / 1_000_000;
+        operator.join();
+
+        assertThat(counts("hn")).containsEntry("RECEIVED", 20);
+        // Axon's own retry would have waited 1 + 2 s after the first two failures and then looked every 4 s or more
+        assertThat(resumedAfterMillis).as("ms from MongoDB's return to the batch's commit").isLessThan(2_000);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void batch(Runnable events) {
