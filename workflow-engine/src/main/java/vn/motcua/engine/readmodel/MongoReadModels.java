@@ -82,7 +82,7 @@ public class MongoReadModels implements RebuildTarget {
                            List<Projection<?>> projections, ReadModelDurability durability,
                            @Value("${motcua.mongodb.database:motcua}") String databaseName,
                            @Value("${motcua.read-models.read-your-writes:5s}") Duration patience,
-                           @Value("${motcua.read-models.outage-patience:10m}") Duration outagePatience) {
+                           @Value("${motcua.read-models.outage-patience:20s}") Duration outagePatience) {
         this.client = client;
         this.attachments = attachments;
         this.eventStore = eventStore;
@@ -107,11 +107,13 @@ public class MongoReadModels implements RebuildTarget {
 
     /**
      * Runs {@code work} (idempotent) again each {@value #OUTAGE_POLL_MILLIS} ms while MongoDB cannot be reached, for
-     * at most {@code motcua.read-models.outage-patience} (10 min), then lets the failure through to the processor's
-     * own retry. Failing the batch at once would hand the outage to Axon's tracking processor, which waits 1, 2, 4…
-     * up to 60 s between attempts, not configurable: after a 60 s outage it slept up to 32 s more before it looked
-     * again (measured: 29.5 s of a 35.5 s catch-up). Waiting here resumes within a poll of the server's return. The
-     * batch keeps its transaction (the token row) open meanwhile; any other failure fails the batch as before.
+     * at most {@code motcua.read-models.outage-patience} (20 s), then lets the failure through to the processor's
+     * own retry. Failing the batch at once hands the outage to Axon's tracking processor, which waits 1, 2, 4… up to
+     * 60 s between attempts (not configurable): after a 60 s outage it slept 32 s more before it looked again
+     * (measured: 29.5 s of a 35.5 s catch-up). Waiting here resumes within a poll of the server's return. The
+     * patience stays below Axon's handler timeout ({@code axon.timeout.handler.events.timeout-ms}, 30 s), which
+     * would interrupt the thread; the batch keeps its transaction (the token row) open meanwhile. Any other failure
+     * fails the batch as before.
      */
     private void whileMongoDbIsUnreachable(Runnable work) {
         long deadline = System.nanoTime() + outagePatience.toNanos();
