@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.lt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -45,7 +48,8 @@ import vn.motcua.engine.platform.AggregateType;
  *
  * <p>mongo-java-server (the embedded default) has no transactions, so every write is a single-document,
  * idempotent, version-checked write: an event is applied only if the view's version is below its sequence
- * number, and derived collections are recomputed from the views rather than incremented. Replaying the event
+ * number, and derived collections are recomputed from the views rather than incremented — once per key at the end
+ * of each batch of events (the processor's batch, a rebuild's chunk), not once per event. Replaying the event
  * store into a new generation of empty collections rebuilds the same state ({@link Rebuilds}, target
  * {@value #TARGET}).
  *
@@ -71,11 +75,14 @@ public class MongoReadModels implements RebuildTarget {
     private final String databaseName;
     private final Duration patience;
     private final ReadModelDurability durability;
+    private final Duration outagePatience;
+    private static final long OUTAGE_POLL_MILLIS = 250;
 
     public MongoReadModels(MongoClient client, GridFsAttachments attachments, EventStore eventStore,
                            List<Projection<?>> projections, ReadModelDurability durability,
                            @Value("${motcua.mongodb.database:motcua}") String databaseName,
-                           @Value("${motcua.read-models.read-your-writes:5s}") Duration patience) {
+                           @Value("${motcua.read-models.read-your-writes:5s}") Duration patience,
+                           @Value("${motcua.read-models.outage-patience:20s}") Duration outagePatience) {
         this.client = client;
         this.attachments = attachments;
         this.eventStore = eventStore;
@@ -83,23 +90,75 @@ public class MongoReadModels implements RebuildTarget {
         this.databaseName = databaseName;
         this.patience = patience;
         this.durability = durability;
+        this.outagePatience = outagePatience;
     }
 
     @EventHandler
     void on(Object event, @SequenceNumber long sequence) {
-        apply(activeGeneration(), event, sequence);
-        CurrentUnitOfWork.ifStarted(this::writeToDiskBeforeThePositionMoves);
+        whileMongoDbIsUnreachable(() -> {
+            String generation = activeGeneration();
+            if (CurrentUnitOfWork.isStarted()) {
+                apply(generation, event, sequence, batchOf(CurrentUnitOfWork.get()));
+            } else {
+                apply(generation, event, sequence);
+            }
+        });
     }
 
     /**
-     * Once a batch: the token is stored in the batch's transaction, which commits after the prepare-commit phase,
-     * so a failure to write to disk rolls the position back and the batch is retried.
+     * Runs {@code work} (idempotent) again each {@value #OUTAGE_POLL_MILLIS} ms while MongoDB cannot be reached, for
+     * at most {@code motcua.read-models.outage-patience} (20 s), then lets the failure through to the processor's
+     * own retry. Failing the batch at once hands the outage to Axon's tracking processor, which waits 1, 2, 4… up to
+     * 60 s between attempts (not configurable): after a 60 s outage it slept 32 s more before it looked again
+     * (measured: 29.5 s of a 35.5 s catch-up). Waiting here resumes within a poll of the server's return. The
+     * patience stays below Axon's handler timeout ({@code axon.timeout.handler.events.timeout-ms}, 30 s), which
+     * would interrupt the thread; the batch keeps its transaction (the token row) open meanwhile. Any other failure
+     * fails the batch as before.
      */
-    private void writeToDiskBeforeThePositionMoves(UnitOfWork<?> unitOfWork) {
+    private void whileMongoDbIsUnreachable(Runnable work) {
+        long deadline = System.nanoTime() + outagePatience.toNanos();
+        boolean logged = false;
+        while (true) {
+            try {
+                work.run();
+                if (logged) {
+                    log.info("MongoDB answers again; {} resumes", PROCESSING_GROUP);
+                }
+                return;
+            } catch (MongoTimeoutException | MongoSocketException unreachable) {
+                if (System.nanoTime() > deadline) {
+                    throw unreachable;
+                }
+                if (!logged) {
+                    log.warn("MongoDB unreachable; {} waits for it (at most {}): {}", PROCESSING_GROUP,
+                            outagePatience, unreachable.getMessage());
+                    logged = true;
+                }
+                try {
+                    Thread.sleep(OUTAGE_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+            }
+        }
+    }
+
+    /**
+     * The derived keys touched by the processor's batch, registered once a batch with what ends it: the token is
+     * stored in the batch's transaction, which commits after the prepare-commit phase, so the derived collections
+     * are recomputed and the writes made durable before the position moves; a failure of either rolls the position
+     * back and the batch is retried (its events then find their views written and touch their keys again).
+     */
+    private Set<Touched> batchOf(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> batch = unitOfWork.root();
-        batch.getOrComputeResource(MongoReadModels.class.getName() + ".durable", key -> {
-            batch.onPrepareCommit(committing -> durability.writeToDisk());
-            return Boolean.TRUE;
+        return batch.getOrComputeResource(MongoReadModels.class.getName() + ".touched", key -> {
+            Set<Touched> touched = new LinkedHashSet<>();
+            batch.onPrepareCommit(committing -> whileMongoDbIsUnreachable(() -> {
+                recompute(touched);
+                durability.writeToDisk();
+            }));
+            return touched;
         });
     }
 
@@ -108,19 +167,36 @@ public class MongoReadModels implements RebuildTarget {
         durability.writeToDisk();
     }
 
-    /** Applies one event to the read models of a generation; applying it twice changes nothing. */
+    /**
+     * Applies one event to the read models of a generation, derived collections included; applying it twice
+     * changes nothing.
+     */
     public void apply(String generation, Object event, long sequence) {
-        projectionOf(event).ifPresent(projection -> apply(generation(generation), projection, event, sequence));
+        Set<Touched> touched = new LinkedHashSet<>();
+        apply(generation, event, sequence, touched);
+        recompute(touched);
     }
 
+    private void apply(String generation, Object event, long sequence, Set<Touched> touched) {
+        projectionOf(event).ifPresent(projection ->
+                apply(generation(generation), projection, event, sequence, touched));
+    }
+
+    /**
+     * Writes the view, version-checked; what the projection derives from it is only marked {@code touched}, to be
+     * recomputed once for the whole batch ({@link #recompute}) rather than once an event, which made a catch-up of
+     * n events over n views cost n² (the derived counters are an aggregate over the views, and mongo-java-server
+     * scans for it).
+     */
     private <E> void apply(Projection.Generation generation, Projection<E> projection, Object payload,
-                           long sequence) {
+                           long sequence, Set<Touched> touched) {
         E event = projection.type().eventType().cast(payload);
         projection.beforeApply(event);
         String id = projection.type().idOf(event);
         MongoCollection<Document> views = generation.collection(projection.views());
         Document current = views.find(eq("_id", id)).first();
         if (current != null && version(current) >= sequence) {
+            touch(touched, generation, projection, current);
             return;
         }
         if (current == null && sequence > 0) {
@@ -131,6 +207,7 @@ public class MongoReadModels implements RebuildTarget {
         Document view = projection.apply(current, event, sequence);
         view.put("_id", id);
         view.put("version", sequence);
+        touch(touched, generation, projection, view);
         if (current == null) {
             try {
                 views.insertOne(view);
@@ -138,12 +215,30 @@ public class MongoReadModels implements RebuildTarget {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                return;
             }
-        } else if (views.replaceOne(and(eq("_id", id), lt("version", sequence)), view).getMatchedCount() == 0) {
-            return;
+        } else {
+            views.replaceOne(and(eq("_id", id), lt("version", sequence)), view);
         }
-        projection.afterApply(generation, view);
+    }
+
+    private static void touch(Set<Touched> touched, Projection.Generation generation, Projection<?> projection,
+                              Document view) {
+        String key = projection.derivedKey(view);
+        if (key != null) {
+            touched.add(new Touched(generation.id(), projection, key));
+        }
+    }
+
+    private void recompute(Set<Touched> touched) {
+        for (Iterator<Touched> keys = touched.iterator(); keys.hasNext(); ) {
+            Touched each = keys.next();
+            each.projection().recompute(generation(each.generation()), each.key());
+            keys.remove();
+        }
+    }
+
+    /** A key of a projection's derived collections in one generation, to be recomputed from the views. */
+    private record Touched(String generation, Projection<?> projection, String key) {
     }
 
     /** The view of an aggregate as the read model has it now. */
@@ -290,7 +385,9 @@ public class MongoReadModels implements RebuildTarget {
 
     @Override
     public void apply(String generation, List<Replayed> events) {
-        events.forEach(replayed -> apply(generation, replayed.event(), replayed.sequence()));
+        Set<Touched> touched = new LinkedHashSet<>();
+        events.forEach(replayed -> apply(generation, replayed.event(), replayed.sequence(), touched));
+        recompute(touched);
         durability.writeToDisk();
     }
 

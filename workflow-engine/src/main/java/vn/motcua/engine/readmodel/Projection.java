@@ -42,8 +42,21 @@ public interface Projection<E> {
         return List.of();
     }
 
-    /** Recomputes what {@link #derived()} holds after {@code view} was written. */
-    default void afterApply(Generation generation, Document view) {
+    /**
+     * The key of what {@link #derived()} holds that depends on {@code view} (e.g. the unit whose counters count it),
+     * or null if none. Every view written, or found already written, is collected by its key, and each key is
+     * recomputed once ({@link #recompute}) when the batch of events ends: at the processor batch's prepare-commit,
+     * before the position moves, and after each chunk of a rebuild.
+     */
+    default String derivedKey(Document view) {
+        return null;
+    }
+
+    /**
+     * Recomputes, from the views, what {@link #derived()} holds for {@code key}; never incremented, so recomputing
+     * twice or late is harmless.
+     */
+    default void recompute(Generation generation, String key) {
     }
 
     /** One generation of the read models: its collections are named {@code <base>_<id>}. */

@@ -108,13 +108,15 @@ public class DossierProjection implements Projection<DossierEvent> {
         return view;
     }
 
+    /** The unit whose inbox counters count the dossier. */
+    @Override
+    public String derivedKey(Document view) {
+        return view.getString("unitId");
+    }
+
     /** Officials' counters: how many dossiers of the unit are in each status, recomputed from the views. */
     @Override
-    public void afterApply(Generation generation, Document view) {
-        String unitId = view.getString("unitId");
-        if (unitId == null) {
-            return;
-        }
+    public void recompute(Generation generation, String unitId) {
         Map<String, Integer> counts = new HashMap<>();
         generation.collection(VIEWS).aggregate(List.of(
                         Aggregates.match(eq("unitId", unitId)),
