@@ -221,13 +221,14 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
         String draftTask = taskId("specialist-hn", id, "doc_draft");
         Api.Response other = as("specialist-hcm").postJson("/api/v1/tasks/" + draftTask + "/complete",
                 "{\"outcome\":\"SUBMIT\"}");
-        assertThat(other.status()).as(other.toString()).isEqualTo(403);
+        // another unit's task is not in their inbox: the same 404 as an unknown task
+        assertThat(other.status()).as(other.toString()).isEqualTo(404);
         // the document does not exist for another unit: the same 404 as for an unknown id
         assertThat(as("specialist-hcm").get("/api/v1/documents/" + id).status()).isEqualTo(404);
         assertThat(openTasks("specialist-hcm", id)).isEmpty();
         // a wrong role of the right unit cannot take the step either
         assertThat(as("leader-hn").postJson("/api/v1/tasks/" + draftTask + "/complete",
-                "{\"outcome\":\"SUBMIT\"}").status()).isEqualTo(403);
+                "{\"outcome\":\"SUBMIT\"}").status()).isEqualTo(404);
         assertThat(openTasks("specialist-hn", id)).containsExactly("doc_draft");
     }
 
@@ -240,7 +241,7 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
         Map<String, Integer> before = footprint();
         Api.Response byLeader = as("leader-hn").postJson("/api/v1/tasks/" + review + "/complete",
                 "{\"outcome\":\"APPROVE\"}");
-        assertThat(byLeader.status()).as(byLeader.toString()).isEqualTo(403);
+        assertThat(byLeader.status()).as(byLeader.toString()).isEqualTo(404);
         assertThat(byLeader.contentType()).startsWith("application/problem+json");
         assertThat(footprint()).isEqualTo(before);
         assertThat(openTasks("unit-head-hn", id)).containsExactly("doc_review");
@@ -253,7 +254,7 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
         before = footprint();
         Api.Response byReception = as("reception-hn").postJson("/api/v1/tasks/" + number + "/complete",
                 "{\"outcome\":\"NUMBER\"}");
-        assertThat(byReception.status()).as(byReception.toString()).isEqualTo(403);
+        assertThat(byReception.status()).as(byReception.toString()).isEqualTo(404);
         assertThat(byReception.contentType()).startsWith("application/problem+json");
         Api.Response receivedByReception = incoming("reception-hn", letter);
         assertThat(receivedByReception.status()).as(receivedByReception.toString()).isEqualTo(403);
