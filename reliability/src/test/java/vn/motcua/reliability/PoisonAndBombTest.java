@@ -18,9 +18,11 @@ import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.eoffice.result.ResultVerificationCodes;
 import vn.motcua.reliability.AuthorizationMatrixTest.Who;
 import vn.motcua.reliability.support.Http;
 import vn.motcua.reliability.support.InProcessRun;
@@ -36,6 +38,11 @@ import vn.motcua.reliability.support.Samples;
  */
 @Order(4)
 class PoisonAndBombTest extends InProcessRun {
+
+    /** The verification code printed on a result beside its QR code, which the public result doors ask for. */
+    @Autowired
+    ResultVerificationCodes verificationCodes;
+
 
     private static final int TWENTY_MB = 20 * 1024 * 1024;
 
@@ -91,7 +98,8 @@ class PoisonAndBombTest extends InProcessRun {
         bombs.put("signature with a 4 GB /ByteRange", byteRangeBomb());
         bombs.put("300,000 objects without a cross-reference table", manyObjects());
         for (Map.Entry<String, byte[]> bomb : bombs.entrySet()) {
-            for (String[] door : List.of(new String[] {"/api/v1/public/results/" + result + "/check", null},
+            for (String[] door : List.of(new String[] {"/api/v1/public/results/" + result + "/check?v="
+                            + verificationCodes.of(result).orElseThrow(), null},
                     new String[] {"/api/v1/documents/verification", "clerk-hn"})) {
                 resetPeaks();
                 Http.Request request = Http.Request.of("POST", door[0]).as(door[1]).multipart(new Http.Multipart()
@@ -185,7 +193,7 @@ class PoisonAndBombTest extends InProcessRun {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** A dossier walked to its returned, signed result: the public check then parses whatever copy it is given. */
-    private static String dossierWithResult(Http http) {
+    private String dossierWithResult(Http http) {
         Http.Response created = http.send(Samples.submission("citizen-a", Samples.HANOI, "Nguyễn Văn An"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String code = created.json().get("code").asText();
@@ -200,7 +208,8 @@ class PoisonAndBombTest extends InProcessRun {
         complete(http, "leader-hn", code, "{\"outcome\":\"APPROVE\",\"comment\":\"Đồng ý\"}");
         complete(http, "reception-hn", code, "{\"outcome\":\"RETURN_RESULT\"}");
         boolean issued = within(Duration.ofSeconds(60),
-                () -> http.get("/api/v1/public/results/" + code, null).status() == 200);
+                () -> verificationCodes.of(code).map(verification -> http.get("/api/v1/public/results/" + code
+                        + "?v=" + verification, null).status() == 200).orElse(false));
         assertThat(issued).as("the result of " + code + " is published").isTrue();
         return code;
     }
