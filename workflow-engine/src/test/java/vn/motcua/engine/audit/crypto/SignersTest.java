@@ -2,7 +2,6 @@ package vn.motcua.engine.audit.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,12 +97,12 @@ class SignersTest {
 
     @Test
     void aKeyOnAPkcs11TokenSignsThroughSunPkcs11() throws Exception {
-        assumeTrue(Files.exists(SOFTHSM), "SoftHSM 2 (Debian package softhsm2) is not installed");
+        assertThat(Files.exists(SOFTHSM)).as("SoftHSM 2 (Debian softhsm2) is missing: run scripts/setup.sh").isTrue();
         String label = "motcua-" + System.nanoTime();
         Process init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", label, "--pin", "1234",
                 "--so-pin", "5678").redirectErrorStream(true).start();
         String output = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assumeTrue(init.waitFor() == 0, "softhsm2-util could not make a token: " + output);
+        assertThat(init.waitFor()).as("softhsm2-util could not make a token: " + output).isZero();
         Matcher slot = Pattern.compile("reassigned to slot (\\d+)").matcher(output);
         assertThat(slot.find()).as(output).isTrue();
         try {
