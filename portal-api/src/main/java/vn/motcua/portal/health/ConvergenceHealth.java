@@ -134,6 +134,8 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
             Stored store = stored.getOrDefault(type.storedType(), Stored.NONE);
             Stored before = baseline.map(b -> b.stored().getOrDefault(type.storedType(), Stored.NONE))
                     .orElse(Stored.NONE);
+            List<ParkedEvents.ParkedEvent> parkedOfType = parkedNow.stream()
+                    .filter(event -> type.name().equals(event.aggregateType())).toList();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("eventStore", Map.of("aggregates", store.aggregates(), "events", store.events()));
 
@@ -161,8 +163,7 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
                 } else {
                     search.put(index, Map.of("documents", documents,
                             "behind", Math.max(0, store.aggregates() - documents)));
-                    long heldBack = parkedNow.stream().filter(event -> type.name().equals(event.aggregateType()))
-                            .filter(event -> event.sequence() == 0).count();
+                    long heldBack = parkedOfType.stream().filter(event -> event.sequence() == 0).count();
                     if (documents < before.aggregates() - heldBack) {
                         notCatchingUp.add(type.name() + ": elasticsearch " + index);
                     }
@@ -172,8 +173,7 @@ public class ConvergenceHealth implements HealthIndicator, MeterBinder {
                 search.put(AuditIndex.AUDIT_EVENTS, Map.of("available", false));
             } else {
                 long documents = auditEvents.getOrDefault(type.name(), 0L);
-                long held = parkedNow.stream().filter(event -> type.name().equals(event.aggregateType()))
-                        .mapToLong(event -> 1 + event.waiting()).sum();
+                long held = parkedOfType.stream().mapToLong(event -> 1 + event.waiting()).sum();
                 search.put(AuditIndex.AUDIT_EVENTS, Map.of("documents", documents,
                         "behind", Math.max(0, store.events() - documents), "parked", held));
                 if (documents < before.events() - held) {

@@ -24,14 +24,7 @@ class SignedResultTest extends IntegrationTest {
 
     @Test
     void citizenReceivesTheResultSignedByTheLeaderAndSealedByTheAgency() throws Exception {
-        String code = submitted("citizen-a");
-        acceptAndPay(code, "citizen-a");
-        decideOk("specialist-hn", code, "appraisal", """
-                {"outcome":"FAVOURABLE","comment":"Đạt"}""");
-        decideOk("leader-hn", code, "approval", """
-                {"outcome":"APPROVE","comment":"Cấp số tiếp nhận Phiếu công bố"}""");
-        decideOk("reception-hn", code, "returnResult", """
-                {"outcome":"RETURN_RESULT","comment":"Trả kết quả trực tuyến"}""");
+        String code = decidedAndReturned("citizen-a");
 
         JsonNode returned = null;
         for (JsonNode step : as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json()) {

@@ -200,14 +200,7 @@ class LimitsTest extends IntegrationTest {
 
     @Test
     void aPdfBombToThePublicResultCheckIsRefusedInSecondsAndTheServiceGoesOn() throws Exception {
-        String code = submitted("citizen-a");
-        acceptAndPay(code, "citizen-a");
-        decideOk("specialist-hn", code, "appraisal", """
-                {"outcome":"FAVOURABLE","comment":"Đạt"}""");
-        decideOk("leader-hn", code, "approval", """
-                {"outcome":"APPROVE","comment":"Cấp số tiếp nhận Phiếu công bố"}""");
-        decideOk("reception-hn", code, "returnResult", """
-                {"outcome":"RETURN_RESULT","comment":"Trả kết quả trực tuyến"}""");
+        String code = decidedAndReturned("citizen-a");
         before = footprint();
         // the verification code printed on the result beside its QR code
         String verification = verificationCodes.of(code).orElseThrow();

@@ -21,14 +21,7 @@ class ReportsTest extends IntegrationTest {
 
     @Test
     void aDossierFinishedBeforeItsAppointedDateCountsAsFinishedOnTime() {
-        String code = submitted("citizen-a");
-        acceptAndPay(code, "citizen-a");
-        decideOk("specialist-hn", code, "appraisal", """
-                {"outcome":"FAVOURABLE","comment":"Đạt yêu cầu"}""");
-        decideOk("leader-hn", code, "approval", """
-                {"outcome":"APPROVE","comment":"Đồng ý"}""");
-        decideOk("reception-hn", code, "returnResult", """
-                {"outcome":"RETURN_RESULT"}""");
+        String code = decidedAndReturned("citizen-a");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "select on_time from report_dossier where code = ? and status = 'RESULT_RETURNED'", Boolean.class,

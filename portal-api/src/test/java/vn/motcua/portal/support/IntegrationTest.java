@@ -135,6 +135,22 @@ public abstract class IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
+    /**
+     * A dossier of {@code applicant} taken through every step to a favourable result returned online: accepted, paid,
+     * appraised favourably, approved, result returned (signed by the leader, sealed by the agency). Returns its code.
+     */
+    protected String decidedAndReturned(String applicant) {
+        String code = submitted(applicant);
+        acceptAndPay(code, applicant);
+        decideOk("specialist-hn", code, "appraisal", """
+                {"outcome":"FAVOURABLE","comment":"Đạt"}""");
+        decideOk("leader-hn", code, "approval", """
+                {"outcome":"APPROVE","comment":"Cấp số tiếp nhận Phiếu công bố"}""");
+        decideOk("reception-hn", code, "returnResult", """
+                {"outcome":"RETURN_RESULT","comment":"Trả kết quả trực tuyến"}""");
+        return code;
+    }
+
     /** Reception accepts the dossier; its applicant pays the fee that the acceptance asked for. */
     protected void acceptAndPay(String code, String applicant) {
         decideOk("reception-hn", code, "reception", """
