@@ -62,6 +62,18 @@ public class DocumentRegisters {
         return new ArrivalNumber(number, formatted(number), arrivedOn);
     }
 
+    /**
+     * The next number of the named register {@code register} (e.g. {@code RESULT:GPP}) of an agency in a series and
+     * year: 1 for the first of the year, then consecutive. The building block of every register of the agency.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int nextNumber(String agencyId, String register, Series series, int year) {
+        requireText(agencyId, "agencyId");
+        requireText(register, "register");
+        Objects.requireNonNull(series, "series");
+        return bump(agencyId, register, series, year);
+    }
+
     private int bump(String agencyId, String register, Series series, int year) {
         Integer number = jdbc.queryForObject("""
                 insert into document_register_counter (agency_id, register, series, year, last_number)
