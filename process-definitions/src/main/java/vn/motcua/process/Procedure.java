@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param supplementLapseDays calendar days the applicant has to supplement the dossier once asked, after which
  *                          the handling ends (practice of provincial systems, not a legal figure: Decree 61/2018/ND-CP
  *                          as amended sets no period); {@value #DEFAULT_SUPPLEMENT_LAPSE_DAYS} when not configured
+ * @param appraisalSupplementRestarts whether a supplement asked for during appraisal restarts the time limit from
+ *                          zero once it arrives (Decree 61/2018/ND-CP as amended; the default) or, where a procedure's
+ *                          own rule says so (practice), resumes it with the working time that was left
  */
 public record Procedure(
         String code,
@@ -34,7 +37,8 @@ public record Procedure(
         List<RequiredDocument> requiredDocuments,
         String formSchema,
         List<String> unverified,
-        Integer supplementLapseDays) {
+        Integer supplementLapseDays,
+        Boolean appraisalSupplementRestarts) {
 
     /** The supplement period when the catalogue names none (practice, configurable per procedure). */
     public static final int DEFAULT_SUPPLEMENT_LAPSE_DAYS = 30;
@@ -56,6 +60,9 @@ public record Procedure(
             supplementLapseDays = DEFAULT_SUPPLEMENT_LAPSE_DAYS;
         } else if (supplementLapseDays < 1) {
             throw new IllegalArgumentException("supplementLapseDays must be at least 1: " + code);
+        }
+        if (appraisalSupplementRestarts == null) {
+            appraisalSupplementRestarts = Boolean.TRUE;
         }
     }
 

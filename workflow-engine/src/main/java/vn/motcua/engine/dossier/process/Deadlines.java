@@ -119,6 +119,19 @@ public class Deadlines {
                 "supplementLapseDays", procedure.supplementLapseDays());
     }
 
+    /**
+     * The appointed date when the clock resumes now with the working time that was left when it stopped at
+     * {@code stoppedAt}: the old appointment's close of office hours moved by the office hours spent waiting (for
+     * procedures whose appraisal supplement does not restart the limit, {@link Procedure#appraisalSupplementRestarts()}).
+     */
+    public LocalDate resumed(LocalDate appointed, Instant stoppedAt, String unit) {
+        Instant now = clock.instant();
+        Duration waited = now.isAfter(stoppedAt) ? calendar.workingTimeBetween(stoppedAt, now, unit) : Duration.ZERO;
+        Instant closing = appointed.atTime(calendar.hoursOf(unit).closing()).atZone(calendar.zone()).toInstant();
+        return waited.isZero() ? appointed
+                : calendar.dueAt(closing, waited, unit).atZone(calendar.zone()).toLocalDate();
+    }
+
     private void move(String processInstanceId, String timer, Date dueDate) {
         for (Job job : timers(processInstanceId, timer)) {
             management.setJobDuedate(job.getId(), dueDate);
