@@ -19,6 +19,12 @@ import java.util.Objects;
  *                          applicant's form, e.g. {@code forms/1.002600.schema.json}; {@code null}
  *                          when the procedure has no form beyond the applicant's particulars
  * @param unverified        names of fields not yet checked against the legal source
+ * @param supplementLapseDays calendar days the applicant has to supplement the dossier once asked, after which
+ *                          the handling ends (practice of provincial systems, not a legal figure: Decree 61/2018/ND-CP
+ *                          as amended sets no period); {@value #DEFAULT_SUPPLEMENT_LAPSE_DAYS} when not configured
+ * @param appraisalSupplementRestarts whether a supplement asked for during appraisal restarts the time limit from
+ *                          zero once it arrives (Decree 61/2018/ND-CP as amended; the default) or, where a procedure's
+ *                          own rule says so (practice), resumes it with the working time that was left
  */
 public record Procedure(
         String code,
@@ -30,7 +36,12 @@ public record Procedure(
         long feeVnd,
         List<RequiredDocument> requiredDocuments,
         String formSchema,
-        List<String> unverified) {
+        List<String> unverified,
+        Integer supplementLapseDays,
+        Boolean appraisalSupplementRestarts) {
+
+    /** The supplement period when the catalogue names none (practice, configurable per procedure). */
+    public static final int DEFAULT_SUPPLEMENT_LAPSE_DAYS = 30;
 
     public Procedure {
         Objects.requireNonNull(code, "code");
@@ -45,6 +56,14 @@ public record Procedure(
         }
         requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
         unverified = unverified == null ? List.of() : List.copyOf(unverified);
+        if (supplementLapseDays == null) {
+            supplementLapseDays = DEFAULT_SUPPLEMENT_LAPSE_DAYS;
+        } else if (supplementLapseDays < 1) {
+            throw new IllegalArgumentException("supplementLapseDays must be at least 1: " + code);
+        }
+        if (appraisalSupplementRestarts == null) {
+            appraisalSupplementRestarts = Boolean.TRUE;
+        }
     }
 
     public boolean isVerified(String field) {

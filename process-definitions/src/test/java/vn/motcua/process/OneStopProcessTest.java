@@ -54,6 +54,7 @@ class OneStopProcessTest {
     private ProcessInstance dossier;
     private Date warnAt;
     private Date dueAt;
+    private Date lapseAt;
 
     @BeforeAll
     static void startEngine() {
@@ -71,6 +72,7 @@ class OneStopProcessTest {
         // the engine computes these from the working-day calendar; here: well in the future
         warnAt = inDays(3);
         dueAt = inDays(4);
+        lapseAt = inDays(30);
     }
 
     // ----- reception -------------------------------------------------------------------------
@@ -93,7 +95,7 @@ class OneStopProcessTest {
     void receptionSupplementWaitsForTheApplicantThenReturnsToReception(Procedure procedure) {
         submit(procedure, 0L);
 
-        complete("reception", Map.of("receptionDecision", "REQUEST_SUPPLEMENT"));
+        requestSupplement("reception", "receptionDecision");
         assertThat(dossier).isWaitingAtExactly("waitForSupplement");
         assertThat(taskService.createTaskQuery().processInstanceId(dossier.getId()).count()).isZero();
 
@@ -229,22 +231,58 @@ class OneStopProcessTest {
         submit(procedure, 0L);
         accept();
 
-        complete("appraisal", Map.of("appraisalOutcome", "REQUEST_SUPPLEMENT"));
+        requestSupplement("appraisal", "appraisalOutcome");
         assertThat(dossier).isWaitingAtExactly("processing", "waitForAppraisalSupplement");
         assertThat(taskService.createTaskQuery().processInstanceId(dossier.getId()).count()).isZero();
+
+        assertThat(timer("appraisalSupplementLapseTimer").getDuedate().getTime()).isEqualTo(lapseAt.getTime());
 
         correlate("SupplementProvided", Map.of());
         assertThat(dossier).isWaitingAtExactly("processing", "appraisal")
                 .hasPassedInOrder("appraisal", "waitForAppraisalSupplement")
-                .hasNotPassed("waitForSupplement");
+                .hasNotPassed("waitForSupplement", "lapseInAppraisal");
         assertOfferedOnlyTo("appraisal", "SPECIALIST@" + UNIT);
+        assertThat(managementService.createJobQuery().processInstanceId(dossier.getId())
+                .activityId("appraisalSupplementLapseTimer").count()).as("the supplement arrived in time").isZero();
+    }
+
+    // ----- a supplement never provided (practice: the procedure's supplementLapseDays) ---------
+
+    @EveryProcedure
+    void dossierNotSupplementedAtReceptionInTheAllowedPeriodLapsesAndEnds(Procedure procedure) {
+        submit(procedure, 0L);
+        requestSupplement("reception", "receptionDecision");
+        assertThat(timer("supplementLapseTimer").getDuedate().getTime()).isEqualTo(lapseAt.getTime());
+
+        managementService.executeJob(timer("supplementLapseTimer").getId());
+
+        assertThat(PostgresProcessEngine.SUPPLEMENT_LAPSE.callsFor(dossierCode)).isEqualTo(1);
+        assertEndedAt("lapsed");
+        assertThat(dossier).hasPassedInOrder("waitForSupplement", "lapseAtReception", "lapsed")
+                .hasNotPassed("appraisal", "withdrawn", "stopped");
+    }
+
+    @EveryProcedure
+    void dossierNotSupplementedInAppraisalLapsesAndEndsWithItsDeadlineTimers(Procedure procedure) {
+        submit(procedure, 0L);
+        accept();
+        requestSupplement("appraisal", "appraisalOutcome");
+        managementService.executeJob(timer("overdueTimer").getId());
+        assertThat(dossier).isWaitingAt("overdueReview");
+
+        managementService.executeJob(timer("appraisalSupplementLapseTimer").getId());
+
+        assertThat(PostgresProcessEngine.SUPPLEMENT_LAPSE.callsFor(dossierCode)).isEqualTo(1);
+        assertEndedAt("lapsed");
+        assertThat(dossier).hasPassedInOrder("waitForAppraisalSupplement", "lapseInAppraisal", "processingLapsed",
+                "lapsed").hasNotPassed("approval", "overdueReviewed");
     }
 
     @EveryProcedure
     void timersCanBeMovedToTheRestartedTimeLimitAfterAnAppraisalSupplement(Procedure procedure) {
         submit(procedure, 0L);
         accept();
-        complete("appraisal", Map.of("appraisalOutcome", "REQUEST_SUPPLEMENT"));
+        requestSupplement("appraisal", "appraisalOutcome");
 
         // the time limit restarts from the supplement: the engine sets the new dates and asks
         // Camunda to evaluate the timers' expressions again
@@ -297,7 +335,7 @@ class OneStopProcessTest {
     @EveryProcedure
     void applicantCanWithdrawWhileSupplementIsAwaited(Procedure procedure) {
         submit(procedure, 0L);
-        complete("reception", Map.of("receptionDecision", "REQUEST_SUPPLEMENT"));
+        requestSupplement("reception", "receptionDecision");
         assertThat(dossier).isWaitingAt("waitForSupplement");
 
         correlate("DossierWithdrawn", Map.of());
@@ -333,7 +371,7 @@ class OneStopProcessTest {
     void applicantCanWithdrawWhileAppraisalSupplementIsAwaited(Procedure procedure) {
         submit(procedure, 0L);
         accept();
-        complete("appraisal", Map.of("appraisalOutcome", "REQUEST_SUPPLEMENT"));
+        requestSupplement("appraisal", "appraisalOutcome");
 
         correlate("DossierWithdrawn", Map.of());
 
@@ -431,6 +469,12 @@ class OneStopProcessTest {
     /** Reception accepts; the engine sets the deadline dates at the same time. */
     private void accept() {
         complete("reception", Map.of("receptionDecision", "ACCEPT", "warnAt", warnAt, "dueAt", dueAt));
+    }
+
+    /** A supplement is requested; the engine sets when the wait lapses (the procedure's period) at the same time. */
+    private void requestSupplement(String activityId, String decisionVariable) {
+        complete(activityId, Map.of(decisionVariable, "REQUEST_SUPPLEMENT", "lapseAt", lapseAt,
+                "supplementRequestedAt", new Date(), "supplementLapseDays", 30));
     }
 
     private void inspectOnSiteWhereRequired(Procedure procedure) {

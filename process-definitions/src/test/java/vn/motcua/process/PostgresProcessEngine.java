@@ -31,6 +31,8 @@ final class PostgresProcessEngine {
     static final RecordingDelegate DEADLINE_WARNING = new RecordingDelegate();
     /** Stand-in for the bean behind {@code ${overdueEscalation}}. */
     static final RecordingDelegate OVERDUE_ESCALATION = new RecordingDelegate();
+    /** Stand-in for the bean behind {@code ${supplementLapse}}. */
+    static final RecordingDelegate SUPPLEMENT_LAPSE = new RecordingDelegate();
 
     private PostgresProcessEngine() {
     }
@@ -80,7 +82,8 @@ final class PostgresProcessEngine {
             configuration.setDbMetricsReporterActivate(false);
             configuration.setBeans(Map.of(
                     "deadlineWarning", DEADLINE_WARNING,
-                    "overdueEscalation", OVERDUE_ESCALATION));
+                    "overdueEscalation", OVERDUE_ESCALATION,
+                    "supplementLapse", SUPPLEMENT_LAPSE));
             ProcessEngine engine = configuration.buildProcessEngine();
             deployShippedModels(engine);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -53,7 +53,7 @@ public record DossierDocument(String code, String procedureCode, String procedur
             case "PaymentReceived" -> withDueDate(parseDate(JsonText.text(data, "appointedReturnDate")))
                     .withStatus(DossierStatus.ACCEPTED);
             case "DelayApologised" -> withDueDate(parseDate(JsonText.text(data, "appointedReturnDate")));
-            case "ProcessingStopped" -> withStatus(DossierStatus.STOPPED);
+            case "ProcessingStopped", "DossierLapsed" -> withStatus(DossierStatus.STOPPED);
             case "ConsultationRequested", "ConsultationAnswered", "SiteInspectionRecorded", "DeadlineWarned",
                  "DossierOverdue", "OverdueAcknowledged", "ServiceRated" -> this;
             case "DossierRefused" -> withStatus(DossierStatus.REFUSED);

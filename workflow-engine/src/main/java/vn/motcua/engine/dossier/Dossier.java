@@ -18,6 +18,7 @@ import vn.motcua.engine.calendar.WorkingCalendar;
 import vn.motcua.engine.dossier.DossierCommand.AcceptDossier;
 import vn.motcua.engine.dossier.DossierCommand.AcknowledgeOverdue;
 import vn.motcua.engine.dossier.DossierCommand.AnswerConsultation;
+import vn.motcua.engine.dossier.DossierCommand.LapseDossier;
 import vn.motcua.engine.dossier.DossierCommand.ApologiseForDelay;
 import vn.motcua.engine.dossier.DossierCommand.MarkOverdue;
 import vn.motcua.engine.dossier.DossierCommand.RateService;
@@ -43,6 +44,7 @@ import vn.motcua.engine.dossier.DossierEvent.ConsultationAnswered;
 import vn.motcua.engine.dossier.DossierEvent.ConsultationRequested;
 import vn.motcua.engine.dossier.DossierEvent.DeadlineWarned;
 import vn.motcua.engine.dossier.DossierEvent.DelayApologised;
+import vn.motcua.engine.dossier.DossierEvent.DossierLapsed;
 import vn.motcua.engine.dossier.DossierEvent.DossierOverdue;
 import vn.motcua.engine.dossier.DossierEvent.OverdueAcknowledged;
 import vn.motcua.engine.dossier.DossierEvent.PaymentReceived;
@@ -69,7 +71,10 @@ import vn.motcua.engine.identity.Role;
  * by Decree 107/2021/ND-CP; forms of Circular 01/2018/TT-VPCP): reception with one supplement request,
  * fee, appraisal with one supplement request within 3 working days (the time limit then restarts),
  * consultation of other units, the leader's decision, one apology with a new date, stopping, withdrawal,
- * return of the result and the applicant's rating. Command handlers check one rule each
+ * return of the result and the applicant's rating. The time limit runs only while the agency holds a complete,
+ * fee-paid dossier: the 3 working days for an appraisal supplement count from that receipt (acceptance, or the
+ * payment when a fee is due), deadline warnings are refused while the dossier waits for the applicant, and a
+ * dossier not supplemented in the allowed period lapses (practice). Command handlers check one rule each
  * and apply an event; event-sourcing handlers only change state. Who may act is also checked here
  * (the applicant for their own dossier, officials for their own unit), so no caller can skip it.
  */
@@ -86,6 +91,8 @@ public class Dossier {
     private DossierEvent.Stage awaitedSupplement;
     private String handlerId;
     private Instant acceptedAt;
+    /** When the agency held the complete, fee-paid dossier: acceptance, or the payment when a fee is due. */
+    private Instant completeAt;
     private LocalDate appointedDate;
     private long requestedFee;
     private final Set<String> consultedUnits = new HashSet<>();
@@ -222,7 +229,7 @@ public class Dossier {
         requireOpen();
         requireOwnUnit(command.actor());
         requireHandler(command.actor());
-        Instant deadline = calendar.dueAt(acceptedAt, 3, unitId, List.of());
+        Instant deadline = calendar.dueAt(completeAt, 3, unitId, List.of());
         if (supplementRequestedInAppraisal || clock.instant().isAfter(deadline)) {
             throw new DossierRuleViolation(DossierRule.SUPPLEMENT_IN_APPRAISAL_WITHIN_THREE_DAYS);
         }
@@ -321,6 +328,19 @@ public class Dossier {
         apply(new DossierOverdue(code, command.dueAt(), null, List.of(), command.actor(), clock.instant()));
     }
 
+    /**
+     * The applicant did not supplement within the period the procedure allows (practice; Decree 61/2018/ND-CP as
+     * amended sets no period): the system ends the handling and the applicant is told.
+     */
+    @CommandHandler
+    public void handle(LapseDossier command, Clock clock) {
+        if (command.actor().role() != Role.SYSTEM || status != DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw new DossierRuleViolation(DossierRule.LAPSE_ONLY_WHILE_WAITING_FOR_SUPPLEMENT);
+        }
+        apply(new DossierLapsed(code, awaitedSupplement, command.requestedAt(), command.lapsedAfterDays(),
+                "Hồ sơ không được bổ sung đúng hạn, kết thúc xử lý", List.of(), command.actor(), clock.instant()));
+    }
+
     @CommandHandler
     public void handle(AcknowledgeOverdue command, Clock clock) {
         requireOpen();
@@ -342,6 +362,9 @@ public class Dossier {
     private void requireSystemWhileOpen(Actor actor) {
         if (actor.role() != Role.SYSTEM || status.isClosed() || acceptedAt == null) {
             throw new DossierRuleViolation(DossierRule.DEADLINE_EVENTS_WHILE_OPEN);
+        }
+        if (status == DossierStatus.SUPPLEMENT_REQUESTED || status == DossierStatus.PAYMENT_REQUESTED) {
+            throw new DossierRuleViolation(DossierRule.CLOCK_STOPPED_WHILE_WAITING_FOR_APPLICANT);
         }
     }
 
@@ -417,6 +440,7 @@ public class Dossier {
     void on(DossierAccepted event) {
         status = DossierStatus.ACCEPTED;
         acceptedAt = event.at();
+        completeAt = event.at();
         appointedDate = event.appointedReturnDate();
     }
 
@@ -452,6 +476,7 @@ public class Dossier {
     @EventSourcingHandler
     void on(PaymentReceived event) {
         status = DossierStatus.ACCEPTED;
+        completeAt = event.at();
         if (event.appointedReturnDate() != null) {
             appointedDate = event.appointedReturnDate();
         }
@@ -478,6 +503,12 @@ public class Dossier {
     @EventSourcingHandler
     void on(ProcessingStopped event) {
         status = DossierStatus.STOPPED;
+    }
+
+    @EventSourcingHandler
+    void on(DossierLapsed event) {
+        status = DossierStatus.STOPPED;
+        awaitedSupplement = null;
     }
 
     @EventSourcingHandler

@@ -93,6 +93,11 @@ public sealed interface DossierCommand {
             implements DossierCommand {
     }
 
+    /** The system ends a dossier the applicant did not supplement in time; {@code requestedAt} is when it was asked. */
+    record LapseDossier(@TargetAggregateIdentifier String code, java.time.Instant requestedAt, int lapsedAfterDays,
+                        Actor actor) implements DossierCommand {
+    }
+
     record WarnDeadline(@TargetAggregateIdentifier String code, java.time.Instant dueAt, Actor actor)
             implements DossierCommand {
     }

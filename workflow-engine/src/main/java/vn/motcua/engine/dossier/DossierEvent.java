@@ -118,6 +118,18 @@ public sealed interface DossierEvent {
         }
     }
 
+    /**
+     * The applicant did not supplement within {@code lapsedAfterDays} calendar days of the request made at
+     * {@code requestedAt} ({@code stage}: at reception or in appraisal): the system ends the handling (status 8,
+     * processing stopped) and the applicant is told. The period is the procedure's, a practice, not a legal figure.
+     */
+    record DossierLapsed(String code, Stage stage, Instant requestedAt, int lapsedAfterDays, String comment,
+                         List<AttachedDocument> documents, Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Hồ sơ không được bổ sung đúng hạn, kết thúc xử lý";
+        }
+    }
+
     /** The handler is warned that 75% of the allowed time has passed (recorded by the system). */
     record DeadlineWarned(String code, Instant dueAt, String comment, List<AttachedDocument> documents,
                           Actor actor, Instant at) implements DossierEvent {

@@ -70,6 +70,12 @@ public enum DossierRule implements Rule {
     RATING_ONCE_AFTER_RESULT(
             "Chủ hồ sơ đánh giá một lần sau khi nhận kết quả, từ 1 đến 5",
             "The applicant rates once, after receiving the result, from 1 to 5"),
+    CLOCK_STOPPED_WHILE_WAITING_FOR_APPLICANT(
+            "Thời hạn giải quyết không tính thời gian chờ tổ chức, cá nhân bổ sung hồ sơ hoặc nộp phí, lệ phí: không cảnh báo, không báo quá hạn trong thời gian này (Nghị định 61/2018)",
+            "The time limit does not run while the applicant supplements or pays the fee: no warning and no overdue report meanwhile (Decree 61/2018)"),
+    LAPSE_ONLY_WHILE_WAITING_FOR_SUPPLEMENT(
+            "Chỉ hệ thống kết thúc hồ sơ không được bổ sung đúng hạn, khi hồ sơ đang chờ bổ sung",
+            "Only the system ends a dossier not supplemented in time, while it waits for the supplement"),
     DEADLINE_EVENTS_WHILE_OPEN(
             "Cảnh báo và báo quá hạn chỉ áp dụng cho hồ sơ đang giải quyết",
             "Deadline warnings and overdue reports apply only to dossiers being handled"),

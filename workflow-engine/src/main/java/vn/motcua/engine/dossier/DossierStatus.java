@@ -49,6 +49,7 @@ public enum DossierStatus {
             case DossierEvent.PaymentRequested e -> PAYMENT_REQUESTED;
             case DossierEvent.PaymentReceived e -> ACCEPTED;
             case DossierEvent.ProcessingStopped e -> STOPPED;
+            case DossierEvent.DossierLapsed e -> STOPPED;
             case DossierEvent.ConsultationRequested e -> current;
             case DossierEvent.ConsultationAnswered e -> current;
             case DossierEvent.DelayApologised e -> current;

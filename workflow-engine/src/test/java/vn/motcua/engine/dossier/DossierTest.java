@@ -46,6 +46,7 @@ import vn.motcua.engine.dossier.DossierCommand.StopProcessing;
 import vn.motcua.engine.dossier.DossierCommand.RateService;
 import vn.motcua.engine.dossier.DossierCommand.WarnDeadline;
 import vn.motcua.engine.dossier.DossierCommand.MarkOverdue;
+import vn.motcua.engine.dossier.DossierCommand.LapseDossier;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequestedInAppraisal;
 import vn.motcua.engine.dossier.DossierEvent.PaymentRequested;
 import vn.motcua.engine.dossier.DossierEvent.PaymentReceived;
@@ -53,6 +54,7 @@ import vn.motcua.engine.dossier.DossierEvent.ConsultationRequested;
 import vn.motcua.engine.dossier.DossierEvent.ConsultationAnswered;
 import vn.motcua.engine.dossier.DossierEvent.DelayApologised;
 import vn.motcua.engine.dossier.DossierEvent.ProcessingStopped;
+import vn.motcua.engine.dossier.DossierEvent.DossierLapsed;
 import vn.motcua.engine.dossier.DossierEvent.ServiceRated;
 import vn.motcua.engine.dossier.DossierEvent.DeadlineWarned;
 import vn.motcua.engine.dossier.DossierCommand.AcceptDossier;
@@ -502,6 +504,74 @@ class DossierTest {
                     DossierRule.RATING_ONCE_AFTER_RESULT);
             expectViolation(fixture.given(returned).when(new RateService(CODE, 6, null, OWNER)),
                     DossierRule.RATING_ONCE_AFTER_RESULT);
+        }
+
+        /** Decree 61/2018 Art. 16 (as amended): 3 working days from receipt of the complete, fee-paid dossier. */
+        @Test
+        void supplementInAppraisalWindowCountsFromThePaymentForAFeeProcedure() {
+            Instant longAgo = Instant.parse("2026-11-10T02:00:00Z");
+            List<Object> paidLate = List.of(submitted(),
+                    new DossierAccepted(CODE, APPOINTED, null, List.of(), RECEPTION, longAgo),
+                    new PaymentRequested(CODE, 500_000, null, List.of(), RECEPTION, longAgo),
+                    // Friday 08:30 in Hà Nội: the 3 working days run to Wednesday 08:30, NOW is Monday
+                    new PaymentReceived(CODE, 500_000, "KB-1", APPOINTED, null, List.of(), OWNER, EARLIER),
+                    handlerAssigned(SPECIALIST));
+            fixture.given(paidLate)
+                    .when(new RequestSupplementInAppraisal(CODE, List.of("Phiếu kiểm nghiệm"), "Thiếu", SPECIALIST))
+                    .expectEvents(new SupplementRequestedInAppraisal(CODE, List.of("Phiếu kiểm nghiệm"), "Thiếu",
+                            List.of(), SPECIALIST, NOW));
+            Instant paidTooLongAgo = Instant.parse("2026-11-16T02:00:00Z");
+            expectViolation(fixture.given(submitted(),
+                            new DossierAccepted(CODE, APPOINTED, null, List.of(), RECEPTION, longAgo),
+                            new PaymentRequested(CODE, 500_000, null, List.of(), RECEPTION, longAgo),
+                            new PaymentReceived(CODE, 500_000, "KB-1", APPOINTED, null, List.of(), OWNER, paidTooLongAgo),
+                            handlerAssigned(SPECIALIST))
+                    .when(new RequestSupplementInAppraisal(CODE, List.of("x"), null, SPECIALIST)),
+                    DossierRule.SUPPLEMENT_IN_APPRAISAL_WITHIN_THREE_DAYS);
+        }
+
+        /** Decree 61/2018 (as amended): the time limit does not run while the applicant supplements or pays. */
+        @Test
+        void noDeadlineWarningNorOverdueWhileTheDossierWaitsForTheApplicant() {
+            Instant due = Instant.parse("2026-12-04T10:00:00Z");
+            List<Object> supplementAwaited = concat(inAppraisalHistory(), new SupplementRequestedInAppraisal(CODE,
+                    List.of("x"), null, List.of(), SPECIALIST, EARLIER));
+            expectViolation(fixture.given(supplementAwaited).when(new WarnDeadline(CODE, due, system)),
+                    DossierRule.CLOCK_STOPPED_WHILE_WAITING_FOR_APPLICANT);
+            expectViolation(fixture.given(supplementAwaited).when(new MarkOverdue(CODE, due, system)),
+                    DossierRule.CLOCK_STOPPED_WHILE_WAITING_FOR_APPLICANT);
+            List<Object> feeAwaited = concat(acceptedHistory(),
+                    new PaymentRequested(CODE, 500_000, null, List.of(), RECEPTION, EARLIER));
+            expectViolation(fixture.given(feeAwaited).when(new WarnDeadline(CODE, due, system)),
+                    DossierRule.CLOCK_STOPPED_WHILE_WAITING_FOR_APPLICANT);
+            expectViolation(fixture.given(feeAwaited).when(new MarkOverdue(CODE, due, system)),
+                    DossierRule.CLOCK_STOPPED_WHILE_WAITING_FOR_APPLICANT);
+        }
+
+        /** Practice (procedure's supplementLapseDays): a dossier never supplemented ends, told to the applicant. */
+        @Test
+        void dossierNotSupplementedInTheAllowedPeriodLapsesAndIsStopped() {
+            Instant requestedAt = Instant.parse("2026-10-20T02:00:00Z");
+            List<Object> awaited = concat(inAppraisalHistory(), new SupplementRequestedInAppraisal(CODE,
+                    List.of("x"), null, List.of(), SPECIALIST, requestedAt));
+            DossierLapsed lapsed = new DossierLapsed(CODE, DossierEvent.Stage.APPRAISAL, requestedAt, 30,
+                    "Hồ sơ không được bổ sung đúng hạn, kết thúc xử lý", List.of(), system, NOW);
+            fixture.given(awaited)
+                    .when(new LapseDossier(CODE, requestedAt, 30, system))
+                    .expectEvents(lapsed);
+            assertThat(DossierStatus.after(DossierStatus.SUPPLEMENT_REQUESTED, lapsed)).isEqualTo(DossierStatus.STOPPED);
+            assertThat(DossierStatus.STOPPED.portalCode()).isEqualTo(8);
+            fixture.given(submitted(), supplementRequested())
+                    .when(new LapseDossier(CODE, EARLIER, 30, system))
+                    .expectEvents(new DossierLapsed(CODE, DossierEvent.Stage.RECEPTION, EARLIER, 30,
+                            "Hồ sơ không được bổ sung đúng hạn, kết thúc xử lý", List.of(), system, NOW));
+            expectViolation(fixture.given(awaited).when(new LapseDossier(CODE, requestedAt, 30, LEADER)),
+                    DossierRule.LAPSE_ONLY_WHILE_WAITING_FOR_SUPPLEMENT);
+            expectViolation(fixture.given(inAppraisalHistory()).when(new LapseDossier(CODE, requestedAt, 30, system)),
+                    DossierRule.LAPSE_ONLY_WHILE_WAITING_FOR_SUPPLEMENT);
+            expectViolation(fixture.given(concat(awaited, lapsed))
+                    .when(new ProvideSupplement(CODE, List.of(ID_CARD_COPY), null, APPOINTED, OWNER)),
+                    DossierRule.CLOSED_DOSSIER_IS_FINAL);
         }
 
         @Test

@@ -76,6 +76,11 @@ public class DossierHistory {
             case DossierEvent.DeadlineWarned e -> details.put("dueAt", e.dueAt());
             case DossierEvent.DossierOverdue e -> details.put("dueAt", e.dueAt());
             case DossierEvent.ServiceRated e -> details.put("score", e.score());
+            case DossierEvent.DossierLapsed e -> {
+                details.put("stage", e.stage());
+                details.put("supplementRequestedAt", e.requestedAt());
+                details.put("lapsedAfterDays", e.lapsedAfterDays());
+            }
             default -> {
             }
         }

@@ -14,7 +14,8 @@ import vn.motcua.engine.identity.Role;
 
 /**
  * What the BPMN deadline timers do, each one thing: record that 75% of the time has passed (the handler
- * is warned), or that the dossier is overdue (the unit head gets the overdue review task). The step is
+ * is warned), or that the dossier is overdue (the unit head gets the overdue review task), or that the applicant
+ * did not supplement in the allowed period (the dossier ends). The step is
  * the system's, in the dossier's unit, and is recorded in the same transaction as the timer job.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +31,14 @@ public class DeadlineDelegates {
     JavaDelegate overdueEscalation(CommandGateway commands) {
         return execution -> commands.sendAndWait(new DossierCommand.MarkOverdue(execution.getProcessBusinessKey(),
                 dueAt(execution).toInstant(), system(execution)));
+    }
+
+    /** The applicant did not supplement by {@code lapseAt}: the dossier ends (status 8) and the applicant is told. */
+    @Bean
+    JavaDelegate supplementLapse(CommandGateway commands) {
+        return execution -> commands.sendAndWait(new DossierCommand.LapseDossier(execution.getProcessBusinessKey(),
+                ((Date) execution.getVariable("supplementRequestedAt")).toInstant(),
+                ((Number) execution.getVariable("supplementLapseDays")).intValue(), system(execution)));
     }
 
     private static Date dueAt(DelegateExecution execution) {

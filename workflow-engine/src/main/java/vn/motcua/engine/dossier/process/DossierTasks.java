@@ -28,7 +28,7 @@ import vn.motcua.engine.dossier.registry.DossierRegistry;
  * The one-stop steps as tasks of the one inbox ({@link TaskInbox}): the {@link StepKind}s, and how each
  * {@link Decision} becomes the {@link vn.motcua.engine.dossier.Dossier}'s command. Taking an appraisal makes the
  * specialist the dossier's handler; accepting a dossier sets its appointed date, the fee request and the deadline
- * timers; a consultation names the units asked; returning the result issues the signed result documents.
+ * timers; a supplement request stops the clock (the deadline timers, during appraisal) and sets when the wait lapses; a consultation names the units asked; returning the result issues the signed result documents.
  */
 @Component
 class DossierTasks extends UserTasks<Decision> {
@@ -98,6 +98,13 @@ class DossierTasks extends UserTasks<Decision> {
                 commands.sendAndWait(new DossierCommand.RequestConsultation(code, decision.consultedUnits(),
                         decision.consultationDueDate(), decision.comment(), actor));
                 variables.put("consultedUnits", decision.consultedUnits());
+            }
+            case REQUEST_SUPPLEMENT -> {
+                commands.sendAndWait(command(code, decision, actor));
+                if (task.kind() == StepKind.APPRAISAL) {
+                    deadlines.stop(code);
+                }
+                variables.putAll(deadlines.lapse(code));
             }
             case RETURN_RESULT -> commands.sendAndWait(new DossierCommand.ReturnResult(code, decision.comment(),
                     results.issue(code, actor), actor));

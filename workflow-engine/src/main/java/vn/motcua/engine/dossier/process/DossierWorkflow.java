@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -121,7 +122,7 @@ public class DossierWorkflow {
             List<AttachedDocument> attached = documents.storeAll(files);
             boolean inAppraisal = runtime.createExecutionQuery().processInstanceBusinessKey(code)
                     .activityId("waitForAppraisalSupplement").count() > 0;
-            LocalDate restarted = inAppraisal ? appointedDate(code) : null;
+            LocalDate restarted = inAppraisal ? appointedAfterAppraisalSupplement(code) : null;
             commands.sendAndWait(new DossierCommand.ProvideSupplement(code, attached, comment, restarted, applicant));
             runtime.createMessageCorrelation(SUPPLEMENT_PROVIDED).processInstanceBusinessKey(code).correlate();
             if (restarted != null) {
@@ -185,6 +186,23 @@ public class DossierWorkflow {
             commands.sendAndWait(new DossierCommand.RateService(code, score, comment, applicant));
             return visible(code, who);
         });
+    }
+
+    /**
+     * The appointment once a supplement asked for during appraisal arrives: the time limit counted afresh from now
+     * (Decree 61/2018/ND-CP as amended), or, for a procedure configured to resume, the old appointment moved by the
+     * working time spent waiting (the clock resumes with what was left).
+     */
+    private LocalDate appointedAfterAppraisalSupplement(String code) {
+        DossierSummary dossier = registry.find(code).orElseThrow();
+        Procedure procedure = catalogue.find(dossier.procedureCode()).orElseThrow();
+        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult();
+        Object stoppedAt = process == null ? null : runtime.getVariable(process.getId(), "supplementRequestedAt");
+        if (procedure.appraisalSupplementRestarts() || dossier.appointedReturnDate() == null
+                || !(stoppedAt instanceof java.util.Date date)) {
+            return appointedDate(code);
+        }
+        return deadlines.resumed(dossier.appointedReturnDate(), date.toInstant(), dossier.unitId());
     }
 
     /** The appointed return date printed on the receipt (Mẫu 01): the legal time limit counted from now. */

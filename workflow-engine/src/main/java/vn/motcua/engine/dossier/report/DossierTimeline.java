@@ -31,8 +31,10 @@ import vn.motcua.engine.dossier.DossierStatus;
  * moved by an apology (Mẫu 04);</li>
  * <li><b>due</b>: the appointment that timeliness is measured against: the same, except that an apology does
  * not move it (the apology is sent because the dossier is late);</li>
- * <li><b>waits</b>: the periods in status 5 (supplement requested) after receipt and after the last
- * (re)appointment — the applicant's time, which does not count;</li>
+ * <li><b>waits</b>: the periods in status 5 (supplement requested) or 6 (payment requested) after receipt and
+ * after the last (re)appointment — the applicant's time, which does not count (the clock stops while the applicant
+ * supplements, and has not started before the fee is paid: Decree 61/2018/ND-CP as amended);
+ * <b>supplement requests</b> count status 5 only;</li>
  * <li><b>finished</b>: processing ended — the first time the status is 9 (processed) or 10 (result returned),
  * or a refusal after receipt; <b>closed</b>: the first time the status is a closed one (refused, returned,
  * withdrawn, stopped).</li>
@@ -140,10 +142,12 @@ public record DossierTimeline(String code, String procedureCode, String unitId, 
         }
 
         private void trackWaiting(DossierStatus previous, DossierEvent event) {
-            boolean waiting = status == DossierStatus.SUPPLEMENT_REQUESTED;
-            boolean wasWaiting = previous == DossierStatus.SUPPLEMENT_REQUESTED;
+            boolean waiting = waitsForApplicant(status);
+            boolean wasWaiting = waitsForApplicant(previous);
             if (waiting && !wasWaiting) {
-                supplementRequests++;
+                if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
+                    supplementRequests++;
+                }
                 waitingSince = event.at();
             } else if (!waiting && wasWaiting && waitingSince != null) {
                 if (receivedAt != null && !waitingSince.isBefore(receivedAt)) {
@@ -151,6 +155,10 @@ public record DossierTimeline(String code, String procedureCode, String unitId, 
                 }
                 waitingSince = null;
             }
+        }
+
+        private static boolean waitsForApplicant(DossierStatus status) {
+            return status == DossierStatus.SUPPLEMENT_REQUESTED || status == DossierStatus.PAYMENT_REQUESTED;
         }
 
         private void trackAppointment(DossierEvent event) {

@@ -18,7 +18,8 @@ import vn.motcua.engine.calendar.WorkingCalendar;
  * <li>processing finished on or before the appointed return date is on time; before it, early (trước hạn, which
  * the decree encourages), and still on time; after it, late (quá hạn). Finished means decided (status 9 or 10)
  * or refused after receipt ({@link DossierTimeline#finishedAt()}), not the day the result is handed over;</li>
- * <li>the applicant's time spent supplementing after receipt does not count: the due date moves by the working
+ * <li>the applicant's time spent supplementing or paying the fee after receipt does not count (every such wait is a
+ * {@link ClockStop}): the due date moves by the working
  * time spent waiting, as {@link WorkingCalendar} moves a time limit over a clock stop;</li>
  * <li>a dossier for which a supplement was requested more than once is late whatever its dates, because every
  * request after the first is the agency's failure to ask for everything at once (Decree 61/2018/ND-CP Art. 15);</li>

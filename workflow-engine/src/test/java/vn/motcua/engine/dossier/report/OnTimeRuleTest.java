@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.engine.dossier.report.Histories.submitted;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.engine.dossier.DossierEvent;
+import vn.motcua.engine.dossier.DossierEvent.PaymentReceived;
+import vn.motcua.engine.dossier.DossierEvent.PaymentRequested;
 import vn.motcua.engine.dossier.DossierEvent.Stage;
 import vn.motcua.engine.dossier.report.OnTimeRule.Reason;
 import vn.motcua.engine.dossier.report.OnTimeRule.Verdict;
@@ -160,5 +164,53 @@ class OnTimeRuleTest {
         assertThat(timeline.appointedDate()).as("what the applicant was told").isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(timeline.dueDate()).as("what timeliness is measured against").isEqualTo(LocalDate.of(2026, 11, 26));
         assertThat(rule.judge(timeline).orElseThrow().verdict()).isEqualTo(Verdict.LATE);
+    }
+
+    /** Decree 61/2018 (as amended): for a fee procedure the time limit counts from the payment. */
+    @Test
+    void waitingForTheFeeIsAClockStopSoAnUnpaidDossierIsNeverLate() {
+        Histories history = received().add(new PaymentRequested(Histories.CODE, 500_000, null, List.of(),
+                Histories.RECEPTION, Histories.at("2026-11-23T09:00")));
+        DossierTimeline timeline = history.timeline();
+        assertThat(timeline.waitingSince()).isEqualTo(Histories.at("2026-11-23T09:00"));
+        assertThat(timeline.supplementRequests()).as("a fee is not a supplement").isZero();
+        // a week unpaid: past the appointment of 26/11, yet no working time has counted
+        OnTimeRule.Result result = rule.judge(timeline, Histories.at("2026-11-30T16:00"));
+        assertThat(result.verdict()).isEqualTo(Verdict.NOT_DUE);
+        assertThat(result.effectiveDueDate()).isAfter(LocalDate.of(2026, 11, 30));
+    }
+
+    @Test
+    void theTimeLimitCountsFromThePaymentAndThePaidDossierIsJudgedAgainstThatAppointment() {
+        Histories history = received()
+                .add(new PaymentRequested(Histories.CODE, 500_000, null, List.of(), Histories.RECEPTION,
+                        Histories.at("2026-11-23T09:00")))
+                .add(new PaymentReceived(Histories.CODE, 500_000, "KB-1", LocalDate.of(2026, 12, 3), null, List.of(),
+                        Histories.CITIZEN, Histories.at("2026-11-30T09:00")))
+                .appraised("2026-12-01T10:00").approved("2026-12-03T15:00");
+        DossierTimeline timeline = history.timeline();
+        assertThat(timeline.waits()).as("the wait is inside the new appointment").isEmpty();
+        OnTimeRule.Result result = rule.judge(timeline).orElseThrow();
+        assertThat(result.verdict()).isEqualTo(Verdict.ON_TIME);
+        assertThat(result.effectiveDueDate()).isEqualTo(LocalDate.of(2026, 12, 3));
+    }
+
+    /** Decree 61/2018 Art. 16 (as amended): a supplement asked for in appraisal restarts the time limit. */
+    @Test
+    void fiveWorkingDaysWaitingForAnAppraisalSupplementDoNotMakeTheDossierLate() {
+        Histories waiting = received().supplementRequestedInAppraisal("2026-11-24T09:00", "Bảng thành phần");
+        // still waiting on Tuesday 01/12, 5 working days later and past the first appointment: not late
+        assertThat(rule.judge(waiting.timeline(), Histories.at("2026-12-01T08:30")).verdict())
+                .isEqualTo(Verdict.NOT_DUE);
+        Histories history = waiting.supplementProvided("2026-12-01T09:00", Stage.APPRAISAL, "2026-12-04")
+                .appraised("2026-12-02T10:00").approved("2026-12-04T10:00");
+        OnTimeRule.Result result = rule.judge(history.timeline()).orElseThrow();
+        assertThat(result.verdict()).isEqualTo(Verdict.ON_TIME);
+        assertThat(result.effectiveDueDate()).isEqualTo(LocalDate.of(2026, 12, 4));
+        List<DossierEvent> events = history.timeline().entries().stream().map(DossierTimeline.Entry::event).toList();
+        for (int step = 1; step < events.size(); step++) {
+            assertThat(rule.judgeStep(DossierTimeline.ofEvents(events.subList(0, step + 1))).verdict())
+                    .as("step %d of Mẫu 05", step).isIn(Verdict.ON_TIME, Verdict.NOT_JUDGED);
+        }
     }
 }
