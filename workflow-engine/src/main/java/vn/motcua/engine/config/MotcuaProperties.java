@@ -64,11 +64,12 @@ public record MotcuaProperties(@DefaultValue("./data") Path dataDir,
 
     /**
      * Parameters of Labor Code 2019 Art. 112: the Tết block relative to the lunar new year, the day added
-     * to 2 September, and whether a Tết day on a weekend gives a compensatory day.
+     * to 2 September, and whether a Tết day on a weekend gives a compensatory day — it does by default, as
+     * Art. 111(3) gives one for every holiday on a weekly day off.
      */
     public record Holidays(@DefaultValue("-1") int tetFirst, @DefaultValue("3") int tetLast,
                            @DefaultValue("DAY_BEFORE") LaborCodeHolidays.NationalDayExtra nationalDayExtra,
-                           @DefaultValue("false") boolean compensateTet) {
+                           @DefaultValue("true") boolean compensateTet) {
         public LaborCodeHolidays toRules() {
             return new LaborCodeHolidays(tetFirst, tetLast, nationalDayExtra, compensateTet);
         }
