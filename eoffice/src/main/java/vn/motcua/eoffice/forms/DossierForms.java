@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -13,8 +15,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.engine.config.MotcuaProperties;
-import vn.motcua.engine.dossier.Applicant;
 import vn.motcua.engine.document.AttachedDocument;
+import vn.motcua.engine.dossier.Applicant;
 import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierEvent.DelayApologised;
 import vn.motcua.engine.dossier.DossierEvent.DossierAccepted;
@@ -213,7 +215,7 @@ public class DossierForms {
      */
     static List<ReceivedDocument> receivedDocuments(DossierTimeline timeline) {
         int receipt = lastIndex(timeline, DossierAccepted.class);
-        java.util.Map<String, ReceivedDocument> received = new java.util.LinkedHashMap<>();
+        Map<String, ReceivedDocument> received = new LinkedHashMap<>();
         for (int i = 0; i <= receipt; i++) {
             DossierEvent event = timeline.entries().get(i).event();
             boolean fromTheApplicant = event instanceof DossierEvent.DossierSubmitted
@@ -351,7 +353,7 @@ public class DossierForms {
         String name = applicant.fullName() == null || applicant.fullName().isBlank() ? timeline.ownerId()
                 : applicant.fullName();
         return new FormApplicant(name, applicant.address(), applicant.phone(), applicant.email(),
-                applicant.idNumber());
+                applicant.idNumber(), applicant.taxCode());
     }
 
     private static String name(Actor actor) {

@@ -373,6 +373,9 @@ public final class OneStopForms {
                 new Run(sheet.regular, Forms.text(applicant.phone()) + "    "),
                 new Run(sheet.bold, "Email: "), new Run(sheet.regular, Forms.text(applicant.email()))));
         sheet.labelled(BODY, "Số định danh cá nhân", applicant.idNumber());
+        if (applicant.taxCode() != null && !applicant.taxCode().isBlank()) {
+            sheet.labelled(BODY, "Mã số thuế", applicant.taxCode());
+        }
     }
 
     /** " (chưa xác minh)" after a figure the catalogue has not checked against the legal text. */

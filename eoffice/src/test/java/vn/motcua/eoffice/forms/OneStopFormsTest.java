@@ -75,6 +75,19 @@ class OneStopFormsTest {
         assertThat(Pdfs.outsideThePage(pdf)).as("characters beyond the page's edges").isEmpty();
     }
 
+    /** An organisation's tax code is printed with its particulars; a citizen has none to print. */
+    @Test
+    void receiptOfAnOrganisationPrintsItsTaxCode() {
+        ReceiptForm sample = Samples.receipt();
+        FormApplicant company = new FormApplicant("Công ty TNHH Mỹ phẩm Sen Việt", "Hà Nội", "0912345678", null,
+                "001099012345", "0101234567-001");
+        ReceiptForm receipt = new ReceiptForm(AGENCY, CODE, PROCEDURE, company, sample.documents(), 3, true, RECEIVED,
+                APPOINTED, sample.resultPlace(), 500_000, "Lê Thị Thu");
+
+        assertThat(Pdfs.text(FORMS.receipt(receipt))).contains("Mã số thuế: 0101234567-001");
+        assertThat(Pdfs.text(FORMS.receipt(sample))).doesNotContain("Mã số thuế");
+    }
+
     /** A figure the catalogue has not checked is printed as such, never as if certain. */
     @Test
     void receiptMarksTheUncheckedTimeLimitAndFeeChuaXacMinh() {

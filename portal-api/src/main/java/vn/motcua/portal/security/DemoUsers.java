@@ -47,7 +47,7 @@ public class DemoUsers {
             new Identity("specialist-hcm", "Huỳnh Văn Tâm (Chuyên viên Sở Y tế Thành phố Hồ Chí Minh)", Set.of(Role.SPECIALIST), HCMC),
             new Identity("leader-hcm", "Bùi Thanh Sơn (Phó Giám đốc Sở Y tế Thành phố Hồ Chí Minh)", Set.of(Role.LEADER), HCMC),
             new Identity("clerk-hcm", "Lâm Thị Ngọc (Văn thư Sở Y tế Thành phố Hồ Chí Minh)", Set.of(Role.CLERK), HCMC),
-            new Identity("unit-head-hcm", "Phan Quốc Bảo (Trưởng phòng Nghiệp vụ Dược, Sở Y tế Thành phố Hồ Chí Minh)",
+            new Identity("unit-head-hcm", "Phan Quốc Bảo (Trưởng phòng Nghiệp vụ Dược)",
                     Set.of(Role.UNIT_HEAD), HCMC),
             new Identity("inspector", "Hoàng Văn Kiểm (Thanh tra Sở)", Set.of(Role.INSPECTOR), "THANH-TRA"),
             new Identity("admin", "Quản trị hệ thống", Set.of(Role.ADMIN), null));
