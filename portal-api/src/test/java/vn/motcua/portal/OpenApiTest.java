@@ -22,6 +22,14 @@ class OpenApiTest extends IntegrationTest {
         assertThat(docs.get("paths").has("/error")).as("the container's error page is no operation").isFalse();
     }
 
+    /** The submission describes the applicant's type (loại đối tượng 1–4) and an organisation's tax code. */
+    @Test
+    void submissionDescribesTheApplicantTypeAndTaxCode() {
+        JsonNode applicant = anonymous().get("/v3/api-docs").json().at("/components/schemas/ApplicantRequest/properties");
+        assertThat(applicant.at("/type/description").asText()).contains("2 doanh nghiệp");
+        assertThat(applicant.at("/taxCode/pattern").asText()).isEqualTo("\\d{10}(-\\d{3})?");
+    }
+
     @Test
     void theErrorPageCalledDirectlyIsANotFoundProblem() {
         Api api = anonymous();

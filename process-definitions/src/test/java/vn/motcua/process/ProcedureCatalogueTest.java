@@ -119,6 +119,21 @@ class ProcedureCatalogueTest {
         assertThat(catalogue.find("1.002600").orElseThrow().isVerified("code")).isTrue();
     }
 
+    /**
+     * No made-up code: a procedure whose national code is not known says so ({@code unverified} holds "code"); a
+     * code in the national form that is not so marked is one of those the public procedure pages gave
+     * (../shared/domain/health-procedures.md), so a guessed national code cannot pass as checked.
+     */
+    @Test
+    void everyCodeNotMarkedUnverifiedIsAKnownNationalCode() {
+        Set<String> known = Set.of("1.002600", "1.002483");
+        assertThat(catalogue.all()).filteredOn(p -> p.isVerified("code"))
+                .allSatisfy(p -> assertThat(known).as(p.code()).contains(p.code()));
+        assertThat(catalogue.all()).filteredOn(p -> !known.contains(p.code()))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.unverified()).as(p.code()).contains("code"));
+    }
+
     @Test
     void unverifiedNamesRealFields() {
         Set<String> fields = Arrays.stream(Procedure.class.getRecordComponents())

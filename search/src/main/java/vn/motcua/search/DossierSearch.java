@@ -25,10 +25,10 @@ import vn.motcua.search.internal.JsonText;
 /**
  * The three ways people search dossiers:
  * <ul>
- *   <li>officials search their unit's dossiers (Decree 61/2018/ND-CP Art. 8: an official handles the
+ *   <li>officials search their unit's dossiers (Decree 61/2018/ND-CP: an official handles the
  *   dossiers of the unit he belongs to) — the unit filter is applied here, not left to the caller;</li>
  *   <li>the public looks one dossier up by its code plus the phone or identity number given at
- *   submission (tra cứu hồ sơ, Decree 61/2018/ND-CP Art. 12) and learns only its status; a wrong
+ *   submission (tra cứu hồ sơ, Decree 61/2018/ND-CP) and learns only its status; a wrong
  *   number and an unknown code give the same empty answer, so the lookup cannot be used to probe codes;</li>
  *   <li>inspectors search the audit trail of every step, of dossiers and of every other aggregate type.</li>
  * </ul>

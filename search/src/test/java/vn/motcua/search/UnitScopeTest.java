@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.search.support.DossierStory;
 import vn.motcua.search.support.SearchIntegrationTest;
 
-/** Decree 61/2018/ND-CP Art. 8: an official works on the dossiers of his own unit only. */
+/** Decree 61/2018/ND-CP: an official works on the dossiers of his own unit only. */
 class UnitScopeTest extends SearchIntegrationTest {
 
     @Test

@@ -41,17 +41,17 @@ public enum DocumentRule implements Rule {
             "Văn thư chỉ cấp số, ngày sau khi người có thẩm quyền đã ký (Nghị định 30/2020, Điều 15)",
             "The clerk assigns the number and date only after the competent leader signed (Decree 30/2020 Art. 15)"),
     SEAL_AFTER_NUMBER(
-            "Chỉ ký số của cơ quan, tổ chức sau khi văn bản đã được cấp số, ngày (Nghị định 30/2020, Điều 16)",
-            "The agency's signature is applied only after the number and date are assigned (Decree 30/2020 Art. 16)"),
+            "Chỉ ký số của cơ quan, tổ chức sau khi văn bản đã được cấp số, ngày (Nghị định 30/2020, Điều 14, 17)",
+            "The agency's signature is applied only after the number and date are assigned (Decree 30/2020 Art. 14, 17)"),
     ISSUE_AFTER_SEAL(
-            "Chỉ phát hành văn bản sau khi đã có chữ ký số của cơ quan, tổ chức (Nghị định 30/2020, Điều 16)",
-            "A document is issued only after the agency's signature (Decree 30/2020 Art. 16)"),
+            "Chỉ phát hành văn bản sau khi đã có chữ ký số của cơ quan, tổ chức (Nghị định 30/2020, Điều 14, 18)",
+            "A document is issued only after the agency's signature (Decree 30/2020 Art. 14, 18)"),
     DELIVERY_TO_EACH_RECIPIENT_ONCE(
             "Chỉ ghi nhận đã nhận sau khi phát hành, cho nơi nhận có trong danh sách, mỗi nơi một lần",
             "Delivery is recorded after issue, for a listed recipient, once per recipient"),
     RECALL_ONLY_ISSUED_WITH_REASON(
-            "Chỉ lãnh đạo thu hồi văn bản đã phát hành, nêu rõ lý do (Nghị định 30/2020, Điều 16)",
-            "Only a leader recalls an issued document, stating the reason (Decree 30/2020 Art. 16)"),
+            "Chỉ lãnh đạo thu hồi văn bản đã phát hành, nêu rõ lý do (Nghị định 30/2020)",
+            "Only a leader recalls an issued document, stating the reason (Decree 30/2020)"),
     ARCHIVE_AFTER_COMPLETION(
             "Chỉ lưu văn bản đi sau khi phát hành, văn bản đến sau khi hoàn thành xử lý",
             "An outgoing document is archived after issue, an incoming one after it is closed"),

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -13,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.dossier.Applicant;
 import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierEvent.DelayApologised;
@@ -46,7 +49,7 @@ import vn.motcua.process.ProcedureCatalogue;
  * <p><b>The number of Mẫu 04.</b> The apology letter carries a number and symbol ("Số: …/…", Circular 01/2018
  * Mẫu 04), which Decree 30/2020/ND-CP Appendix I writes {@code <number>/<type>-<issuer>}, unique within the
  * year and assigned by the system, never by a person. A dossier gets at most one apology (the due date may be
- * moved only once, Decree 61/2018/ND-CP Art. 19, {@code DossierRule.APOLOGY_ONCE_BEFORE_DUE_DATE}), so the letter
+ * moved only once, Decree 61/2018/ND-CP, {@code DossierRule.APOLOGY_ONCE_BEFORE_DUE_DATE}), so the letter
  * is numbered from its dossier: the number is the dossier code's date and sequence, {@code YYMMDD-NNNN} (11
  * characters, as long as Decree 30 Appendix VI allows a number), the type is {@code PXL} (phiếu xin lỗi: the
  * form has no abbreviation in Decree 30 Appendix III, so this is ours) and the issuer is the unit's configured
@@ -143,11 +146,36 @@ public class DossierForms {
         return new DossierRegister(unitId == null ? "Tất cả đơn vị" : agency(unitId), from, to, entries);
     }
 
-    /** One line of Mẫu 06: the dossier as it stands at {@code now}. */
+    /**
+     * One line of Mẫu 06: the dossier as it stands at {@code now}. The dossier reaches the handling side when its
+     * handler is assigned; it "has a result or a supplement request" when it is decided, or else when the handler
+     * last asked for a supplement.
+     */
     public RegisterEntry registerEntry(DossierTimeline timeline, Instant now) {
-        return new RegisterEntry(timeline.code(), procedureName(timeline), applicant(timeline).fullName(),
-                timeline.submittedAt(), timeline.appointedDate(), timeline.returnedAt(), timeline.status().labelVi(),
-                Timeliness.of(onTime.judge(timeline, now).verdict()));
+        FormApplicant applicant = applicant(timeline);
+        Instant transferred = first(timeline, DossierEvent.HandlerAssigned.class).map(DossierEvent::at).orElse(null);
+        Instant result = timeline.finishedAt() != null ? timeline.finishedAt()
+                : last(timeline, SupplementRequestedInAppraisal.class).map(DossierEvent::at).orElse(null);
+        return new RegisterEntry(timeline.code(), procedureName(timeline), applicant.fullName(), contact(applicant),
+                agency(timeline.unitId()), timeline.submittedAt(), timeline.appointedDate(), transferred, result,
+                timeline.returnedAt(), timeline.status().labelVi(), Timeliness.of(onTime.judge(timeline, now)));
+    }
+
+    /** "Số 1 Tràng Tiền, Hà Nội; 0912345678", or what is known of it. */
+    private static String contact(FormApplicant applicant) {
+        List<String> parts = new ArrayList<>();
+        if (applicant.address() != null && !applicant.address().isBlank()) {
+            parts.add(applicant.address().strip());
+        }
+        if (applicant.phone() != null && !applicant.phone().isBlank()) {
+            parts.add(applicant.phone().strip());
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    private static <E extends DossierEvent> Optional<E> first(DossierTimeline timeline, Class<E> type) {
+        return timeline.entries().stream().map(DossierTimeline.Entry::event).filter(type::isInstance).map(type::cast)
+                .findFirst();
     }
 
     /** The number and symbol of the dossier's apology letter, Mẫu 04 (see the class comment). */
@@ -167,16 +195,43 @@ public class DossierForms {
         DossierAccepted accepted = last(timeline, DossierAccepted.class).orElseThrow(() -> notApplicable(
                 Kind.RECEIPT, "hồ sơ chưa được tiếp nhận / the dossier has not been accepted"));
         Optional<Procedure> procedure = catalogue.find(timeline.procedureCode());
-        List<ReceivedDocument> documents = procedure.map(p -> p.requiredDocuments().stream()
-                .map(d -> new ReceivedDocument(d.name(), d.originals(), d.copies(), 0)).toList())
-                .orElse(List.of());
+        List<ReceivedDocument> documents = receivedDocuments(timeline);
         String agency = agency(timeline.unitId());
         return new ReceiptForm(agency, timeline.code(), procedureName(timeline), applicant(timeline), documents,
                 procedure.map(p -> p.timeLimit().days()).orElse(0),
                 procedure.map(p -> p.timeLimit().count() == DayCount.WORKING_DAYS).orElse(true),
                 accepted.at(), timeline.dueDate(),
                 OneStopForms.ONE_STOP_DEPARTMENT + ", " + agency + ", hoặc trực tuyến trên Cổng dịch vụ công",
-                procedure.map(Procedure::feeVnd).orElse(0L), name(accepted.actor()));
+                procedure.map(Procedure::feeVnd).orElse(0L), name(accepted.actor()),
+                procedure.map(Procedure::unverified).orElse(List.of()));
+    }
+
+    /**
+     * What Mẫu 01 lists as received ("Thành phần hồ sơ nộp gồm", Circular 01/2018/TT-VPCP Mẫu 01): the documents
+     * the applicant actually handed in up to the receipt — those submitted and those supplemented at reception —
+     * not the catalogue's list of what a complete dossier should hold. Each file once (by its SHA-256), named as
+     * it was uploaded. A file uploaded online is an electronic copy whose kind (original, certified copy,
+     * photocopy) nobody declared, so no count is printed for it rather than a guess.
+     */
+    static List<ReceivedDocument> receivedDocuments(DossierTimeline timeline) {
+        int receipt = lastIndex(timeline, DossierAccepted.class);
+        Map<String, ReceivedDocument> received = new LinkedHashMap<>();
+        for (int i = 0; i <= receipt; i++) {
+            DossierEvent event = timeline.entries().get(i).event();
+            boolean fromTheApplicant = event instanceof DossierEvent.DossierSubmitted
+                    || event instanceof DossierEvent.SupplementProvided provided
+                    && provided.stage() == DossierEvent.Stage.RECEPTION;
+            if (!fromTheApplicant || event.documents() == null) {
+                continue;
+            }
+            for (AttachedDocument document : event.documents()) {
+                String name = document.fileName() == null || document.fileName().isBlank() ? "Tệp đính kèm"
+                        : document.fileName();
+                received.putIfAbsent(document.sha256() == null ? name : document.sha256(),
+                        ReceivedDocument.electronic(name));
+            }
+        }
+        return List.copyOf(received.values());
     }
 
     /** At reception or during appraisal: the same form, with the items asked for and the reason. */
@@ -219,7 +274,9 @@ public class DossierForms {
         Instant received = timeline.receivedAt() != null ? timeline.receivedAt() : timeline.submittedAt();
         return new ApologyForm(agency(timeline.unitId()), apologyNumber(timeline), timeline.code(),
                 procedureName(timeline), applicant(timeline).fullName(), received, original, delayingUnit,
-                apology.comment(), apology.appointedReturnDate(), apology.at(), name(apology.actor()));
+                apology.comment(), apology.appointedReturnDate(), apology.at(), name(apology.actor()),
+                properties.unit(timeline.unitId()).map(MotcuaProperties.OrgUnit::superior)
+                        .filter(superior -> !superior.isBlank()).orElse(null));
     }
 
     /** Mẫu 05: one row per event, each judged by {@link OnTimeRule#judgeStep} on the history up to it. */
@@ -296,7 +353,7 @@ public class DossierForms {
         String name = applicant.fullName() == null || applicant.fullName().isBlank() ? timeline.ownerId()
                 : applicant.fullName();
         return new FormApplicant(name, applicant.address(), applicant.phone(), applicant.email(),
-                applicant.idNumber());
+                applicant.idNumber(), applicant.taxCode());
     }
 
     private static String name(Actor actor) {

@@ -26,8 +26,13 @@ import vn.motcua.eoffice.forms.Sheet.Signature;
  */
 public final class OneStopForms {
 
-    /** The department that receives dossiers and returns results (Decree 61/2018/ND-CP Art. 7). */
-    static final String ONE_STOP_DEPARTMENT = "Bộ phận tiếp nhận và trả kết quả";
+    /**
+     * The department that receives dossiers and returns results, by the name Decree 61/2018/ND-CP gives all of
+     * them whatever their local name (Bộ phận Tiếp nhận và Trả kết quả, Trung tâm Phục vụ hành chính công):
+     * "Bộ phận Một cửa". In the heading it sits below the agency it belongs to, its direct governing agency
+     * (Decree 30/2020/ND-CP Appendix I: the issuer and its direct superior only).
+     */
+    static final String ONE_STOP_DEPARTMENT = "Bộ phận Một cửa";
 
     private static final PDRectangle A5 = PDRectangle.A5;
     private static final PDRectangle A4_LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(),
@@ -91,13 +96,19 @@ public final class OneStopForms {
                     new Column("Bản chính", 1.1f, Align.CENTER),
                     new Column("Bản sao chứng thực", 1.3f, Align.CENTER),
                     new Column("Bản photo", 1.1f, Align.CENTER)), rows, BODY - 1.5f);
+            if (form.documents().isEmpty()) {
+                sheet.line(sheet.italic, BODY - 1.5f, Align.LEFT, "Chưa nhận giấy tờ nào.");
+            } else if (form.documents().stream().anyMatch(document -> !document.kindKnown())) {
+                sheet.line(sheet.italic, BODY - 1.5f, Align.LEFT, "Giấy tờ nộp trực tuyến là bản điện tử (tệp "
+                        + "đính kèm); “—”: loại bản (bản chính, bản sao có chứng thực, bản photo) không được khai báo.");
+            }
             item(sheet, "2. Số lượng hồ sơ", "01 bộ");
             item(sheet, "3. Thời gian giải quyết hồ sơ theo quy định", Forms.count(form.timeLimitDays())
-                    + (form.workingDays() ? " ngày làm việc" : " ngày"));
+                    + (form.workingDays() ? " ngày làm việc" : " ngày") + unverified(form, "timeLimit"));
             item(sheet, "4. Thời gian nhận hồ sơ", Forms.longTime(form.receivedAt(), zone));
             item(sheet, "5. Thời gian trả kết quả giải quyết hồ sơ", Forms.longDate(form.appointedReturnDate()));
             item(sheet, "6. Đăng ký nhận kết quả tại", form.resultPlace());
-            item(sheet, "7. Phí, lệ phí", Forms.money(form.feeVnd()));
+            item(sheet, "7. Phí, lệ phí", Forms.money(form.feeVnd()) + unverified(form, "feeVnd"));
             sheet.gap(6);
             sheet.signatures(BODY, List.of(new Signature("Người nộp hồ sơ", SIGN, applicant.fullName()),
                     new Signature("Người tiếp nhận hồ sơ", SIGN, form.officerName())));
@@ -125,7 +136,7 @@ public final class OneStopForms {
             }
             sheet.labelled(BODY, "Lý do", form.reason());
             sheet.line(sheet.regular, BODY, Align.LEFT, "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà "
-                    + "liên hệ với " + Forms.text(form.officerName()) + ", " + ONE_STOP_DEPARTMENT.toLowerCase(Forms.VIETNAMESE)
+                    + "liên hệ với " + Forms.text(form.officerName()) + ", " + ONE_STOP_DEPARTMENT
                     + " " + Forms.text(form.agencyName()) + " để được hướng dẫn.");
             sheet.gap(6);
             sheet.signatures(BODY, List.of(new Signature("Người hướng dẫn", SIGN, form.officerName())));
@@ -184,7 +195,10 @@ public final class OneStopForms {
         return pdf(A5, A5_MARGIN, "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "Mẫu 04", form.dossierCode(),
                 form.agencyName(), sheet -> {
             String agency = Forms.text(form.agencyName());
-            sheet.nationalHeading(form.agencyName(), null, "Số: " + Forms.text(form.documentNumber()),
+            // issued by the agency itself: its direct superior above it, the agency in bold (Decree 30/2020)
+            boolean superior = form.superiorName() != null && !form.superiorName().isBlank();
+            sheet.nationalHeading(superior ? form.superiorName() : form.agencyName(),
+                    superior ? form.agencyName() : null, "Số: " + Forms.text(form.documentNumber()),
                     capitalised(Forms.longDate(form.issuedAt().atZone(zone).toLocalDate())));
             sheet.title("Phiếu xin lỗi và hẹn lại ngày trả kết quả", TITLE);
             sheet.line(sheet.regular, BODY, Align.CENTER, "Kính gửi: Ông/Bà " + Forms.text(form.applicantName()));
@@ -259,21 +273,24 @@ public final class OneStopForms {
             for (RegisterEntry entry : register.entries()) {
                 rows.add(registerRow(++n, entry));
             }
-            sheet.table(List.of(new Column(REGISTER_HEADINGS.get(0), 0.45f, Align.CENTER),
-                    new Column(REGISTER_HEADINGS.get(1), 1.9f, Align.LEFT),
-                    new Column(REGISTER_HEADINGS.get(2), 3.0f, Align.LEFT),
-                    new Column(REGISTER_HEADINGS.get(3), 1.7f, Align.LEFT),
-                    new Column(REGISTER_HEADINGS.get(4), 1.15f, Align.CENTER),
-                    new Column(REGISTER_HEADINGS.get(5), 1.0f, Align.CENTER),
-                    new Column(REGISTER_HEADINGS.get(6), 1.15f, Align.CENTER),
-                    new Column(REGISTER_HEADINGS.get(7), 1.5f, Align.LEFT),
-                    new Column(REGISTER_HEADINGS.get(8), 0.95f, Align.CENTER)), rows, 9f);
+            List<Column> columns = new ArrayList<>();
+            for (int i = 0; i < REGISTER_HEADINGS.size(); i++) {
+                columns.add(new Column(REGISTER_HEADINGS.get(i).replace(RETURN_GROUP + ": ", RETURN_GROUP + "\n"),
+                        REGISTER_SHARES[i], REGISTER_ALIGN[i]));
+            }
+            sheet.table(columns, rows, 7.5f);
             Map<Timeliness, Integer> counts = new EnumMap<>(Timeliness.class);
             register.entries().forEach(entry -> counts.merge(entry.timeliness(), 1, Integer::sum));
-            sheet.line(sheet.regular, 10f, Align.LEFT, "Tổng số: " + register.entries().size() + " hồ sơ; đúng hạn: "
-                    + counts.getOrDefault(Timeliness.ON_TIME, 0) + "; quá hạn: "
-                    + counts.getOrDefault(Timeliness.LATE, 0) + "; chưa đến hạn: "
-                    + counts.getOrDefault(Timeliness.NOT_DUE, 0) + ".");
+            sheet.line(sheet.regular, 10f, Align.LEFT, "Tổng số: " + register.entries().size() + " hồ sơ; "
+                    + Timeliness.EARLY.labelVi() + ": " + counts.getOrDefault(Timeliness.EARLY, 0) + "; "
+                    + Timeliness.ON_TIME.labelVi() + ": " + counts.getOrDefault(Timeliness.ON_TIME, 0) + "; "
+                    + Timeliness.LATE.labelVi() + ": " + counts.getOrDefault(Timeliness.LATE, 0) + "; "
+                    + Timeliness.NOT_DUE.labelVi() + ": " + counts.getOrDefault(Timeliness.NOT_DUE, 0) + ".");
+            sheet.line(sheet.italic, 8f, Align.LEFT, "Trả kết quả: “" + Timeliness.EARLY.labelVi() + "”, “"
+                    + Timeliness.ON_TIME.labelVi() + "”, “" + Timeliness.LATE.labelVi() + "”: giải quyết xong trước, "
+                    + "đúng hoặc sau ngày hẹn trả kết quả (không tính thời gian chờ bổ sung hồ sơ; hồ sơ yêu cầu bổ "
+                    + "sung quá một lần là quá hạn); hồ sơ đang giải quyết đã qua ngày hẹn được đánh dấu “"
+                    + Timeliness.LATE.labelVi() + "”.");
         });
     }
 
@@ -291,16 +308,38 @@ public final class OneStopForms {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The columns of the register, as in Mẫu 06. */
-    public static final List<String> REGISTER_HEADINGS = List.of("STT", "Mã hồ sơ", "Thủ tục hành chính",
-            "Tên cá nhân, tổ chức", "Nhận hồ sơ", "Hẹn trả kết quả", "Trả kết quả", "Trạng thái",
-            "Đúng hạn / Quá hạn");
+    private static final String RETURN_GROUP = "Trả kết quả";
+
+    /**
+     * The columns of the register, in the order of Circular 01/2018/TT-VPCP Mẫu 06: number, dossier code,
+     * procedure, applicant, address and telephone, the lead handling agency, date received, appointed date, date
+     * the dossier went to the handling agency, date of its result or supplement request, the result returned
+     * before, on or after the appointed date (one column each, marked "x"), date returned, remarks.
+     */
+    public static final List<String> REGISTER_HEADINGS = List.of("STT", "Mã hồ sơ", "Tên thủ tục hành chính",
+            "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết", "Ngày nhận hồ sơ",
+            "Ngày hẹn trả kết quả", "Ngày chuyển hồ sơ đến cơ quan giải quyết", "Ngày có kết quả/yêu cầu bổ sung",
+            RETURN_GROUP + ": " + Timeliness.EARLY.labelVi(), RETURN_GROUP + ": " + Timeliness.ON_TIME.labelVi(),
+            RETURN_GROUP + ": " + Timeliness.LATE.labelVi(), "Ngày trả kết quả", "Ghi chú");
+    /** Shares of the width: the dossier code (25 characters, one word) must fit its column on one line. */
+    private static final float[] REGISTER_SHARES = {0.45f, 2.3f, 1.9f, 1.3f, 1.4f, 1.1f, 0.95f, 0.85f, 0.95f, 0.95f,
+            0.6f, 0.6f, 0.6f, 0.95f, 1.1f};
+    private static final Align[] REGISTER_ALIGN = {Align.CENTER, Align.LEFT, Align.LEFT, Align.LEFT, Align.LEFT,
+            Align.LEFT, Align.CENTER, Align.CENTER, Align.CENTER, Align.CENTER, Align.CENTER, Align.CENTER,
+            Align.CENTER, Align.CENTER, Align.LEFT};
+    private static final String MARK = "x";
 
     private List<String> registerRow(int n, RegisterEntry entry) {
+        Timeliness verdict = entry.timeliness();
+        String remarks = verdict == Timeliness.NOT_DUE ? entry.status() + " (" + verdict.labelVi().toLowerCase(
+                Forms.VIETNAMESE) + ")" : entry.status();
         return List.of(Integer.toString(n), entry.dossierCode(), Forms.text(entry.procedureName()),
-                Forms.text(entry.applicantName()), Forms.shortTime(entry.receivedAt(), zone),
-                Forms.shortDate(entry.appointedReturnDate()), Forms.shortTime(entry.returnedAt(), zone),
-                Forms.text(entry.status()), entry.timeliness().labelVi());
+                Forms.text(entry.applicantName()), Forms.text(entry.applicantContact()),
+                Forms.text(entry.handlingAgency()), Forms.shortTime(entry.receivedAt(), zone),
+                Forms.shortDate(entry.appointedReturnDate()), Forms.shortTime(entry.transferredAt(), zone),
+                Forms.shortTime(entry.resultAt(), zone), verdict == Timeliness.EARLY ? MARK : "",
+                verdict == Timeliness.ON_TIME ? MARK : "", verdict == Timeliness.LATE ? MARK : "",
+                Forms.shortTime(entry.returnedAt(), zone), Forms.text(remarks));
     }
 
     private static void csvLine(StringBuilder csv, List<String> cells) {
@@ -334,6 +373,14 @@ public final class OneStopForms {
                 new Run(sheet.regular, Forms.text(applicant.phone()) + "    "),
                 new Run(sheet.bold, "Email: "), new Run(sheet.regular, Forms.text(applicant.email()))));
         sheet.labelled(BODY, "Số định danh cá nhân", applicant.idNumber());
+        if (applicant.taxCode() != null && !applicant.taxCode().isBlank()) {
+            sheet.labelled(BODY, "Mã số thuế", applicant.taxCode());
+        }
+    }
+
+    /** " (chưa xác minh)" after a figure the catalogue has not checked against the legal text. */
+    private static String unverified(ReceiptForm form, String field) {
+        return form.unverified().contains(field) ? " (" + ReceiptForm.UNVERIFIED + ")" : "";
     }
 
     private static void item(Sheet sheet, String label, String value) throws IOException {

@@ -13,11 +13,23 @@ import java.util.List;
  * @param workingDays    whether the time limit counts working days (ngày làm việc) or calendar days
  * @param resultPlace    where the result is collected (nơi trả kết quả)
  * @param feeVnd         fee and charges (phí, lệ phí) in đồng
+ * @param unverified     the catalogue fields printed here that nobody has checked against the legal text
+ *                       ({@code timeLimit}, {@code feeVnd}): printed with "(chưa xác minh)", never as if certain
  */
 public record ReceiptForm(String agencyName, String dossierCode, String procedureName, FormApplicant applicant,
                           List<ReceivedDocument> documents, int timeLimitDays, boolean workingDays,
                           Instant receivedAt, LocalDate appointedReturnDate, String resultPlace, long feeVnd,
-                          String officerName) implements OneStopForm {
+                          String officerName, List<String> unverified) implements OneStopForm {
+
+    /** Written next to a figure the catalogue marks unverified. */
+    public static final String UNVERIFIED = "chưa xác minh";
+
+    public ReceiptForm(String agencyName, String dossierCode, String procedureName, FormApplicant applicant,
+                       List<ReceivedDocument> documents, int timeLimitDays, boolean workingDays, Instant receivedAt,
+                       LocalDate appointedReturnDate, String resultPlace, long feeVnd, String officerName) {
+        this(agencyName, dossierCode, procedureName, applicant, documents, timeLimitDays, workingDays, receivedAt,
+                appointedReturnDate, resultPlace, feeVnd, officerName, List.of());
+    }
 
     public ReceiptForm {
         Forms.require(agencyName, "agencyName");
@@ -25,6 +37,7 @@ public record ReceiptForm(String agencyName, String dossierCode, String procedur
         Forms.require(applicant, "applicant");
         Forms.require(receivedAt, "receivedAt");
         documents = documents == null ? List.of() : List.copyOf(documents);
+        unverified = unverified == null ? List.of() : List.copyOf(unverified);
         if (timeLimitDays < 0 || feeVnd < 0) {
             throw new IllegalArgumentException("time limit and fee must not be negative");
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Mẫu 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: what is missing or wrong and why, and the officer who
- * guides the applicant (Decree 61/2018/ND-CP Art. 19: all items at once).
+ * guides the applicant (Decree 61/2018/ND-CP: all items at once, Art. 15 at reception, Art. 17 during handling).
  */
 public record SupplementRequestForm(String agencyName, String dossierCode, String procedureName,
                                     FormApplicant applicant, List<String> items, String reason,

@@ -618,14 +618,26 @@ public final class PadesSigner {
 
     private static void centred(PDPageContentStream content, PDType0Font font, float size, String text, float width,
             float baseline) throws IOException {
+        size = fitting(font, size, text, width);
         float textWidth = font.getStringWidth(text) / 1000 * size;
         show(content, font, size, text, Math.max(0, (width - textWidth) / 2), baseline);
     }
 
     private static void right(PDPageContentStream content, PDType0Font font, float size, String text, float width,
             float baseline) throws IOException {
+        size = fitting(font, size, text, width);
         float textWidth = font.getStringWidth(text) / 1000 * size;
         show(content, font, size, text, Math.max(0, width - textWidth - 2), baseline);
+    }
+
+    /**
+     * The size at which {@code text} fits on one line of the box: a long agency name or title is shrunk rather
+     * than cut at the box's edge (a name is printed whole, Decree 30/2020/ND-CP Appendix I).
+     */
+    private static float fitting(PDType0Font font, float size, String text, float width) throws IOException {
+        float textWidth = font.getStringWidth(text) / 1000 * size;
+        float room = width - 4;
+        return textWidth <= room || textWidth == 0 ? size : Math.max(4f, size * room / textWidth);
     }
 
     private static void show(PDPageContentStream content, PDType0Font font, float size, String text, float x,

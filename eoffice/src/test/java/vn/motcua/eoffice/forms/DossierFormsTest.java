@@ -34,7 +34,8 @@ class DossierFormsTest {
 
     private static final String AGENCY = "Sở Y tế Hà Nội";
     private static final MotcuaProperties PROPERTIES = new MotcuaProperties(Path.of("target"), Histories.ZONE,
-            List.of(new MotcuaProperties.OrgUnit(Histories.UNIT, AGENCY, null, "Hà Nội", "SYT")), null);
+            List.of(new MotcuaProperties.OrgUnit(Histories.UNIT, AGENCY, null, "Hà Nội", "SYT", "UBND Thành phố Hà Nội")),
+            null);
     private static final OnTimeRule RULE = new OnTimeRule(Histories.calendar());
     /** Only the parts that fill forms from a history: no event store, no registry. */
     private static final DossierForms FORMS = new DossierForms(null, null, new ProcedureCatalogue(), PROPERTIES,
@@ -72,6 +73,7 @@ class DossierFormsTest {
 
         assertThat(apology).hasNoNullFieldsOrProperties();
         assertThat(apology.agencyName()).isEqualTo(AGENCY);
+        assertThat(apology.superiorName()).as("from the unit's configuration").isEqualTo("UBND Thành phố Hà Nội");
         assertThat(apology.applicantName()).isEqualTo("Nguyễn Văn An");
         assertThat(apology.receivedAt()).isEqualTo(at("2026-11-23T09:00"));
         assertThat(apology.originalAppointment()).isEqualTo(LocalDate.of(2026, 11, 26));
@@ -94,6 +96,27 @@ class DossierFormsTest {
         assertThat(receipt.timeLimitDays()).isEqualTo(3);
         assertThat(receipt.feeVnd()).isEqualTo(500_000);
         assertThat(receipt.documents()).isNotEmpty();
+        assertThat(receipt.unverified()).as("the catalogue's unchecked fields of 1.002600")
+                .containsExactlyInAnyOrder("legalBasis", "requiredDocuments");
+    }
+
+    /** Circular 01/2018/TT-VPCP Mẫu 01: the receipt lists the documents received, not those the catalogue asks for. */
+    @Test
+    void receiptListsTheDocumentsActuallyReceivedNotTheCataloguesList() {
+        Histories history = submitted("2026-11-23T08:00").supplementRequested("2026-11-23T08:30", "Giấy ủy quyền")
+                .supplementProvided("2026-11-23T09:00", Stage.RECEPTION, null).accepted("2026-11-23T09:30", "2026-11-26")
+                .supplementRequestedInAppraisal("2026-11-24T09:00", "Bảng thành phần")
+                .supplementProvided("2026-11-24T10:00", Stage.APPRAISAL, null);
+        ReceiptForm receipt = (ReceiptForm) FORMS.form(history.timeline(), DossierForms.Kind.RECEIPT);
+
+        assertThat(receipt.documents()).as("submitted, then supplemented at reception; not the later supplement")
+                .extracting(ReceivedDocument::name).containsExactly("phieu-cong-bo.pdf", "bo-sung.pdf");
+        assertThat(receipt.documents()).noneMatch(ReceivedDocument::kindKnown);
+        assertThat(receipt.documents()).extracting(ReceivedDocument::name)
+                .noneMatch(name -> name.startsWith("Phiếu công bố sản phẩm mỹ phẩm"));
+        String text = Pdfs.text(PDF.render(receipt));
+        assertThat(text).contains("phieu-cong-bo.pdf", "bo-sung.pdf", "bản điện tử")
+                .doesNotContain("Giấy ủy quyền của nhà sản xuất");
     }
 
     @Test
@@ -142,6 +165,21 @@ class DossierFormsTest {
                 .isEqualTo(Timeliness.ON_TIME);
     }
 
+    /** Circular 01/2018/TT-VPCP Mẫu 06: a line carries the applicant's address and phone, the agency, every date. */
+    @Test
+    void registerLineCarriesWhatMau06Asks() {
+        RegisterEntry line = FORMS.registerEntry(received().appraised("2026-11-24T10:00").approved("2026-11-25T10:00")
+                .returned("2026-11-25T15:00").timeline(), at("2026-12-15T10:00"));
+
+        assertThat(line.applicantContact()).isEqualTo("Số 1 Tràng Tiền, Hà Nội; 0912345678");
+        assertThat(line.handlingAgency()).isEqualTo(AGENCY);
+        assertThat(line.transferredAt()).as("the handler assigned").isEqualTo(at("2026-11-24T10:00"));
+        assertThat(line.resultAt()).as("decided").isEqualTo(at("2026-11-25T10:00"));
+        assertThat(line.returnedAt()).isEqualTo(at("2026-11-25T15:00"));
+        assertThat(line.timeliness()).isEqualTo(Timeliness.EARLY);
+        assertThat(line.timeliness().labelVi()).isEqualTo("Trước hạn");
+    }
+
     /**
      * One rule, one answer: for the same dossier the reports (the verdict {@code ReportProjection} stores as
      * {@code on_time}, counted as finished on time or late; none while in progress) and the register (Mẫu 06)
@@ -158,7 +196,9 @@ class DossierFormsTest {
 
         assertThat(report).isEqualTo(reportedOnTime);
         assertThat(line.timeliness()).isEqualTo(inTheRegister);
-        assertThat(line.timeliness() == Timeliness.ON_TIME).isEqualTo(report.orElse(false));
+        assertThat(line.timeliness().onTime()).isEqualTo(report.orElse(false));
+        assertThat(line.timeliness() == Timeliness.EARLY)
+                .isEqualTo(RULE.judge(timeline).map(OnTimeRule.Result::early).orElse(false));
         assertThat(line.timeliness() == Timeliness.LATE && report.isPresent()).isEqualTo(report.equals(
                 Optional.of(false)));
     }
@@ -168,7 +208,7 @@ class DossierFormsTest {
         return Stream.of(
                 Arguments.of("early: approved the day before the due date", received().appraised("2026-11-24T10:00")
                         .approved("2026-11-25T10:00").returned("2026-11-25T15:00"), later, Optional.of(true),
-                        Timeliness.ON_TIME),
+                        Timeliness.EARLY),
                 Arguments.of("on the due date: approved, returned on the next day", received()
                         .appraised("2026-11-24T10:00").approved("2026-11-26T16:30").returned("2026-11-27T08:00"),
                         later, Optional.of(true), Timeliness.ON_TIME),

@@ -11,6 +11,7 @@ import static vn.motcua.eoffice.forms.Samples.RECEIVED;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,83 @@ class OneStopFormsTest {
                 "03 ngày làm việc", "09 giờ 15 phút, ngày 22 tháng 11 năm 2026", "ngày 27 tháng 11 năm 2026",
                 "Bộ phận Một cửa Sở Y tế Hà Nội hoặc trực tuyến", "500.000 đồng", "NGƯỜI TIẾP NHẬN HỒ SƠ",
                 "Lê Thị Thu");
+    }
+
+    private static final String LONG_AGENCY = "Sở Y tế tỉnh Bà Rịa - Vũng Tàu, Chi cục Dân số - Kế hoạch hóa gia đình "
+            + "và Trung tâm Kiểm nghiệm Thuốc, Mỹ phẩm, Thực phẩm trực thuộc";
+
+    static Stream<byte[]> formsOfALongAgency() {
+        OneStopForms forms = new OneStopForms();
+        ReceiptForm receipt = Samples.receipt();
+        ApologyForm apology = Samples.apology();
+        return Stream.of(
+                forms.receipt(new ReceiptForm(LONG_AGENCY, CODE, PROCEDURE, AN, receipt.documents(), 3, true, RECEIVED,
+                        APPOINTED, "Bộ phận Một cửa", 0, "Lê Thị Thu")),
+                forms.apology(new ApologyForm(LONG_AGENCY, apology.documentNumber(), CODE, PROCEDURE, AN.fullName(),
+                        RECEIVED, APPOINTED, "Phòng Quản lý Dược", "Cần lấy ý kiến", LocalDate.of(2026, 12, 2),
+                        apology.issuedAt(), "Đặng Quốc Việt", "UBND tỉnh Bà Rịa - Vũng Tàu")),
+                forms.registerPdf(new DossierRegister(LONG_AGENCY, LocalDate.of(2026, 11, 1),
+                        LocalDate.of(2026, 11, 30), Samples.register(1).entries())));
+    }
+
+    /**
+     * Decree 30/2020/ND-CP Appendix I: the agency's name is written in full in the heading. A name longer than the
+     * heading's column wraps onto further lines; no character of it runs off the page.
+     */
+    @ParameterizedTest
+    @MethodSource("formsOfALongAgency")
+    void aLongAgencyNameIsPrintedWholeAndInsideThePage(byte[] pdf) {
+        assertThat(Pdfs.text(pdf)).contains(LONG_AGENCY.toUpperCase(VI));
+        assertThat(Pdfs.outsideThePage(pdf)).as("characters beyond the page's edges").isEmpty();
+    }
+
+    /** An organisation's tax code is printed with its particulars; a citizen has none to print. */
+    @Test
+    void receiptOfAnOrganisationPrintsItsTaxCode() {
+        ReceiptForm sample = Samples.receipt();
+        FormApplicant company = new FormApplicant("Công ty TNHH Mỹ phẩm Sen Việt", "Hà Nội", "0912345678", null,
+                "001099012345", "0101234567-001");
+        ReceiptForm receipt = new ReceiptForm(AGENCY, CODE, PROCEDURE, company, sample.documents(), 3, true, RECEIVED,
+                APPOINTED, sample.resultPlace(), 500_000, "Lê Thị Thu");
+
+        assertThat(Pdfs.text(FORMS.receipt(receipt))).contains("Mã số thuế: 0101234567-001");
+        assertThat(Pdfs.text(FORMS.receipt(sample))).doesNotContain("Mã số thuế");
+    }
+
+    /** A figure the catalogue has not checked is printed as such, never as if certain. */
+    @Test
+    void receiptMarksTheUncheckedTimeLimitAndFeeChuaXacMinh() {
+        ReceiptForm sample = Samples.receipt();
+        ReceiptForm unchecked = new ReceiptForm(AGENCY, CODE, PROCEDURE, AN, sample.documents(), 30, false, RECEIVED,
+                APPOINTED, sample.resultPlace(), 500_000, "Lê Thị Thu", List.of("timeLimit", "feeVnd", "code"));
+
+        assertThat(Pdfs.text(FORMS.receipt(unchecked))).contains("30 ngày (chưa xác minh)",
+                "500.000 đồng (chưa xác minh)");
+        assertThat(Pdfs.text(FORMS.receipt(sample))).doesNotContain("chưa xác minh");
+    }
+
+    /** Decree 30/2020/ND-CP Appendix I: the issuing agency in bold below its direct governing agency. */
+    @Test
+    void apologyHeadingNamesTheGoverningAgencyAboveTheAgency() {
+        ApologyForm sample = Samples.apology();
+        ApologyForm apology = new ApologyForm(AGENCY, sample.documentNumber(), CODE, PROCEDURE, AN.fullName(), RECEIVED,
+                APPOINTED, sample.delayingUnit(), sample.reason(), sample.newAppointment(), sample.issuedAt(),
+                sample.headName(), "UBND Thành phố Hà Nội");
+        String text = Pdfs.text(FORMS.apology(apology));
+
+        assertThat(text).contains("UBND THÀNH PHỐ HÀ NỘI", AGENCY.toUpperCase(VI));
+        assertThat(text.indexOf("UBND THÀNH PHỐ HÀ NỘI")).isLessThan(text.indexOf(AGENCY.toUpperCase(VI)));
+    }
+
+    /** Decree 61/2018/ND-CP: the one-stop department is the "Bộ phận Một cửa" of its agency, below it. */
+    @Test
+    void oneStopFormsAreIssuedByTheBoPhanMotCuaOfTheAgency() {
+        String text = Pdfs.text(FORMS.receipt(Samples.receipt()));
+
+        assertThat(text).contains(AGENCY.toUpperCase(VI) + " BỘ PHẬN MỘT CỬA", "Bộ phận Một cửa " + AGENCY
+                + " tiếp nhận hồ sơ của:");
+        assertThat(Pdfs.text(FORMS.supplementRequest(Samples.supplementRequest())))
+                .contains("Bộ phận Một cửa " + AGENCY + " để được hướng dẫn");
     }
 
     @Test
@@ -130,7 +208,8 @@ class OneStopFormsTest {
         String text = Pdfs.text(pdf);
         assertThat(text).contains("SỔ THEO DÕI HỒ SƠ", "Từ ngày 01/11/2026 đến ngày 30/11/2026",
                 "000.00.16.H26-261122-0001", "000.00.16.H26-261122-0002", "000.00.16.H26-261122-0003",
-                "Đã trả kết quả", "Đúng hạn", "Quá hạn", "Tổng số: 3 hồ sơ; đúng hạn: 2; quá hạn: 1");
+                "Đã trả kết quả", "Trước hạn", "Đúng hạn", "Quá hạn",
+                "Tổng số: 3 hồ sơ; Trước hạn: 1; Đúng hạn: 1; Quá hạn: 1; Chưa đến hạn: 0");
         assertEmbeddedLiberationSerif(pdf);
         assertThatThrownBy(() -> Pdfs.qrCode(pdf)).isInstanceOf(ReaderException.class);
     }
@@ -143,7 +222,27 @@ class OneStopFormsTest {
         String text = Pdfs.text(pdf);
         int pages = Pdfs.pageSizes(pdf).size();
         assertThat(text).contains("000.00.16.H26-261122-0060", "Trang 1/" + pages, "Trang " + pages + "/" + pages);
-        assertThat(occurrences(text, "Thủ tục hành chính")).isEqualTo(pages);
+        assertThat(occurrences(text, "Tên thủ tục hành chính")).isEqualTo(pages);
+    }
+
+    /**
+     * Circular 01/2018/TT-VPCP Mẫu 06: the register's columns, and its result returned "Trước hạn", "Đúng hạn" or
+     * "Quá hạn" marked in a column of its own.
+     */
+    @Test
+    void registerHasTheColumnsOfMau06AndMarksEachResultTruocDungOrQuaHan() {
+        assertThat(OneStopForms.REGISTER_HEADINGS).containsExactly("STT", "Mã hồ sơ", "Tên thủ tục hành chính",
+                "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết", "Ngày nhận hồ sơ",
+                "Ngày hẹn trả kết quả", "Ngày chuyển hồ sơ đến cơ quan giải quyết", "Ngày có kết quả/yêu cầu bổ sung",
+                "Trả kết quả: Trước hạn", "Trả kết quả: Đúng hạn", "Trả kết quả: Quá hạn", "Ngày trả kết quả",
+                "Ghi chú");
+        String csv = new String(FORMS.registerCsv(Samples.register(3)), StandardCharsets.UTF_8);
+        List<String> early = List.of(csv.split("\r\n")[3].split(","));
+        assertThat(early.subList(10, 13)).containsExactly("x", "", "");
+        assertThat(early.get(13)).isEqualTo("25/11/2026 15:00");
+        String text = Pdfs.text(FORMS.registerPdf(Samples.register(3)));
+        assertThat(text).contains("Cơ quan chủ trì giải quyết", "Ngày chuyển hồ sơ đến cơ quan giải quyết",
+                "Số 1 Tràng Tiền, Hà Nội; 0912345678", "Ghi chú");
     }
 
     @Test
@@ -153,12 +252,15 @@ class OneStopFormsTest {
         assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = List.of(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n"));
         assertThat(lines).containsExactly(
-                "STT,Mã hồ sơ,Thủ tục hành chính,\"Tên cá nhân, tổ chức\",Nhận hồ sơ,Hẹn trả kết quả,Trả kết quả,"
-                        + "Trạng thái,Đúng hạn / Quá hạn",
-                "1,000.00.16.H26-261122-0001," + PROCEDURE + ",Nguyễn Văn An,22/11/2026 09:15,27/11/2026,"
-                        + "26/11/2026 15:00,Đã trả kết quả,Đúng hạn",
+                "STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\",\"Địa chỉ, số điện thoại\","
+                        + "Cơ quan chủ trì giải quyết,Ngày nhận hồ sơ,Ngày hẹn trả kết quả,"
+                        + "Ngày chuyển hồ sơ đến cơ quan giải quyết,Ngày có kết quả/yêu cầu bổ sung,"
+                        + "Trả kết quả: Trước hạn,Trả kết quả: Đúng hạn,Trả kết quả: Quá hạn,Ngày trả kết quả,Ghi chú",
+                "1,000.00.16.H26-261122-0001," + PROCEDURE + ",Nguyễn Văn An,\"Số 1 Tràng Tiền, Hà Nội; 0912345678\","
+                        + AGENCY + ",22/11/2026 09:15,27/11/2026,22/11/2026 10:15,27/11/2026 10:00,,x,,"
+                        + "27/11/2026 15:00,Đã trả kết quả",
                 "2,000.00.16.H26-261122-0002," + PROCEDURE + ",\"Công ty TNHH Mỹ phẩm \"\"Sen Việt\"\", chi nhánh Hà Nội\","
-                        + "22/11/2026 09:15,27/11/2026,—,Đang thẩm định,Quá hạn");
+                        + "—," + AGENCY + ",22/11/2026 09:15,27/11/2026,22/11/2026 10:15,—,,,x,—,Đang thẩm định");
     }
 
     @Test

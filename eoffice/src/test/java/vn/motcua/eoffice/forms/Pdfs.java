@@ -39,6 +39,30 @@ public final class Pdfs {
         }
     }
 
+    /** Every character drawn beyond the page's edges (cut off on paper), as text; empty when none is. */
+    public static String outsideThePage(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            StringBuilder outside = new StringBuilder();
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    for (org.apache.pdfbox.text.TextPosition glyph : positions) {
+                        float width = glyph.getPageWidth();
+                        float x = glyph.getXDirAdj();
+                        if (x < 0 || x + glyph.getWidthDirAdj() > width + 0.5f || glyph.getYDirAdj() < 0
+                                || glyph.getYDirAdj() > glyph.getPageHeight()) {
+                            outside.append(glyph.getUnicode());
+                        }
+                    }
+                }
+            };
+            stripper.getText(document);
+            return outside.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<PDRectangle> pageSizes(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<PDRectangle> sizes = new ArrayList<>();

@@ -61,15 +61,22 @@ public final class Samples {
                         Instant.parse("2026-12-01T03:00:00Z"), Timeliness.LATE)));
     }
 
+    /** Dossiers received on 22/11/2026, due on 27/11: returned on the due date, still in appraisal and late, early. */
     public static DossierRegister register(int dossiers) {
         List<RegisterEntry> entries = new java.util.ArrayList<>();
+        Instant transferred = RECEIVED.plusSeconds(3600);
         for (int i = 1; i <= dossiers; i++) {
             String code = "000.00.16.H26-261122-%04d".formatted(i);
-            entries.add(i % 2 == 1
-                    ? new RegisterEntry(code, PROCEDURE, "Nguyễn Văn An", RECEIVED, APPOINTED,
-                    Instant.parse("2026-11-26T08:00:00Z"), "Đã trả kết quả", Timeliness.ON_TIME)
-                    : new RegisterEntry(code, PROCEDURE, "Công ty TNHH Mỹ phẩm \"Sen Việt\", chi nhánh Hà Nội",
-                    RECEIVED, APPOINTED, null, "Đang thẩm định", Timeliness.LATE));
+            entries.add(switch (i % 3) {
+                case 1 -> new RegisterEntry(code, PROCEDURE, "Nguyễn Văn An", "Số 1 Tràng Tiền, Hà Nội; 0912345678",
+                        AGENCY, RECEIVED, APPOINTED, transferred, Instant.parse("2026-11-27T03:00:00Z"),
+                        Instant.parse("2026-11-27T08:00:00Z"), "Đã trả kết quả", Timeliness.ON_TIME);
+                case 2 -> new RegisterEntry(code, PROCEDURE, "Công ty TNHH Mỹ phẩm \"Sen Việt\", chi nhánh Hà Nội",
+                        null, AGENCY, RECEIVED, APPOINTED, transferred, null, null, "Đang thẩm định", Timeliness.LATE);
+                default -> new RegisterEntry(code, PROCEDURE, "Trần Thị Bình", "0987654321", AGENCY, RECEIVED,
+                        APPOINTED, transferred, Instant.parse("2026-11-25T03:00:00Z"),
+                        Instant.parse("2026-11-25T08:00:00Z"), "Đã trả kết quả", Timeliness.EARLY);
+            });
         }
         return new DossierRegister(AGENCY, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), entries);
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.engine.dossier.Applicant;
+import vn.motcua.engine.dossier.ApplicantType;
 import vn.motcua.engine.dossier.registry.DossierSummary;
 
 /** The JSON shapes of the REST API (requests validated field by field). */
@@ -32,10 +34,27 @@ public final class ApiModels {
             @Pattern(regexp = "\\+?[0-9]{9,15}", message = "Số điện thoại không hợp lệ / Invalid phone number")
             String phone,
             @Email(message = "Email không hợp lệ / Invalid email") @Size(max = 254) String email,
-            @Size(max = 500) String address) {
+            @Size(max = 500) String address,
+            @Schema(description = "Loại đối tượng: 1 công dân (mặc định), 2 doanh nghiệp, 3 cơ quan nhà nước, 4 khác / "
+                    + "Applicant type: 1 citizen (default), 2 enterprise, 3 state agency, 4 other",
+                    allowableValues = {"1", "2", "3", "4"})
+            @Min(value = 1, message = "Loại đối tượng là 1, 2, 3 hoặc 4 / Applicant type is 1, 2, 3 or 4")
+            @Max(value = 4, message = "Loại đối tượng là 1, 2, 3 hoặc 4 / Applicant type is 1, 2, 3 or 4")
+            Integer type,
+            @Schema(description = "Mã số thuế của tổ chức: 10 chữ số, hoặc 10-3 chữ số / Tax code: 10 digits, or 10-3",
+                    example = "0101234567")
+            @Pattern(regexp = "\\d{10}(-\\d{3})?",
+                    message = "Mã số thuế gồm 10 chữ số hoặc 10 chữ số, dấu gạch và 3 chữ số / Tax code has 10 digits, or 10-3 digits")
+            String taxCode) {
+
+        public ApplicantRequest(String fullName, String idNumber, String phone, String email, String address) {
+            this(fullName, idNumber, phone, email, address, null, null);
+        }
 
         Applicant toApplicant() {
-            return new Applicant(fullName.strip(), idNumber, phone, email, address);
+            return new Applicant(fullName.strip(), idNumber, phone, email, address,
+                    type == null ? null : ApplicantType.ofPortalCode(type),
+                    taxCode == null || taxCode.isBlank() ? null : taxCode.strip());
         }
     }
 

@@ -44,8 +44,10 @@ public class ReportController {
 
     @Operation(summary = "Tình hình giải quyết hồ sơ / Dossiers received, finished on time or late, in progress",
             description = "Days in Vietnam time, both ends included; the period defaults to the current month "
-                    + "up to today. On time: finished on or before the appointed date, the applicant's supplement "
-                    + "time not counted; a dossier with more than one supplement request is late.")
+                    + "up to today. finishedEarly: Trước hạn (before the appointed date); finishedOnDueDate: Đúng "
+                    + "hạn (on it); finishedLate: Quá hạn (after it); finishedOnTime = finishedEarly + "
+                    + "finishedOnDueDate. The applicant's supplement time is not counted; a dossier with more than "
+                    + "one supplement request is late.")
     @GetMapping("/summary")
     public ReportSummary summary(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -205,6 +205,7 @@ class AdministrationAuditTest extends IntegrationTest {
         JsonNode units = storedPayload("units", 0);
         assertThat(units.get("added")).extracting(unit -> unit.get("id").asText()).containsExactly(HANOI, HCMC);
         assertThat(units.at("/added/0/facts/name").asText()).isEqualTo("Sở Y tế Hà Nội (demo)");
+        assertThat(units.at("/added/0/facts/superior").asText()).isEqualTo("UBND Thành phố Hà Nội");
 
         assertThat(events("users")).isEqualTo(1);
         JsonNode users = storedPayload("users", 0);

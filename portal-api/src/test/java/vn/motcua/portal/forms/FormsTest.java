@@ -61,6 +61,9 @@ class FormsTest extends IntegrationTest {
                 "Ông/Bà: Nguyễn Văn An", "Số 1 Tràng Tiền, Hà Nội", "0912345678", "001099012345",
                 "Cấp số tiếp nhận Phiếu công bố sản phẩm mỹ phẩm sản xuất trong nước", "03 ngày làm việc",
                 "500.000 đồng", "SỞ Y TẾ HÀ NỘI", "Lê Thị Thu");
+        // Circular 01/2018 Mẫu 01: the documents received (the file submitted), issued by the Bộ phận Một cửa
+        assertThat(text(receipt.bytes())).contains("phieu-cong-bo.pdf", "BỘ PHẬN MỘT CỬA")
+                .doesNotContain("kèm dữ liệu công bố");
         assertSignedByTheAgency(receipt.bytes(), HANOI);
 
         Api.Response again = form("reception-hn", code, "mau-01");
@@ -216,8 +219,9 @@ class FormsTest extends IntegrationTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(Arrays.copyOf(csv.bytes(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String body = new String(csv.bytes(), 3, csv.bytes().length - 3, StandardCharsets.UTF_8);
-        assertThat(body).startsWith("STT,Mã hồ sơ,Thủ tục hành chính,\"Tên cá nhân, tổ chức\",Nhận hồ sơ,")
-                .contains(code + ",Cấp số tiếp nhận Phiếu công bố sản phẩm mỹ phẩm sản xuất trong nước,Nguyễn Văn An,")
+        assertThat(body).startsWith("STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\",")
+                .contains(code + ",Cấp số tiếp nhận Phiếu công bố sản phẩm mỹ phẩm sản xuất trong nước,Nguyễn Văn An,"
+                        + "\"Số 1 Tràng Tiền, Hà Nội; 0912345678\",Sở Y tế Hà Nội (demo),")
                 .contains("Mới đăng ký");
 
         assertThat(register("reception-hcm", "csv", null).text()).doesNotContain(code);

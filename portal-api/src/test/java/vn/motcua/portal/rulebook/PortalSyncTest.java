@@ -29,6 +29,7 @@ import com.networknt.schema.SpecificationVersion;
 
 import vn.motcua.engine.dossier.portalsync.NationalPortalPush;
 import vn.motcua.engine.dossier.portalsync.PortalSyncPublisher;
+import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 
 /** Every change of a dossier's portal status puts its synchronisation payload on Kafka, as the schema says. */
@@ -83,6 +84,38 @@ class PortalSyncTest extends IntegrationTest {
         assertThat(received.at("/steps/1/title").asText()).isEqualTo("Cán bộ Bộ phận Một cửa");
         assertThat(received.at("/documents/0/fileName").asText()).isEqualTo("phieu-cong-bo.pdf");
         assertThat(received.at("/fees/0/amountVnd").asLong()).isEqualTo(500_000);
+    }
+
+    /**
+     * The national portal's loại đối tượng (2: enterprise) and the organisation's tax code, as declared in the
+     * submission; a tax code that is neither 10 digits nor 10-3 digits is refused, naming the field.
+     */
+    @Test
+    void anEnterpriseSubmitsWithItsTaxCodeAndIsSyncedAsApplicantType2() throws Exception {
+        String enterprise = """
+                {"procedureCode":"%s","unitId":"%s",
+                 "applicant":{"fullName":"Công ty TNHH Mỹ phẩm Sen Việt","idNumber":"001099012345",
+                              "phone":"0912345678","address":"Số 1 Tràng Tiền, Hà Nội","type":2,"taxCode":"%s"},
+                 "form":{"productName":"Kem dưỡng da Sen Việt","brand":"Sen Việt"}}""";
+        Api.Response refused = submit("citizen-a", enterprise.formatted(COSMETICS, HANOI, "01012345"), "a.pdf",
+                pdf("Phieu cong bo doanh nghiep sai ma so thue"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().toString()).contains("applicant.taxCode");
+        Api.Response wrongType = submit("citizen-a", enterprise.formatted(COSMETICS, HANOI, "0101234567")
+                .replace("\"type\":2", "\"type\":5"), "a.pdf", pdf("Phieu cong bo loai doi tuong sai"));
+        assertThat(wrongType.status()).as(wrongType.toString()).isEqualTo(400);
+        assertThat(wrongType.json().toString()).contains("applicant.type");
+
+        Api.Response response = submit("citizen-a", enterprise.formatted(COSMETICS, HANOI, "0101234567-001"),
+                "phieu-cong-bo.pdf", pdf("Phieu cong bo doanh nghiep " + UUID.randomUUID()));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        String code = response.json().get("code").asText();
+
+        JsonNode submitted = JSON.readTree(recordsFor(code, 1).get(0).value());
+        assertThat(schema().validate(submitted)).as(submitted.toPrettyString()).isEmpty();
+        assertThat(submitted.get("applicantType").asInt()).isEqualTo(2);
+        assertThat(submitted.at("/owner/taxCode").asText()).isEqualTo("0101234567-001");
+        assertThat(submitted.get("channel").asInt()).as("submitted from the applicant's account").isEqualTo(2);
     }
 
     private static Schema schema() throws Exception {

@@ -41,6 +41,29 @@ class ReportsTest extends IntegrationTest {
         assertThat(response.json().at("/total/finishedOnTime").asLong()).isEqualTo(row.get("finishedOnTime").asLong());
     }
 
+    /**
+     * Circular 01/2018/TT-VPCP Mẫu 06: "Trước hạn", "Đúng hạn", "Quá hạn" — finished before, on or after the
+     * appointed date — counted apart, by the rule the register marks them with.
+     */
+    @Test
+    void aDossierDecidedBeforeItsAppointedDateCountsAsTruocHan() {
+        String code = decidedAndReturned("citizen-a");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select early from report_dossier where code = ? and status = 'RESULT_RETURNED'", Boolean.class,
+                code)).containsExactly(true));
+
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        JsonNode row = as("reception-hn").get("/api/v1/reports/summary?from=" + today + "&to=" + today
+                + "&unitId=" + HANOI + "&procedureCode=" + COSMETICS).json().get("rows").get(0);
+        assertThat(row.get("finishedEarly").asLong()).isEqualTo(jdbc.queryForObject(
+                "select count(*) from report_dossier where unit_id = ? and procedure_code = ? and early and finished_at"
+                        + " >= date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'",
+                Long.class, HANOI, COSMETICS)).isGreaterThanOrEqualTo(1);
+        assertThat(row.get("finishedEarly").asLong() + row.get("finishedOnDueDate").asLong())
+                .isEqualTo(row.get("finishedOnTime").asLong());
+    }
+
     @Test
     void officialsSeeTheirOwnUnitInspectorsEveryUnitCitizensNothing() {
         assertThat(as("reception-hn").get("/api/v1/reports/summary").json().get("unitId").asText()).isEqualTo(HANOI);

@@ -112,6 +112,7 @@ public class ConfigurationRecorder {
             put(facts, "name", unit.name());
             put(facts, "place", unit.place());
             put(facts, "abbreviation", unit.abbreviation());
+            put(facts, "superior", unit.superior());
             if (unit.hours() != null) {
                 MotcuaProperties.Hours hours = unit.hours();
                 put(facts, "hours", hours.morningStart() + "-" + hours.morningEnd() + ", " + hours.afternoonStart()

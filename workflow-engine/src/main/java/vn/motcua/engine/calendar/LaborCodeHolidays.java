@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Public holidays of Labor Code 2019 (Law 45/2019/QH14) Art. 112, for any year:
+ * Public holidays of Labor Code 2019 (Law 45/2019/QH14) Art. 112(1), for any year:
  * <ul>
  * <li>Tết Dương lịch, 1 January;</li>
  * <li>Tết Âm lịch, 5 days: by default the last day of the lunar year and the 1st–4th days of the
@@ -20,24 +20,27 @@ import java.util.Set;
  * is entered as overrides, and the span here only sets the default;</li>
  * <li>Giỗ Tổ Hùng Vương, 10th day of the 3rd lunar month;</li>
  * <li>Ngày Chiến thắng, 30 April, and Ngày Quốc tế Lao động, 1 May;</li>
- * <li>Quốc khánh, 2 September plus one adjacent day, 1 or 3 September as the Prime Minister decides
+ * <li>Quốc khánh, 2 September plus one adjacent day, 1 or 3 September as the Prime Minister decides (Art. 112(3))
  * ({@link NationalDayExtra#DAY_BEFORE} has been the choice since 2025, and is the default).</li>
  * </ul>
  * Lunar dates use the Vietnamese calendar at UTC+7 ({@link LunarCalendar#VIETNAM}).
  *
- * <p>Compensatory days (Art. 112(3)): a holiday on a Saturday or Sunday — the weekly days off of
- * state agencies — gives the next day that is neither a weekend nor another holiday nor an earlier
- * compensatory day. The Tết block is handled as a whole and by default gets no compensatory days:
- * each year's announcement decides how Tết weekends are made up (moving the block, swapping days),
- * so a computed guess would only have to be undone by overrides. {@code compensateTet = true}
- * instead gives each Tết weekend day a compensatory day after the block.
+ * <p>Compensatory days (Labor Code 2019 Art. 111(3): a public holiday of Art. 112(1) that falls on the
+ * weekly day off is made up on the next working day): a holiday on a Saturday or Sunday — the weekly days
+ * off of state agencies — gives the next day that is neither a weekend nor another holiday nor an earlier
+ * compensatory day. The rule makes no exception for Tết, so by default ({@code compensateTet = true}) each
+ * Tết day on a weekend gives a compensatory day after the block. Art. 112(3) lets the Prime Minister place
+ * the Tết days each year; where the announcement moves the block or swaps days, the announced days are
+ * entered as overrides (some are seeded, {@code db/migration/V70__announced_calendar_2025.sql}).
+ * {@code compensateTet = false} leaves Tết weekends without compensatory days, for an installation that
+ * enters every Tết announcement by hand.
  */
 public record LaborCodeHolidays(int tetFirst, int tetLast, NationalDayExtra nationalDayExtra,
                                 boolean compensateTet) implements HolidayRules {
 
-    /** The rules as in force since 2025. */
+    /** The rules as in force since 2025: Tết weekend days made up like any holiday's (Art. 111(3)). */
     public static final LaborCodeHolidays DEFAULT =
-            new LaborCodeHolidays(-1, 3, NationalDayExtra.DAY_BEFORE, false);
+            new LaborCodeHolidays(-1, 3, NationalDayExtra.DAY_BEFORE, true);
 
     /** Which day beside 2 September is the second day of National Day. */
     public enum NationalDayExtra {

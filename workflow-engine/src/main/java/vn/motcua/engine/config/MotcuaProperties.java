@@ -33,11 +33,18 @@ public record MotcuaProperties(@DefaultValue("./data") Path dataDir,
      * its place name (địa danh, Decree 30/2020/ND-CP Appendix I), printed before the date of its outgoing
      * documents: "Hà Nội, ngày 22 tháng 11 năm 2026". {@code abbreviation} is its abbreviated name in the symbol
      * of what it issues (Decree 30/2020/ND-CP Appendix I, e.g. {@code SYT}); it signs the numbers the system
-     * gives its own forms (Mẫu 04), and may be absent.
+     * gives its own forms (Mẫu 04), and may be absent. {@code superior} is the name of its direct governing
+     * agency (cơ quan chủ quản trực tiếp), written above its own name in the heading of what it issues (Decree
+     * 30/2020/ND-CP Appendix I), e.g. "UBND Thành phố Hà Nội" above "Sở Y tế Hà Nội"; absent for an agency
+     * without one.
      */
-    public record OrgUnit(String id, String name, Hours hours, String place, String abbreviation) {
+    public record OrgUnit(String id, String name, Hours hours, String place, String abbreviation, String superior) {
         @ConstructorBinding
         public OrgUnit {
+        }
+
+        public OrgUnit(String id, String name, Hours hours, String place, String abbreviation) {
+            this(id, name, hours, place, abbreviation, null);
         }
 
         public OrgUnit(String id, String name, Hours hours, String place) {
@@ -64,11 +71,12 @@ public record MotcuaProperties(@DefaultValue("./data") Path dataDir,
 
     /**
      * Parameters of Labor Code 2019 Art. 112: the Tết block relative to the lunar new year, the day added
-     * to 2 September, and whether a Tết day on a weekend gives a compensatory day.
+     * to 2 September, and whether a Tết day on a weekend gives a compensatory day — it does by default, as
+     * Art. 111(3) gives one for every holiday on a weekly day off.
      */
     public record Holidays(@DefaultValue("-1") int tetFirst, @DefaultValue("3") int tetLast,
                            @DefaultValue("DAY_BEFORE") LaborCodeHolidays.NationalDayExtra nationalDayExtra,
-                           @DefaultValue("false") boolean compensateTet) {
+                           @DefaultValue("true") boolean compensateTet) {
         public LaborCodeHolidays toRules() {
             return new LaborCodeHolidays(tetFirst, tetLast, nationalDayExtra, compensateTet);
         }

@@ -52,7 +52,7 @@ public sealed interface DossierEvent {
 
     /**
      * The applicant's supplement. At reception the dossier goes back to reception; during appraisal the
-     * time limit restarts from zero (Decree 61/2018 Art. 16(2)) and {@code appointedReturnDate} is the new date.
+     * time limit restarts from zero (Decree 61/2018 Art. 17) and {@code appointedReturnDate} is the new date.
      */
     record SupplementProvided(String code, String comment, List<AttachedDocument> documents, Actor actor,
                               Instant at, Stage stage, LocalDate appointedReturnDate) implements DossierEvent {

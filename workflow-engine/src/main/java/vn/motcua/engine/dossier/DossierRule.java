@@ -41,11 +41,11 @@ public enum DossierRule implements Rule {
             "Chỉ trả kết quả sau khi lãnh đạo đã quyết định",
             "The result is returned only after the leader's decision"),
     WITHDRAWAL_BEFORE_DECISION(
-            "Chỉ được rút hồ sơ trước khi có quyết định giải quyết (Nghị định 61/2018, Điều 18)",
-            "A dossier can be withdrawn only before the decision (Decree 61/2018 Art. 18)"),
+            "Chỉ được rút hồ sơ trước khi có quyết định giải quyết (Nghị định 61/2018)",
+            "A dossier can be withdrawn only before the decision (Decree 61/2018)"),
     SUPPLEMENT_IN_APPRAISAL_WITHIN_THREE_DAYS(
-            "Cơ quan giải quyết chỉ yêu cầu bổ sung trong thời hạn 3 ngày làm việc kể từ ngày tiếp nhận, và chỉ một lần (Nghị định 61/2018, Điều 16)",
-            "During appraisal a supplement may be requested once, within 3 working days of receipt (Decree 61/2018 Art. 16)"),
+            "Cơ quan giải quyết chỉ yêu cầu bổ sung trong thời hạn 3 ngày làm việc kể từ ngày tiếp nhận, và chỉ một lần (Nghị định 61/2018, Điều 17)",
+            "During appraisal a supplement may be requested once, within 3 working days of receipt (Decree 61/2018 Art. 17)"),
     PAYMENT_ONCE_AFTER_ACCEPTANCE(
             "Chỉ thông báo phí, lệ phí một lần, sau khi tiếp nhận hồ sơ, với số tiền lớn hơn 0",
             "The fee is requested once, after acceptance, for a positive amount"),
@@ -53,8 +53,8 @@ public enum DossierRule implements Rule {
             "Chỉ ghi nhận nộp phí khi đã có thông báo, đúng số tiền và có mã giao dịch",
             "A payment is recorded only after a request, for the requested amount, with a transaction reference"),
     CONSULTATION_BY_HANDLER_OF_OTHER_UNITS(
-            "Chuyên viên thụ lý lấy ý kiến các đơn vị khác, có thời hạn trả lời (Nghị định 61/2018, Điều 16)",
-            "The handler consults other units, with a deadline for their answers (Decree 61/2018 Art. 16)"),
+            "Chuyên viên thụ lý lấy ý kiến các đơn vị khác, có thời hạn trả lời (Nghị định 61/2018, Điều 17)",
+            "The handler consults other units, with a deadline for their answers (Decree 61/2018 Art. 17)"),
     CONSULTATION_ANSWERED_ONCE_BY_CONSULTED_UNIT(
             "Chỉ đơn vị được xin ý kiến trả lời, mỗi đơn vị một lần",
             "Only a consulted unit answers, once"),
@@ -62,8 +62,8 @@ public enum DossierRule implements Rule {
             "Chưa thể kết thúc thẩm định khi còn đơn vị chưa trả lời xin ý kiến",
             "The appraisal cannot be recorded while consulted units have not answered"),
     APOLOGY_ONCE_BEFORE_DUE_DATE(
-            "Phiếu xin lỗi và hẹn lại phải gửi chậm nhất 1 ngày làm việc trước hạn trả, chỉ được hẹn lại một lần, ngày hẹn mới phải sau ngày hẹn cũ (Nghị định 61/2018, Điều 19)",
-            "The apology and new date go out at least 1 working day before the due date, only once, for a later date (Decree 61/2018 Art. 19)"),
+            "Phiếu xin lỗi và hẹn lại phải gửi chậm nhất 1 ngày làm việc trước hạn trả, chỉ được hẹn lại một lần, ngày hẹn mới phải sau ngày hẹn cũ (Nghị định 61/2018)",
+            "The apology and new date go out at least 1 working day before the due date, only once, for a later date (Decree 61/2018)"),
     STOP_BEFORE_RESULT(
             "Chỉ dừng xử lý khi hồ sơ đang được giải quyết, nêu rõ lý do",
             "Processing is stopped only while the dossier is being handled, stating the reason"),

@@ -1,7 +1,7 @@
 package vn.motcua.engine.identity;
 
 /**
- * The roles of the one-stop mechanism (Decree 61/2018/ND-CP Art. 3, 8): the applicant, the
+ * The roles of the one-stop mechanism (Decree 61/2018/ND-CP): the applicant, the
  * one-stop unit's receiving officer, the specialist who appraises, the leader who approves,
  * the inspector who reads everything afterwards and changes nothing, and the administrator who runs
  * the system (rebuilds, calendars) but takes no step in any dossier. Clerical work (Decree 30/2020/ND-CP)

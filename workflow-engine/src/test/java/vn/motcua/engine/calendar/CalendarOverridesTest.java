@@ -122,7 +122,8 @@ class CalendarOverridesTest {
         overrides.put(SWAPPED_MONDAY, false, "Nghỉ hoán đổi, làm bù thứ Bảy 08/02/2025", "admin-1");
         assertThat(calendar.isWorkingDay(WORKING_SATURDAY)).isTrue();
         assertThat(calendar.isWorkingDay(SWAPPED_MONDAY)).isFalse();
-        assertThat(calendar.dueDate(Hanoi.at("2025-01-24T10:00"), 1)).isEqualTo(LocalDate.of(2025, 2, 3));
+        // Mon 3 Feb makes up Tết's Saturday 1 Feb (Labor Code 2019 Art. 111(3))
+        assertThat(calendar.dueDate(Hanoi.at("2025-01-24T10:00"), 1)).isEqualTo(LocalDate.of(2025, 2, 4));
 
         overrides.remove(SWAPPED_MONDAY);
         assertThat(calendar.isWorkingDay(SWAPPED_MONDAY)).isTrue();

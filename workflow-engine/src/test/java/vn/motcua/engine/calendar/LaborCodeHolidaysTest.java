@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import vn.motcua.engine.calendar.Holiday.Kind;
 import vn.motcua.engine.calendar.LaborCodeHolidays.NationalDayExtra;
+import vn.motcua.engine.config.MotcuaProperties;
 
 /** Public holidays and compensatory days of Labor Code 2019 Art. 112, computed for any year. */
 class LaborCodeHolidaysTest {
@@ -63,19 +67,31 @@ class LaborCodeHolidaysTest {
     @Test
     void weekendHolidaysInARowGiveTheNextFreeWeekdaysOff() {
         // 2023: Hùng Kings on Saturday 29 April, Reunification Day on Sunday 30 April, Labour Day on Monday
+        // (and Tết 2023, Saturday 21 – Wednesday 25 January, has its weekend made up on Thursday 26 and Friday 27)
         assertThat(compensatory(RULES.daysOff(2023))).containsExactly(
-                LocalDate.of(2023, 1, 2), LocalDate.of(2023, 5, 2), LocalDate.of(2023, 5, 3), LocalDate.of(2023, 9, 4));
-        // 2026 has exactly one weekend holiday, 2025 none outside Tết
+                LocalDate.of(2023, 1, 2), LocalDate.of(2023, 1, 26), LocalDate.of(2023, 1, 27),
+                LocalDate.of(2023, 5, 2), LocalDate.of(2023, 5, 3), LocalDate.of(2023, 9, 4));
+        // 2026 has exactly one weekend holiday; 2025 only Tết's Saturday 1 February, made up on Monday 3
         assertThat(compensatory(RULES.daysOff(2026))).containsExactly(LocalDate.of(2026, 4, 27));
-        assertThat(compensatory(RULES.daysOff(2025))).isEmpty();
+        assertThat(compensatory(RULES.daysOff(2025))).containsExactly(LocalDate.of(2025, 2, 3));
+    }
+
+    /** Labor Code 2019 Art. 111(3): a holiday on the weekly day off is made up, Tết's as any other. */
+    @Test
+    void tetWeekendDaysGiveCompensatoryDaysByDefault() {
+        // Tết 2024 covers Saturday 10 and Sunday 11 February; the block ends on Tuesday 13
+        assertThat(compensatory(RULES.daysOff(2024))).contains(LocalDate.of(2024, 2, 14), LocalDate.of(2024, 2, 15));
+        assertThat(compensatory(RULES.withTetCompensated(false).daysOff(2024)))
+                .doesNotContain(LocalDate.of(2024, 2, 14), LocalDate.of(2024, 2, 15));
     }
 
     @Test
-    void tetWeekendDaysGiveNoCompensatoryDayUnlessTheRuleSaysSo() {
-        // Tết 2024 covers Saturday 10 and Sunday 11 February
-        assertThat(compensatory(RULES.daysOff(2024))).doesNotContain(LocalDate.of(2024, 2, 14), LocalDate.of(2024, 2, 15));
-        assertThat(compensatory(RULES.withTetCompensated(true).daysOff(2024)))
-                .contains(LocalDate.of(2024, 2, 14), LocalDate.of(2024, 2, 15));
+    void configurationWithoutHolidaySettingsCompensatesTetAsTheCodeDoes() {
+        MotcuaProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("motcua.zone",
+                "Asia/Ho_Chi_Minh"))).bindOrCreate("motcua", MotcuaProperties.class);
+        assertThat(properties.calendar().holidays().compensateTet()).isTrue();
+        assertThat(properties.calendar().holidays().toRules()).isEqualTo(RULES);
+        assertThat(RULES.compensateTet()).isTrue();
     }
 
     @Test

@@ -31,7 +31,10 @@ class WorkingCalendarRulesTest {
         assertThat(computed.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
         assertThat(computed.isWorkingDay(LocalDate.of(2027, 2, 5))).as("last day of the lunar year").isFalse();
         assertThat(computed.isWorkingDay(LocalDate.of(2027, 2, 9))).as("mùng 4 Tết").isFalse();
-        assertThat(computed.isWorkingDay(LocalDate.of(2027, 2, 10))).as("mùng 5 Tết").isTrue();
+        // Tết 2027 covers Saturday 6 and Sunday 7 February: made up on Wednesday 10 and Thursday 11
+        assertThat(computed.isWorkingDay(LocalDate.of(2027, 2, 10))).as("compensatory for Tết").isFalse();
+        assertThat(computed.isWorkingDay(LocalDate.of(2027, 2, 11))).as("compensatory for Tết").isFalse();
+        assertThat(computed.isWorkingDay(LocalDate.of(2027, 2, 12))).isTrue();
         assertThat(computed.isWorkingDay(LocalDate.of(2026, 4, 27))).as("compensatory for Hùng Kings").isFalse();
         assertThat(computed.isWorkingDay(LocalDate.of(2026, 4, 28))).isTrue();
         assertThat(computed.isWorkingDay(LocalDate.of(2026, 9, 1))).isFalse();
@@ -40,8 +43,9 @@ class WorkingCalendarRulesTest {
 
     @Test
     void dueDatesSkipTetAndTheHolidaysOfAnyYear() {
-        // Thursday 4 Feb 2027, 10:00: Fri 5 – Tue 9 Feb are Tết, then Wed 10 and Thu 11
-        assertThat(computed.dueDate(at("2027-02-04T10:00"), 2)).isEqualTo(LocalDate.of(2027, 2, 11));
+        // Thursday 4 Feb 2027, 10:00: Fri 5 – Tue 9 Feb are Tết, Wed 10 and Thu 11 make up its weekend, then
+        // Fri 12 and Mon 15
+        assertThat(computed.dueDate(at("2027-02-04T10:00"), 2)).isEqualTo(LocalDate.of(2027, 2, 15));
         // Friday 24 Apr 2026: Sun 26 Hùng Kings, Mon 27 compensatory, Thu 30 and Fri 1 May
         assertThat(computed.dueDate(at("2026-04-24T10:00"), 3)).isEqualTo(LocalDate.of(2026, 5, 4));
         assertThat(computed.nextWorkingDay(LocalDate.of(2026, 4, 24))).isEqualTo(LocalDate.of(2026, 4, 28));
@@ -60,9 +64,10 @@ class WorkingCalendarRulesTest {
         assertThat(computed.isWorkingDay(LocalDate.of(2025, 1, 27))).isTrue();
         assertThat(computed.isWorkingDay(LocalDate.of(2025, 2, 8))).isFalse();
 
-        // Friday 24 Jan: the next working day is Mon 3 Feb instead of Mon 27 Jan
+        // Friday 24 Jan: the next working day is Tue 4 Feb (Mon 3 Feb makes up Tết's Saturday 1 Feb) instead
+        // of Mon 27 Jan
         assertThat(computed.dueDate(at("2025-01-24T10:00"), 1)).isEqualTo(LocalDate.of(2025, 1, 27));
-        assertThat(announced.dueDate(at("2025-01-24T10:00"), 1)).isEqualTo(LocalDate.of(2025, 2, 3));
+        assertThat(announced.dueDate(at("2025-01-24T10:00"), 1)).isEqualTo(LocalDate.of(2025, 2, 4));
         // Friday 7 Feb: due on the working Saturday
         assertThat(computed.dueDate(at("2025-02-07T10:00"), 1)).isEqualTo(LocalDate.of(2025, 2, 10));
         assertThat(announced.dueDate(at("2025-02-07T10:00"), 1)).isEqualTo(LocalDate.of(2025, 2, 8));

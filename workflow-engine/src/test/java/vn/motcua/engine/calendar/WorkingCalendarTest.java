@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Appointed return dates counted in working days (Decree 61/2018/ND-CP Art. 2): the day of receipt does
+ * Appointed return dates counted in working days (Decree 61/2018/ND-CP): the day of receipt does
  * not count, weekends and days off never count, and a dossier received after 17:00 or on a day off counts
  * from the next working day. The days off here are overrides only (no computed holidays), so these tests
  * isolate the counting from the holiday rules.

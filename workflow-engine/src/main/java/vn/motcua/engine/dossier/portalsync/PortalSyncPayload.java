@@ -26,10 +26,13 @@ public record PortalSyncPayload(int schemaVersion, String dossierCode, long vers
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** Chủ hồ sơ: the applicant as declared, and the account that submitted. */
+    /**
+     * Chủ hồ sơ: the applicant as declared, and the account that submitted; {@code taxCode} (mã số thuế) for an
+     * organisation that gave one.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Owner(String accountId, String fullName, String idNumber, String phone, String email,
-                        String address) {
+                        String address, String taxCode) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

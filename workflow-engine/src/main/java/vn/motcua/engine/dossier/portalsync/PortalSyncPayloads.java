@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.engine.calendar.WorkingCalendar;
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.dossier.Applicant;
+import vn.motcua.engine.dossier.ApplicantType;
 import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
@@ -41,8 +42,9 @@ public class PortalSyncPayloads {
 
     /** Dates as the national portal writes them. */
     public static final String DATE_PATTERN = "yyyyMMddHHmmss";
+    /** Kênh: 1 at the counter, 2 online (3, the public postal service, has no path into this system yet). */
+    static final int CHANNEL_COUNTER = 1;
     static final int CHANNEL_ONLINE = 2;
-    static final int APPLICANT_CITIZEN = 1;
 
     private final ProcedureCatalogue catalogue;
     private final MotcuaProperties properties;
@@ -62,7 +64,7 @@ public class PortalSyncPayloads {
         DossierTimeline.Entry last = timeline.entries().get(timeline.entries().size() - 1);
         return new PortalSyncPayload(PortalSyncPayload.SCHEMA_VERSION, timeline.code(), last.sequence(),
                 timeline.procedureCode(), procedure.map(Procedure::name).orElse(timeline.procedureCode()), null,
-                CHANNEL_ONLINE, owner(timeline), APPLICANT_CITIZEN, format(timeline.submittedAt()),
+                channel(timeline), owner(timeline), applicantType(timeline), format(timeline.submittedAt()),
                 format(timeline.receivedAt()), appointed(timeline.appointedDate(), timeline.unitId()),
                 format(timeline.finishedAt()), format(timeline.returnedAt()), status.portalCode(), status.labelVi(),
                 unit(timeline.unitId()), documents(timeline.entries().get(0).event()), fees(procedure),
@@ -71,9 +73,28 @@ public class PortalSyncPayloads {
 
     private static Owner owner(DossierTimeline timeline) {
         Applicant applicant = timeline.applicant();
-        return applicant == null ? new Owner(timeline.ownerId(), null, null, null, null, null)
+        return applicant == null ? new Owner(timeline.ownerId(), null, null, null, null, null, null)
                 : new Owner(timeline.ownerId(), applicant.fullName(), applicant.idNumber(), applicant.phone(),
-                applicant.email(), applicant.address());
+                applicant.email(), applicant.address(), blankToNull(applicant.taxCode()));
+    }
+
+    /** Loại đối tượng as the applicant declared it; a dossier from before the question is a citizen's. */
+    private static int applicantType(DossierTimeline timeline) {
+        Applicant applicant = timeline.applicant();
+        return (applicant == null ? ApplicantType.CITIZEN : applicant.kind()).portalCode();
+    }
+
+    /**
+     * How the dossier came in: submitted by the applicant's own account, online; by a one-stop officer on the
+     * applicant's behalf, at the counter.
+     */
+    static int channel(DossierTimeline timeline) {
+        Actor submitter = timeline.entries().get(0).event().actor();
+        return submitter != null && submitter.role() == Role.RECEPTION ? CHANNEL_COUNTER : CHANNEL_ONLINE;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private List<Fee> fees(Optional<Procedure> procedure) {

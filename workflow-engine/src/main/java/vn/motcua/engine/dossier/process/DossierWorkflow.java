@@ -132,7 +132,7 @@ public class DossierWorkflow {
         });
     }
 
-    /** The applicant withdraws their dossier (Decree 61/2018/ND-CP Art. 18); the process ends. */
+    /** The applicant withdraws their dossier (Decree 61/2018/ND-CP); the process ends. */
     public DossierSummary withdraw(String code, String reason, Identity who) {
         Actor applicant = Steps.actorAs(who, Role.CITIZEN);
         actionable(code, who);

@@ -44,8 +44,8 @@ public class DossierReports {
         }
         Timestamp start = Timestamp.from(from.atStartOfDay(properties.zone()).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(properties.zone()).toInstant());
-        List<Object> arguments = new ArrayList<>(List.of(start, end, start, end, start, end, end, end, end,
-                start, end));
+        List<Object> arguments = new ArrayList<>(List.of(start, end, start, end, start, end, start, end, end, end,
+                end, start, end));
         StringBuilder filter = new StringBuilder();
         if (unitId != null) {
             filter.append(" and unit_id = ?");
@@ -59,6 +59,8 @@ public class DossierReports {
                 select * from (
                   select procedure_code, unit_id,
                     count(*) filter (where received_at >= ? and received_at < ?) as received,
+                    count(*) filter (where finished_at >= ? and finished_at < ? and on_time and early)
+                      as finished_early,
                     count(*) filter (where finished_at >= ? and finished_at < ? and on_time) as finished_on_time,
                     count(*) filter (where finished_at >= ? and finished_at < ? and not on_time) as finished_late,
                     count(*) filter (where received_at < ? and (finished_at is null or finished_at >= ?)
@@ -75,10 +77,12 @@ public class DossierReports {
                         catalogue.find(rs.getString("procedure_code")).map(Procedure::name).orElse(null),
                         rs.getString("unit_id"),
                         properties.unit(rs.getString("unit_id")).map(MotcuaProperties.OrgUnit::name).orElse(null),
-                        rs.getLong("received"), rs.getLong("finished_on_time"), rs.getLong("finished_late"),
+                        rs.getLong("received"), rs.getLong("finished_early"),
+                        rs.getLong("finished_on_time") - rs.getLong("finished_early"), rs.getLong("finished_on_time"),
+                        rs.getLong("finished_late"),
                         rs.getLong("in_progress"), rs.getLong("withdrawn_or_stopped")),
                 arguments.toArray());
-        ReportSummary.Row total = new ReportSummary.Row(null, null, null, null, 0, 0, 0, 0, 0);
+        ReportSummary.Row total = new ReportSummary.Row(null, null, null, null, 0, 0, 0, 0, 0, 0, 0);
         for (ReportSummary.Row row : rows) {
             total = total.plus(row);
         }

@@ -27,7 +27,7 @@ import vn.motcua.engine.dossier.DossierStatus;
  * <ul>
  * <li><b>received</b>: the receipt with an appointment (Giấy tiếp nhận và hẹn trả kết quả);</li>
  * <li><b>appointed</b>: the return date the applicant was last told — set on receipt, set again when the
- * time limit restarts (supplement during appraisal, Decree 61/2018/ND-CP Art. 16(2); payment received),
+ * time limit restarts (supplement during appraisal, Decree 61/2018/ND-CP Art. 17; payment received),
  * moved by an apology (Mẫu 04);</li>
  * <li><b>due</b>: the appointment that timeliness is measured against: the same, except that an apology does
  * not move it (the apology is sent because the dossier is late);</li>

@@ -16,7 +16,8 @@ import vn.motcua.engine.dossier.DossierEvent;
  * Keeps {@code report_dossier}: for each event, the dossier's history up to that event is folded again
  * ({@link DossierTimeline}) and its row replaced if the row is older. A tracking processor with its token in
  * PostgreSQL, so a failure here never touches a step; replaying the event store rebuilds the same rows.
- * {@code on_time} is {@link OnTimeRule}'s final verdict, the same rule the forms (Mẫu 05, Mẫu 06) judge with.
+ * {@code on_time} is {@link OnTimeRule}'s final verdict, the same rule the forms (Mẫu 05, Mẫu 06) judge with, and
+ * {@code early} whether it was finished before the due date (trước hạn).
  */
 @Component
 @ProcessingGroup(ReportProjection.PROCESSING_GROUP)
@@ -41,18 +42,20 @@ public class ReportProjection {
         jdbc.update("""
                         insert into report_dossier (code, procedure_code, unit_id, status, submitted_at, received_at,
                             due_date, effective_due_date, finished_at, closed_at, supplement_requests, on_time,
-                            last_sequence)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            early, last_sequence)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (code) do update set status = excluded.status,
                             received_at = excluded.received_at, due_date = excluded.due_date,
                             effective_due_date = excluded.effective_due_date, finished_at = excluded.finished_at,
                             closed_at = excluded.closed_at, supplement_requests = excluded.supplement_requests,
-                            on_time = excluded.on_time, last_sequence = excluded.last_sequence
+                            on_time = excluded.on_time, early = excluded.early,
+                            last_sequence = excluded.last_sequence
                         where report_dossier.last_sequence < excluded.last_sequence""",
                 timeline.code(), timeline.procedureCode(), timeline.unitId(), timeline.status().name(),
                 timestamp(timeline.submittedAt()), timestamp(timeline.receivedAt()), timeline.dueDate(),
                 onTime.effectiveDueDate(timeline), timestamp(timeline.finishedAt()), timestamp(timeline.closedAt()),
-                timeline.supplementRequests(), verdict == null ? null : verdict.onTime(), sequence);
+                timeline.supplementRequests(), verdict == null ? null : verdict.onTime(),
+                verdict == null ? null : verdict.early(), sequence);
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,11 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.dossier.Applicant;
+import vn.motcua.engine.dossier.ApplicantType;
+import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierEvent.Stage;
+import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.dossier.report.DossierTimeline;
 import vn.motcua.engine.dossier.report.Histories;
 import vn.motcua.process.ProcedureCatalogue;
@@ -61,6 +66,60 @@ class PortalSyncPayloadsTest {
         assertThat(payload.get("status").asInt()).isEqualTo(10);
         assertThat(payload.at("/handlingUnit/name").asText()).isEqualTo("Sở Y tế Hà Nội");
         assertThat(payload.get("version").asLong()).isEqualTo(7);
+    }
+
+    private static DossierTimeline submittedBy(Applicant applicant, Actor submitter) {
+        return DossierTimeline.ofEvents(List.of(new DossierEvent.DossierSubmitted(Histories.CODE, Histories.PROCEDURE,
+                Histories.UNIT, applicant, Map.of(), null, List.of(Histories.pdf("phieu-cong-bo.pdf", 'a')), submitter,
+                Histories.at("2026-11-23T08:00"))));
+    }
+
+    /** The national portal's loại đối tượng and the organisation's tax code, as the applicant declared them. */
+    @Test
+    void anEnterpriseIsSyncedAsApplicantType2WithItsTaxCode() {
+        Applicant company = new Applicant("Công ty TNHH Mỹ phẩm Sen Việt", "001099012345", "0912345678", null,
+                "Hà Nội", ApplicantType.ENTERPRISE, "0101234567-001");
+        JsonNode payload = json(submittedBy(company, Histories.CITIZEN));
+
+        assertThat(schema.violations(payload)).isEmpty();
+        assertThat(payload.get("applicantType").asInt()).isEqualTo(2);
+        assertThat(payload.at("/owner/taxCode").asText()).isEqualTo("0101234567-001");
+        assertThat(json(submittedBy(new Applicant("Sở Tài chính", "001099012345", "0912345678", null, null,
+                ApplicantType.STATE_AGENCY, "0100000001"), Histories.CITIZEN)).get("applicantType").asInt())
+                .isEqualTo(3);
+    }
+
+    /** An event stored before the applicant's type existed still reads, as a citizen's, with no tax code. */
+    @Test
+    void anApplicantStoredBeforeTheTypeIsACitizen() throws IOException {
+        Applicant old = JSON.readValue("""
+                {"fullName":"Nguyễn Văn An","idNumber":"001099012345","phone":"0912345678",
+                 "email":"an@example.vn","address":"Hà Nội"}""", Applicant.class);
+
+        assertThat(old.type()).isNull();
+        assertThat(old.kind()).isEqualTo(ApplicantType.CITIZEN);
+        JsonNode payload = json(submittedBy(old, Histories.CITIZEN));
+        assertThat(payload.get("applicantType").asInt()).isEqualTo(1);
+        assertThat(payload.at("/owner").has("taxCode")).isFalse();
+        assertThat(schema.violations(payload)).isEmpty();
+    }
+
+    /** Kênh: online when the applicant submitted from their account, at the counter when an officer entered it. */
+    @Test
+    void theChannelIsHowTheDossierCameIn() {
+        assertThat(json(submittedBy(Histories.APPLICANT, Histories.CITIZEN)).get("channel").asInt()).isEqualTo(2);
+        assertThat(json(submittedBy(Histories.APPLICANT, Histories.RECEPTION)).get("channel").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theSchemaRefusesATaxCodeThatIsNot10Or10Dash3Digits() {
+        ObjectNode payload = (ObjectNode) json(submittedBy(new Applicant("Công ty A", "001099012345", "0912345678",
+                null, null, ApplicantType.ENTERPRISE, "0101234567"), Histories.CITIZEN));
+        assertThat(schema.violations(payload)).isEmpty();
+        ((ObjectNode) payload.get("owner")).put("taxCode", "01012345");
+        assertThat(schema.violations(payload)).isNotEmpty();
+        ((ObjectNode) payload.get("owner")).put("taxCode", "0101234567-1");
+        assertThat(schema.violations(payload)).isNotEmpty();
     }
 
     @Test
