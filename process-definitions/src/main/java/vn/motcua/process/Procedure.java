@@ -19,6 +19,8 @@ import java.util.Objects;
  *                          applicant's form, e.g. {@code forms/1.002600.schema.json}; {@code null}
  *                          when the procedure has no form beyond the applicant's particulars
  * @param unverified        names of fields not yet checked against the legal source
+ * @param feeReductions     lower fees for some applicants (e.g. GPP in disadvantaged areas), each applied only when
+ *                          the applicant claims it on the form together with the evidence it requires
  */
 public record Procedure(
         String code,
@@ -30,7 +32,8 @@ public record Procedure(
         long feeVnd,
         List<RequiredDocument> requiredDocuments,
         String formSchema,
-        List<String> unverified) {
+        List<String> unverified,
+        List<FeeReduction> feeReductions) {
 
     public Procedure {
         Objects.requireNonNull(code, "code");
@@ -45,6 +48,48 @@ public record Procedure(
         }
         requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
         unverified = unverified == null ? List.of() : List.copyOf(unverified);
+        feeReductions = feeReductions == null ? List.of() : List.copyOf(feeReductions);
+        for (FeeReduction reduction : feeReductions) {
+            if (reduction.feeVnd() < 0 || reduction.feeVnd() >= feeVnd) {
+                throw new IllegalArgumentException("a reduced fee must be below the fee: " + code);
+            }
+        }
+    }
+
+    /**
+     * A lower fee for some applicants: who it is for (Vietnamese), the fee they pay instead, the boolean form field
+     * by which the applicant claims it and the form field holding the evidence they declare (e.g. the decision that
+     * lists their commune), and what that evidence must be.
+     */
+    public record FeeReduction(String who, long feeVnd, String claimField, String evidenceField, String evidence) {
+        public FeeReduction {
+            Objects.requireNonNull(who, "who");
+            Objects.requireNonNull(claimField, "claimField");
+            Objects.requireNonNull(evidenceField, "evidenceField");
+        }
+    }
+
+    /** The fee of one dossier: the catalogue fee, less a reduction, with its reason. */
+    public record Fee(long baseFeeVnd, long reductionVnd, String reductionReason) {
+        public long amountVnd() {
+            return baseFeeVnd - reductionVnd;
+        }
+    }
+
+    /**
+     * The fee for a dossier with this {@code form}: the first reduction the applicant claims ({@code claimField}
+     * true) with non-blank evidence applies; a claim without evidence is not a reduction.
+     */
+    public Fee feeFor(java.util.Map<String, Object> form) {
+        for (FeeReduction reduction : feeReductions) {
+            Object claimed = form == null ? null : form.get(reduction.claimField());
+            Object evidence = form == null ? null : form.get(reduction.evidenceField());
+            if (Boolean.TRUE.equals(claimed) && evidence instanceof String text && !text.isBlank()) {
+                return new Fee(feeVnd, feeVnd - reduction.feeVnd(), reduction.who() + " — căn cứ / evidence: "
+                        + text.strip());
+            }
+        }
+        return new Fee(feeVnd, 0, null);
     }
 
     public boolean isVerified(String field) {
