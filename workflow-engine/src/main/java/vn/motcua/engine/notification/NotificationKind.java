@@ -8,14 +8,16 @@ import vn.motcua.engine.dossier.DossierEvent;
  * The moments at which an online applicant is told, by email and SMS, what happened to the dossier
  * (Decree 61/2018/ND-CP; Decree 42/2022/ND-CP on online public services): receipt with the appointed date,
  * a request for a supplement (all items at once), a refusal with its reasons, an apology with a new date
- * (Mẫu 04) and the result. Each has an email and an SMS template named after it.
+ * (Mẫu 04), the result, and a fee to pay (the amount, its reduction if any, and where to pay it online). Each has
+ * an email and an SMS template named after it.
  */
 public enum NotificationKind {
     RECEIPT("receipt"),
     SUPPLEMENT_REQUEST("supplement-request"),
     REFUSAL("refusal"),
     APOLOGY("apology"),
-    RESULT("result");
+    RESULT("result"),
+    FEE_REQUEST("fee-request");
 
     private final String template;
 
@@ -37,6 +39,7 @@ public enum NotificationKind {
             case DossierEvent.DossierRefused e -> REFUSAL;
             case DossierEvent.DelayApologised e -> APOLOGY;
             case DossierEvent.ResultReturned e -> RESULT;
+            case DossierEvent.PaymentRequested e -> FEE_REQUEST;
             default -> null;
         };
         return Optional.ofNullable(kind);
