@@ -14,6 +14,8 @@ create table payment_order (
     raw_notification       text
 );
 create index payment_order_dossier on payment_order (dossier_code);
+-- one pending order per dossier: a double click, even on two nodes, never opens two
+create unique index payment_order_one_pending on payment_order (dossier_code) where status = 'PENDING';
 create index payment_order_created on payment_order (unit_id, created_at);
 
 -- The sandbox provider's own books (the embedded default only): what a real provider would show in its daily

@@ -88,9 +88,17 @@ public class Payments {
         }
         long amount = fees.requested(code).orElseThrow();
         String agency = properties.unit(dossier.unitId()).map(MotcuaProperties.OrgUnit::name).orElse(dossier.unitId());
+        try {
+            return openOrder(code, dossier.unitId(), amount, agency, gateway);
+        } catch (DuplicateKeyException concurrent) {
+            return openOrder(code, dossier.unitId(), amount, agency, gateway); // another request opened it first
+        }
+    }
+
+    private OpenedOrder openOrder(String code, String unitId, long amount, String agency, PaymentGateway gateway) {
         return Steps.inOneTransaction(transaction, () -> {
             Optional<PaymentOrder> pending = orders.pending(code);
-            PaymentOrder order = pending.orElseGet(() -> new PaymentOrder(newId(), code, dossier.unitId(), amount,
+            PaymentOrder order = pending.orElseGet(() -> new PaymentOrder(newId(), code, unitId, amount,
                     gateway.provider(), PaymentStatus.PENDING, null, clock.instant(), null));
             if (pending.isEmpty()) {
                 orders.insert(order);
@@ -148,6 +156,7 @@ public class Payments {
                 return acknowledgement(order.id());
             }
             orders.markPaid(order.id(), notification.transactionId(), raw, providerTime(notification, now));
+            orders.cancelPending(order.dossierCode(), now); // an older order revived by its late "paid": no other
             workflow.recordPayment(order.dossierCode(), order.amountVnd(), PaymentChannel.ONLINE, provider,
                     notification.transactionId(), gatewayActor(provider));
         } else if (order.status() == PaymentStatus.PENDING) {
