@@ -71,8 +71,7 @@ class AccessPolicyTest extends DocumentIntegrationTest {
             assertNotThere(as("citizen-b").get("/api/v1/dossiers/" + code + part), "dossier", code,
                     as("citizen-b").get("/api/v1/dossiers/" + UNKNOWN_DOSSIER + part));
         }
-        assertNotThere(as("citizen-b").postJson("/api/v1/dossiers/" + code + "/payment", """
-                {"amountVnd":500000,"reference":"KBNN-1"}"""), "dossier", code, null);
+        assertNotThere(as("citizen-b").post("/api/v1/dossiers/" + code + "/payments"), "dossier", code, null);
         assertNotThere(as("citizen-b").postJson("/api/v1/dossiers/" + code + "/rating", """
                 {"score":1}"""), "dossier", code, null);
         assertNotThere(as("citizen-b").multipart("/api/v1/dossiers/" + code + "/supplement",
@@ -139,7 +138,8 @@ class AccessPolicyTest extends DocumentIntegrationTest {
                 inspector.multipart(dossier + "/supplement",
                         parts -> parts.part("files", Api.file("b.pdf", pdf("b")), MediaType.APPLICATION_PDF)),
                 inspector.postJson(dossier + "/withdrawal", "{\"reason\":\"x\"}"),
-                inspector.postJson(dossier + "/payment", "{\"amountVnd\":1,\"reference\":\"x\"}"),
+                inspector.post(dossier + "/payments"),
+                inspector.postJson(dossier + "/payments/counter", "{\"amountVnd\":1,\"receiptNumber\":\"x\"}"),
                 inspector.postJson(dossier + "/rating", "{\"score\":5}"),
                 inspector.postJson(dossier + "/apology", "{\"newAppointedDate\":\"" + LocalDate.now().plusDays(30)
                         + "\",\"reason\":\"x\"}"),

@@ -39,9 +39,10 @@ class DossierFlowTest extends IntegrationTest {
         JsonNode feeDue = as("citizen-a").get("/api/v1/dossiers/" + code).json();
         assertThat(feeDue.get("status").asText()).isEqualTo("PAYMENT_REQUESTED");
         assertThat(feeDue.get("portalStatus").asInt()).isEqualTo(6);
-        Api.Response wrongAmount = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/payment", """
-                {"amountVnd":1000,"reference":"KBNN-1"}""");
-        assertThat(wrongAmount.status()).isEqualTo(409);
+        Api.Response declared = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/payment", """
+                {"amountVnd":500000,"reference":"KBNN-1"}""");
+        assertThat(declared.status()).as("a declared reference is no payment").isIn(404, 405);
+        assertThat(declared.contentType()).contains("problem+json");
         pay(code, "citizen-a");
         JsonNode accepted = as("citizen-a").get("/api/v1/dossiers/" + code).json();
         assertThat(accepted.get("status").asText()).isEqualTo("ACCEPTED");
@@ -74,7 +75,10 @@ class DossierFlowTest extends IntegrationTest {
         assertThat(history.get(1).at("/actor/role").asText()).isEqualTo("RECEPTION");
         assertThat(history.get(1).at("/actor/unitId").asText()).isEqualTo(HANOI);
         assertThat(history.get(1).get("comment").asText()).isEqualTo("Hồ sơ đầy đủ, hợp lệ");
-        assertThat(history.get(3).at("/details/reference").asText()).isEqualTo("KBNN-" + code);
+        assertThat(history.get(3).at("/details/reference").asText()).isEqualTo(jdbc.queryForObject(
+                "select provider_transaction_id from payment_order where dossier_code = ? and status = 'PAID'",
+                String.class, code));
+        assertThat(history.get(3).at("/details/channel").asText()).isEqualTo("ONLINE");
         assertThat(history.get(5).at("/details/outcome").asText()).isEqualTo("FAVOURABLE");
         assertThat(history.get(6).at("/actor/id").asText()).isEqualTo("leader-hn");
         assertThat(history.findValuesAsText("at")).allSatisfy(at -> assertThat(at).isNotBlank());

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param appraisalSupplementRestarts whether a supplement asked for during appraisal restarts the time limit from
  *                          zero once it arrives (Decree 61/2018/ND-CP as amended; the default) or, where a procedure's
  *                          own rule says so (practice), resumes it with the working time that was left
+ * @param feeReductions     lower fees for some applicants (e.g. GPP in disadvantaged areas), each applied only when
+ *                          the applicant claims it on the form together with the evidence it requires
  */
 public record Procedure(
         String code,
@@ -38,7 +40,8 @@ public record Procedure(
         String formSchema,
         List<String> unverified,
         Integer supplementLapseDays,
-        Boolean appraisalSupplementRestarts) {
+        Boolean appraisalSupplementRestarts,
+        List<FeeReduction> feeReductions) {
 
     /** The supplement period when the catalogue names none (practice, configurable per procedure). */
     public static final int DEFAULT_SUPPLEMENT_LAPSE_DAYS = 30;
@@ -64,6 +67,48 @@ public record Procedure(
         if (appraisalSupplementRestarts == null) {
             appraisalSupplementRestarts = Boolean.TRUE;
         }
+        feeReductions = feeReductions == null ? List.of() : List.copyOf(feeReductions);
+        for (FeeReduction reduction : feeReductions) {
+            if (reduction.feeVnd() < 0 || reduction.feeVnd() >= feeVnd) {
+                throw new IllegalArgumentException("a reduced fee must be below the fee: " + code);
+            }
+        }
+    }
+
+    /**
+     * A lower fee for some applicants: who it is for (Vietnamese), the fee they pay instead, the boolean form field
+     * by which the applicant claims it and the form field holding the evidence they declare (e.g. the decision that
+     * lists their commune), and what that evidence must be.
+     */
+    public record FeeReduction(String who, long feeVnd, String claimField, String evidenceField, String evidence) {
+        public FeeReduction {
+            Objects.requireNonNull(who, "who");
+            Objects.requireNonNull(claimField, "claimField");
+            Objects.requireNonNull(evidenceField, "evidenceField");
+        }
+    }
+
+    /** The fee of one dossier: the catalogue fee, less a reduction, with its reason. */
+    public record Fee(long baseFeeVnd, long reductionVnd, String reductionReason) {
+        public long amountVnd() {
+            return baseFeeVnd - reductionVnd;
+        }
+    }
+
+    /**
+     * The fee for a dossier with this {@code form}: the first reduction the applicant claims ({@code claimField}
+     * true) with non-blank evidence applies; a claim without evidence is not a reduction.
+     */
+    public Fee feeFor(java.util.Map<String, Object> form) {
+        for (FeeReduction reduction : feeReductions) {
+            Object claimed = form == null ? null : form.get(reduction.claimField());
+            Object evidence = form == null ? null : form.get(reduction.evidenceField());
+            if (Boolean.TRUE.equals(claimed) && evidence instanceof String text && !text.isBlank()) {
+                return new Fee(feeVnd, feeVnd - reduction.feeVnd(), reduction.who() + " — căn cứ / evidence: "
+                        + text.strip());
+            }
+        }
+        return new Fee(feeVnd, 0, null);
     }
 
     public boolean isVerified(String field) {

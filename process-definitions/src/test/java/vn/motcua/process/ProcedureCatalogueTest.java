@@ -181,6 +181,23 @@ class ProcedureCatalogueTest {
     }
 
     @Test
+    void aFeeReductionAppliesOnlyWithItsEvidence() {
+        Procedure gpp = catalogue.find("BYT.DUOC.03").orElseThrow();
+        assertThat(gpp.isVerified("feeReductions")).isFalse();
+
+        Procedure.Fee reduced = gpp.feeFor(java.util.Map.of("disadvantagedArea", true,
+                "disadvantagedAreaEvidence", "Quyết định 861/QĐ-TTg, xã Tân Lập"));
+        assertThat(reduced.baseFeeVnd()).isEqualTo(1_000_000);
+        assertThat(reduced.amountVnd()).isEqualTo(500_000);
+        assertThat(reduced.reductionReason()).contains("đặc biệt khó khăn").contains("Quyết định 861/QĐ-TTg");
+
+        assertThat(gpp.feeFor(java.util.Map.of("disadvantagedArea", true)).amountVnd()).isEqualTo(1_000_000);
+        assertThat(gpp.feeFor(java.util.Map.of("disadvantagedArea", false, "disadvantagedAreaEvidence", "x"))
+                .amountVnd()).isEqualTo(1_000_000);
+        assertThat(gpp.feeFor(null).reductionVnd()).isZero();
+    }
+
+    @Test
     void unknownCodeGivesEmpty() {
         assertThat(catalogue.find("9.999999")).isEmpty();
         assertThat(catalogue.find(null)).isEmpty();

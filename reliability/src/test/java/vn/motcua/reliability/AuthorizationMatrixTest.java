@@ -98,6 +98,9 @@ class AuthorizationMatrixTest extends InProcessRun {
         if (path.startsWith("/api/v1/inbox") || path.equals("/api/v1/tasks")) {
             return who.official() ? Expect.LIST : Expect.DENY_403;
         }
+        if (path.equals("/api/v1/payments/reconciliation")) {              // the unit's books; inspectors all units
+            return Set.of("RECEPTION", "LEADER", "INSPECTOR").contains(who.role()) ? Expect.LIST : Expect.DENY_403;
+        }
         if (path.startsWith("/api/v1/procedures") || path.equals("/api/v1/units") || path.equals("/api/v1/me")) {
             return Expect.ALLOW;                                           // the catalogue, who am I: anyone signed in
         }
@@ -142,7 +145,7 @@ class AuthorizationMatrixTest extends InProcessRun {
                 return sees ? Expect.ALLOW : Expect.HIDE_404;
             }
             boolean leaderStep = path.endsWith("/apology") || path.endsWith("/stop");
-            String role = leaderStep ? "LEADER" : "CITIZEN";
+            String role = leaderStep ? "LEADER" : path.endsWith("/payments/counter") ? "RECEPTION" : "CITIZEN";
             if (!who.role().equals(role)) {
                 return Expect.DENY_403;
             }

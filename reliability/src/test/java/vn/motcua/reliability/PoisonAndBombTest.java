@@ -198,9 +198,14 @@ class PoisonAndBombTest extends InProcessRun {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String code = created.json().get("code").asText();
         complete(http, "reception-hn", code, "{\"outcome\":\"ACCEPT\",\"comment\":\"Hồ sơ hợp lệ\"}");
-        Http.Response paid = http.postJson("/api/v1/dossiers/" + code + "/payment", "citizen-a",
-                "{\"amountVnd\":500000,\"reference\":\"KBNN-" + code + "\"}");
-        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        // the fee, paid online through the sandbox provider's page (it notifies the application, signed)
+        Http.Response order = http.send(Http.Request.of("POST", "/api/v1/dossiers/" + code + "/payments")
+                .as("citizen-a"));
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        Http.Response paid = http.send(Http.Request.of("POST", java.net.URI.create(order.json().path("payUrl")
+                .asText()).getPath()).body("application/x-www-form-urlencoded",
+                "action=pay".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(303);
         String appraisal = task(http, "specialist-hn", code);
         assertThat(http.send(Http.Request.of("POST", "/api/v1/tasks/" + appraisal + "/claim").as("specialist-hn"))
                 .status()).isBetween(200, 299);

@@ -66,10 +66,11 @@ public final class ApiModels {
             @Size(max = 2000) String comment) {
     }
 
-    public record PaymentRequest(
+    /** A fee collected at the one-stop counter: the receipt (biên lai) number and the amount on it. */
+    public record CounterPaymentRequest(
             @Positive(message = "Số tiền phải lớn hơn 0 / The amount must be positive") long amountVnd,
-            @NotBlank(message = "Mã giao dịch là bắt buộc / Transaction reference is required") @Size(max = 100)
-            String reference) {
+            @NotBlank(message = "Số biên lai là bắt buộc / The receipt number is required") @Size(max = 100)
+            String receiptNumber) {
     }
 
     public record ApologyRequest(

@@ -49,7 +49,6 @@ import vn.motcua.engine.dossier.registry.DossierSummary;
 import vn.motcua.portal.api.ApiModels.DossierView;
 import vn.motcua.portal.api.ApiModels.NewDossierRequest;
 import vn.motcua.portal.api.ApiModels.ApologyRequest;
-import vn.motcua.portal.api.ApiModels.PaymentRequest;
 import vn.motcua.portal.api.ApiModels.RatingRequest;
 import vn.motcua.portal.api.ApiModels.StopRequest;
 import vn.motcua.portal.api.ApiModels.WithdrawalRequest;
@@ -163,13 +162,6 @@ public class DossierController {
                                 @RequestBody @Valid WithdrawalRequest request,
                                 @Parameter(hidden = true) Identity who) {
         return DossierView.of(workflow.withdraw(code, request.reason(), who));
-    }
-
-    @Operation(summary = "Nộp phí, lệ phí / Pay the fee (the time limit counts from payment)")
-    @PostMapping(path = "/{code}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public DossierView pay(@PathVariable @Pattern(regexp = CODE) String code, @RequestBody @Valid PaymentRequest request,
-                           @Parameter(hidden = true) Identity who) {
-        return DossierView.of(workflow.pay(code, request.amountVnd(), request.reference(), who));
     }
 
     @Operation(summary = "Xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) / Apologise and set a new date, once")

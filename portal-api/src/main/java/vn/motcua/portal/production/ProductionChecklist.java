@@ -54,6 +54,7 @@ public final class ProductionChecklist {
     static final String AUDIT_TRUST_ANCHORS = "motcua.audit.trust-anchors";
     static final String SIGNING_TRUST_ANCHORS = "motcua.signing.trust-anchors";
     static final String DEMO_USERS = "motcua.security.demo-users.enabled";
+    static final String PAYMENT_PROVIDER = "motcua.payment.provider";
     static final String OIDC_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     /** Passwords shipped in this repository, vendors' defaults and the first ones every attacker tries. */
@@ -104,7 +105,20 @@ public final class ProductionChecklist {
         trustAnchorsAreGiven(SIGNING_TRUST_ANCHORS, findings);
         noDemoUsers(findings);
         noKnownPassword(findings);
+        noSandboxPayments(findings);
         return Collections.unmodifiableList(findings);
+    }
+
+    /**
+     * The sandbox payment provider takes no money and signs with a key it made itself: with it, anyone could mark a
+     * fee paid. Production has a real provider or none (then fees are paid at the counter).
+     */
+    void noSandboxPayments(List<Finding> findings) {
+        if (settings.value(PAYMENT_PROVIDER).filter("sandbox"::equalsIgnoreCase).isPresent()) {
+            findings.add(new Finding(PAYMENT_PROVIDER, "MOTCUA_PAYMENT_PROVIDER",
+                    "cổng thanh toán thử nghiệm (sandbox) không thu tiền thật, chỉ dành cho bản chạy thử",
+                    "the sandbox payment provider takes no real money and is for the embedded default only"));
+        }
     }
 
     /** Each external service the production profile connects to is named; the OIDC issuer is a URL. */

@@ -13,6 +13,9 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -48,6 +51,11 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     private static final String[] OFFICIALS = {"RECEPTION", "SPECIALIST", "LEADER", "CLERK", "UNIT_HEAD"};
     private static final String[] READERS = {"RECEPTION", "SPECIALIST", "LEADER", "CLERK", "UNIT_HEAD", "INSPECTOR"};
 
+    /** Where payment providers (and the sandbox's payers) come without a session of ours. */
+    static final RequestMatcher PAYMENT_PROVIDER_DOORS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/public/payments/notifications/*"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/public/sandbox-payment/*"));
+
     private final Identities identities;
 
     public SecurityConfiguration(Identities identities) {
@@ -62,7 +70,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .securityContext(context -> context.securityContextRepository(new ApiSessionReader()))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSessionReader.CSRF_EXPOSED))
+                // a payment provider's notification and its (sandbox) page act on no one's session: never a CSRF target
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> ApiSessionReader.CSRF_EXPOSED.matches(request)
+                        && !PAYMENT_PROVIDER_DOORS.matches(request)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health",
                                 "/actuator/health/**").permitAll()
@@ -71,6 +81,13 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         // tra cứu hồ sơ: the public status lookup needs the code and the applicant's phone or ID
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/results/*/check").permitAll()
+                        // a provider's signed notification (checked by its signature) and the sandbox provider's page
+                        .requestMatchers(PAYMENT_PROVIDER_DOORS).permitAll()
+                        // the removed door where applicants declared a payment reference: its 404 problem, not a 403
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/payment").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/payments/counter").hasRole("RECEPTION")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payments/reconciliation")
+                        .hasAnyRole("RECEPTION", "LEADER", "INSPECTOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/documents/verification").hasAnyRole(READERS)
                         // documents are read by officials and inspectors (which ones: DocumentPolicy), changed by
                         // officials only
@@ -83,7 +100,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/v1/search/**").hasAnyRole(READERS)
                         .requestMatchers("/api/v1/reports/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers", "/api/v1/dossiers/*/supplement",
-                                "/api/v1/dossiers/*/withdrawal", "/api/v1/dossiers/*/payment",
+                                "/api/v1/dossiers/*/withdrawal", "/api/v1/dossiers/*/payments",
                                 "/api/v1/dossiers/*/rating").hasRole("CITIZEN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/apology", "/api/v1/dossiers/*/stop")
                         .hasRole("LEADER")

@@ -226,6 +226,15 @@ class ProductionChecklistTest {
     }
 
     @Test
+    void theSandboxPaymentProviderIsRefused() throws IOException {
+        assertThat(findings()).as("no provider: fees are paid at the counter").isEmpty();
+        variables.put("MOTCUA_PAYMENT_PROVIDER", "sandbox");
+        assertThat(findings()).extracting(ProductionChecklist.Finding::variable)
+                .containsExactly("MOTCUA_PAYMENT_PROVIDER");
+        assertThat(lines()).singleElement().asString().contains("sandbox");
+    }
+
+    @Test
     void theOidcIssuerMustBeAUrl() throws IOException {
         variables.put("MOTCUA_OIDC_ISSUER_URI", "syt");
         assertThat(lines()).singleElement().asString().startsWith("MOTCUA_OIDC_ISSUER_URI").contains("not an http(s) URL");

@@ -158,10 +158,22 @@ public abstract class IntegrationTest {
         pay(code, applicant);
     }
 
+    /** The applicant pays the requested fee online through the sandbox provider (order, the provider's page, pay). */
     protected void pay(String code, String applicant) {
-        Api.Response paid = as(applicant).postJson("/api/v1/dossiers/" + code + "/payment", """
-                {"amountVnd":500000,"reference":"KBNN-%s"}""".formatted(code));
-        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        payThroughSandbox(code, applicant, "pay");
+        Api.Response dossier = as(applicant).get("/api/v1/dossiers/" + code);
+        assertThat(dossier.json().path("status").asText()).as(dossier.toString()).isEqualTo("ACCEPTED");
+    }
+
+    /** Opens (or gets again) the dossier's online order and takes {@code action} (pay, cancel) on its page. */
+    protected Api.Response payThroughSandbox(String code, String applicant, String action) {
+        Api.Response order = as(applicant).post("/api/v1/dossiers/" + code + "/payments");
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        String payUrl = order.json().path("payUrl").asText();
+        Api.Response page = anonymous().postRaw(java.net.URI.create(payUrl).getPath(),
+                MediaType.APPLICATION_FORM_URLENCODED, ("action=" + action).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.status()).as(page.toString()).isIn(200, 303);
+        return order;
     }
 
     protected int events(String code) {

@@ -246,20 +246,32 @@ public class Dossier {
         if (status != DossierStatus.ACCEPTED || requestedFee > 0 || command.amountVnd() <= 0) {
             throw new DossierRuleViolation(DossierRule.PAYMENT_ONCE_AFTER_ACCEPTANCE);
         }
+        if (command.reductionVnd() < 0 || (command.reductionVnd() > 0
+                && (command.reductionReason() == null || command.reductionReason().isBlank()))) {
+            throw new DossierRuleViolation(DossierRule.FEE_FROM_CATALOGUE);
+        }
         apply(new PaymentRequested(code, command.amountVnd(), command.comment(), List.of(), command.actor(),
-                clock.instant()));
+                clock.instant(), command.baseFeeVnd(), command.reductionVnd(), command.reductionReason()));
     }
 
     @CommandHandler
     public void handle(RecordPayment command, Clock clock) {
         requireOpen();
-        requireApplicant(command.actor());
+        boolean proven = switch (command.channel()) {
+            case ONLINE -> command.actor().role() == Role.SYSTEM && command.provider() != null
+                    && !command.provider().isBlank();
+            case COUNTER -> command.actor().role() == Role.RECEPTION && unitId.equals(command.actor().unitId());
+            case null -> false;
+        };
+        if (!proven) {
+            throw new DossierRuleViolation(DossierRule.PAYMENT_PROVEN);
+        }
         if (status != DossierStatus.PAYMENT_REQUESTED || command.amountVnd() != requestedFee
                 || command.reference() == null || command.reference().isBlank()) {
             throw new DossierRuleViolation(DossierRule.PAYMENT_MATCHES_REQUEST);
         }
         apply(new PaymentReceived(code, command.amountVnd(), command.reference(), command.appointedReturnDate(), null,
-                List.of(), command.actor(), clock.instant()));
+                List.of(), command.actor(), clock.instant(), command.channel(), command.provider()));
     }
 
     @CommandHandler

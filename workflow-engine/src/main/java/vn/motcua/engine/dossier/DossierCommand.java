@@ -69,12 +69,21 @@ public sealed interface DossierCommand {
                                         Actor actor) implements DossierCommand {
     }
 
-    record RequestPayment(@TargetAggregateIdentifier String code, long amountVnd, String comment, Actor actor)
-            implements DossierCommand {
+    /** The fee from the catalogue: {@code baseFeeVnd} less a {@code reductionVnd} claimed with evidence. */
+    record RequestPayment(@TargetAggregateIdentifier String code, long baseFeeVnd, long reductionVnd,
+                          String reductionReason, String comment, Actor actor) implements DossierCommand {
+        public long amountVnd() {
+            return baseFeeVnd - reductionVnd;
+        }
     }
 
-    record RecordPayment(@TargetAggregateIdentifier String code, long amountVnd, String reference,
-                         LocalDate appointedReturnDate, Actor actor) implements DossierCommand {
+    /**
+     * A payment proven by a gateway's verified notification (ONLINE, recorded by the system) or by the counter's
+     * receipt (COUNTER, recorded by reception); {@code reference} is the transaction id or the receipt number.
+     */
+    record RecordPayment(@TargetAggregateIdentifier String code, long amountVnd, DossierEvent.PaymentChannel channel,
+                         String provider, String reference, LocalDate appointedReturnDate, Actor actor)
+            implements DossierCommand {
     }
 
     record RequestConsultation(@TargetAggregateIdentifier String code, List<String> unitIds, LocalDate dueDate,

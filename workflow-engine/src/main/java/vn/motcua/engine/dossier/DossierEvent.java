@@ -72,21 +72,42 @@ public sealed interface DossierEvent {
         }
     }
 
+    /**
+     * The fee the applicant must pay (Thông báo nộp phí, lệ phí): {@code amountVnd} = {@code baseFeeVnd} −
+     * {@code reductionVnd}, both from the procedure catalogue, with the reason for a reduction the applicant claimed
+     * with evidence. Events stored before the fee was itemised read with {@code baseFeeVnd} 0 (then it equals the
+     * amount) and no reduction.
+     */
     record PaymentRequested(String code, long amountVnd, String comment, List<AttachedDocument> documents,
-                            Actor actor, Instant at) implements DossierEvent {
+                            Actor actor, Instant at, long baseFeeVnd, long reductionVnd, String reductionReason)
+            implements DossierEvent {
+        public PaymentRequested(String code, long amountVnd, String comment, List<AttachedDocument> documents,
+                                Actor actor, Instant at) {
+            this(code, amountVnd, comment, documents, actor, at, amountVnd, 0, null);
+        }
+
         public String labelVi() {
             return "Thông báo nộp phí, lệ phí";
         }
     }
 
-    /** The fee is paid; the legal time limit counts from here, so the appointed date is set again. */
+    /**
+     * The fee is paid; the legal time limit counts from here, so the appointed date is set again. {@code channel}:
+     * ONLINE (confirmed by the payment gateway {@code provider}'s signed notification; {@code reference} is its
+     * transaction id) or COUNTER (collected by reception; {@code reference} is the receipt number). Events stored
+     * before channels existed read with {@code channel} and {@code provider} null: a reference the applicant declared.
+     */
     record PaymentReceived(String code, long amountVnd, String reference, LocalDate appointedReturnDate,
-                           String comment, List<AttachedDocument> documents, Actor actor, Instant at)
+                           String comment, List<AttachedDocument> documents, Actor actor, Instant at,
+                           PaymentChannel channel, String provider)
             implements DossierEvent {
         public String labelVi() {
             return "Đã nộp phí, lệ phí";
         }
     }
+
+    /** How a fee reached the agency: through an online payment gateway, or at the one-stop counter. */
+    enum PaymentChannel { ONLINE, COUNTER }
 
     record ConsultationRequested(String code, List<String> unitIds, LocalDate dueDate, String comment,
                                  List<AttachedDocument> documents, Actor actor, Instant at) implements DossierEvent {

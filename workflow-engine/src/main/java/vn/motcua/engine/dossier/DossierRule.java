@@ -52,6 +52,12 @@ public enum DossierRule implements Rule {
     PAYMENT_MATCHES_REQUEST(
             "Chỉ ghi nhận nộp phí khi đã có thông báo, đúng số tiền và có mã giao dịch",
             "A payment is recorded only after a request, for the requested amount, with a transaction reference"),
+    FEE_FROM_CATALOGUE(
+            "Số phí phải nộp là mức phí của thủ tục trong danh mục, trừ khoản giảm mà người nộp đề nghị kèm căn cứ; khoản giảm phải nêu lý do và nhỏ hơn mức phí (Thông tư 277/2016/TT-BTC)",
+            "The fee is the procedure's catalogue fee less a reduction claimed with evidence; a reduction states its reason and is less than the fee (Circular 277/2016/TT-BTC)"),
+    PAYMENT_PROVEN(
+            "Chỉ ghi nhận đã nộp phí khi có thông báo đã ký hợp lệ của cổng thanh toán (hệ thống ghi nhận) hoặc biên lai thu tại Bộ phận Một cửa của đơn vị; lời khai của người nộp không phải là bằng chứng (Nghị định 45/2020/NĐ-CP)",
+            "A payment is recorded only on the payment gateway's verified signed notification (by the system) or on the receipt of the unit's one-stop counter; the payer's own claim is no proof (Decree 45/2020/ND-CP)"),
     CONSULTATION_BY_HANDLER_OF_OTHER_UNITS(
             "Chuyên viên thụ lý lấy ý kiến các đơn vị khác, có thời hạn trả lời (Nghị định 61/2018, Điều 17)",
             "The handler consults other units, with a deadline for their answers (Decree 61/2018 Art. 17)"),

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.config.PublicAddress;
 import vn.motcua.engine.dossier.Applicant;
 import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierEvent.DelayApologised;
@@ -66,11 +67,13 @@ public class DossierNotifications {
     private final JavaMailSender mail;
     private final SmsGateway sms;
     private final Settings settings;
+    private final PublicAddress address;
 
     /** @param mail {@code null} when no mail server is configured: then only SMS goes out */
     public DossierNotifications(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transactions,
                                 NotificationTemplates templates, ProcedureCatalogue catalogue,
-                                MotcuaProperties properties, JavaMailSender mail, SmsGateway sms, Settings settings) {
+                                MotcuaProperties properties, JavaMailSender mail, SmsGateway sms, Settings settings,
+                                PublicAddress address) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
@@ -81,6 +84,7 @@ public class DossierNotifications {
         this.mail = mail;
         this.sms = sms;
         this.settings = settings;
+        this.address = address;
         if (mail == null) {
             log.warn("No mail server configured (spring.mail.host, or motcua.mail.embedded=true): "
                     + "applicants get no email notifications");
@@ -164,6 +168,17 @@ public class DossierNotifications {
         values.put("comment", orNone(event.comment()));
         values.put("items", items(event).stream().map(item -> "- " + item).reduce((a, b) -> a + "\n" + b)
                 .orElse(NONE));
+        values.put("paymentUrl", address.paymentOf(timeline.code()));
+        if (event instanceof DossierEvent.PaymentRequested fee) {
+            values.put("amount", money(fee.amountVnd()));
+            values.put("baseFee", money(fee.baseFeeVnd() > 0 ? fee.baseFeeVnd() : fee.amountVnd()));
+            values.put("reduction", fee.reductionVnd() > 0 ? money(fee.reductionVnd()) + " (" + orNone(
+                    fee.reductionReason()) + ")" : "không / none");
+        } else {
+            values.put("amount", NONE);
+            values.put("baseFee", NONE);
+            values.put("reduction", NONE);
+        }
         if (event instanceof DelayApologised apology) {
             values.put("previousAppointedDate", day(apology.previousAppointedDate()));
             values.put("causingUnit", orNone(properties.unit(apology.causingUnit())
@@ -179,6 +194,12 @@ public class DossierNotifications {
             default -> List.of();
         };
         return items == null ? List.of() : items;
+    }
+
+    /** An amount as Vietnamese write it: {@code 1.000.000 ₫}. */
+    static String money(long amountVnd) {
+        return String.format(java.util.Locale.forLanguageTag("vi-VN"), "%,d", amountVnd).replace(',', '.')
+                .replace('\u00a0', '.') + " ₫";
     }
 
     private static String day(LocalDate date) {

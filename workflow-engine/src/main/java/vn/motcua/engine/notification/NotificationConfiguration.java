@@ -25,6 +25,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.config.PublicAddress;
 import vn.motcua.process.ProcedureCatalogue;
 
 /**
@@ -54,9 +55,9 @@ public class NotificationConfiguration {
             MotcuaProperties properties, ObjectProvider<JavaMailSender> mail, SmsGateway sms,
             @Value("${motcua.mail.from:mot-cua@localhost}") String from,
             @Value("${motcua.mail.from-name:Bộ phận Một cửa}") String fromName,
-            @Value("${motcua.sms.unaccented:true}") boolean unaccentedSms) {
+            @Value("${motcua.sms.unaccented:true}") boolean unaccentedSms, PublicAddress address) {
         return new DossierNotifications(eventStore, jdbc, transactions, templates, catalogue, properties,
-                mail.getIfAvailable(), sms, new DossierNotifications.Settings(from, fromName, unaccentedSms));
+                mail.getIfAvailable(), sms, new DossierNotifications.Settings(from, fromName, unaccentedSms), address);
     }
 
     @Bean

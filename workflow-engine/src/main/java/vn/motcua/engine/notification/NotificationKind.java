@@ -8,7 +8,8 @@ import vn.motcua.engine.dossier.DossierEvent;
  * The moments at which an online applicant is told, by email and SMS, what happened to the dossier
  * (Decree 61/2018/ND-CP; Decree 42/2022/ND-CP on online public services): receipt with the appointed date,
  * a request for a supplement (all items at once), a refusal with its reasons, an apology with a new date
- * (Mẫu 04), the result, and the end of a dossier the applicant did not supplement in time. Each has an email and an SMS template named after it.
+ * (Mẫu 04), the result, a fee to pay (the amount, its reduction if any, and where to pay it online), and the end
+ * of a dossier the applicant did not supplement in time. Each has an email and an SMS template named after it.
  */
 public enum NotificationKind {
     RECEIPT("receipt"),
@@ -16,7 +17,8 @@ public enum NotificationKind {
     REFUSAL("refusal"),
     APOLOGY("apology"),
     RESULT("result"),
-    LAPSE("lapse");
+    LAPSE("lapse"),
+    FEE_REQUEST("fee-request");
 
     private final String template;
 
@@ -39,6 +41,7 @@ public enum NotificationKind {
             case DossierEvent.DelayApologised e -> APOLOGY;
             case DossierEvent.ResultReturned e -> RESULT;
             case DossierEvent.DossierLapsed e -> LAPSE;
+            case DossierEvent.PaymentRequested e -> FEE_REQUEST;
             default -> null;
         };
         return Optional.ofNullable(kind);

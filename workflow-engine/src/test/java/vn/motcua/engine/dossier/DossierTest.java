@@ -49,6 +49,7 @@ import vn.motcua.engine.dossier.DossierCommand.MarkOverdue;
 import vn.motcua.engine.dossier.DossierCommand.LapseDossier;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequestedInAppraisal;
 import vn.motcua.engine.dossier.DossierEvent.PaymentRequested;
+import vn.motcua.engine.dossier.DossierEvent.PaymentChannel;
 import vn.motcua.engine.dossier.DossierEvent.PaymentReceived;
 import vn.motcua.engine.dossier.DossierEvent.ConsultationRequested;
 import vn.motcua.engine.dossier.DossierEvent.ConsultationAnswered;
@@ -109,6 +110,7 @@ class DossierTest {
     private static final Actor INSPECTOR = new Actor("insp-01", "Đỗ Thị Hà", Role.INSPECTOR, UNIT);
     private static final Actor FOREIGN_RECEPTION = new Actor("rec-99", "Bùi Văn Khánh", Role.RECEPTION, OTHER_UNIT);
     private static final Actor FOREIGN_SPECIALIST = new Actor("spec-99", "Ngô Thị Lan", Role.SPECIALIST, OTHER_UNIT);
+    private static final Actor GATEWAY = new Actor("payment-gateway:sandbox", "Cổng thanh toán", Role.SYSTEM, null);
     private static final Actor FOREIGN_LEADER = new Actor("lead-99", "Đặng Văn Minh", Role.LEADER, OTHER_UNIT);
 
     private static final Applicant APPLICANT = new Applicant("Nguyễn Văn An", "001085012345", "0912345678",
@@ -427,16 +429,48 @@ class DossierTest {
         @Test
         void feeIsRequestedOnceAndPaidForTheRequestedAmount() {
             fixture.given(acceptedHistory())
-                    .when(new RequestPayment(CODE, 500_000, "Lệ phí", RECEPTION))
-                    .expectEvents(new PaymentRequested(CODE, 500_000, "Lệ phí", List.of(), RECEPTION, NOW));
+                    .when(new RequestPayment(CODE, 500_000, 0, null, "Lệ phí", RECEPTION))
+                    .expectEvents(new PaymentRequested(CODE, 500_000, "Lệ phí", List.of(), RECEPTION, NOW, 500_000, 0,
+                            null));
             PaymentRequested requested = new PaymentRequested(CODE, 500_000, null, List.of(), RECEPTION, EARLIER);
             expectViolation(fixture.given(concat(acceptedHistory(), requested))
-                    .when(new RecordPayment(CODE, 1_000, "KB-1", APPOINTED, OWNER)), DossierRule.PAYMENT_MATCHES_REQUEST);
+                    .when(new RecordPayment(CODE, 1_000, PaymentChannel.ONLINE, "sandbox", "SBX1", APPOINTED, GATEWAY)),
+                    DossierRule.PAYMENT_MATCHES_REQUEST);
             fixture.given(concat(acceptedHistory(), requested))
-                    .when(new RecordPayment(CODE, 500_000, "KB-1", APPOINTED, OWNER))
-                    .expectEvents(new PaymentReceived(CODE, 500_000, "KB-1", APPOINTED, null, List.of(), OWNER, NOW));
+                    .when(new RecordPayment(CODE, 500_000, PaymentChannel.ONLINE, "sandbox", "SBX1", APPOINTED, GATEWAY))
+                    .expectEvents(new PaymentReceived(CODE, 500_000, "SBX1", APPOINTED, null, List.of(), GATEWAY, NOW,
+                            PaymentChannel.ONLINE, "sandbox"));
             expectViolation(fixture.given(concat(acceptedHistory(), requested))
-                    .when(new RequestPayment(CODE, 500_000, null, RECEPTION)), DossierRule.PAYMENT_ONCE_AFTER_ACCEPTANCE);
+                    .when(new RequestPayment(CODE, 500_000, 0, null, null, RECEPTION)),
+                    DossierRule.PAYMENT_ONCE_AFTER_ACCEPTANCE);
+        }
+
+        @Test
+        void aReducedFeeStatesItsReason() {
+            fixture.given(acceptedHistory())
+                    .when(new RequestPayment(CODE, 1_000_000, 500_000, "Địa bàn khó khăn — căn cứ: QĐ 861/QĐ-TTg",
+                            "Phí thẩm định", RECEPTION))
+                    .expectEvents(new PaymentRequested(CODE, 500_000, "Phí thẩm định", List.of(), RECEPTION, NOW,
+                            1_000_000, 500_000, "Địa bàn khó khăn — căn cứ: QĐ 861/QĐ-TTg"));
+            expectViolation(fixture.given(acceptedHistory())
+                    .when(new RequestPayment(CODE, 1_000_000, 500_000, " ", null, RECEPTION)),
+                    DossierRule.FEE_FROM_CATALOGUE);
+        }
+
+        @Test
+        void theApplicantsOwnClaimOfPaymentIsNoProof() {
+            PaymentRequested requested = new PaymentRequested(CODE, 500_000, null, List.of(), RECEPTION, EARLIER);
+            expectViolation(fixture.given(concat(acceptedHistory(), requested))
+                    .when(new RecordPayment(CODE, 500_000, PaymentChannel.ONLINE, "sandbox", "KB-1", APPOINTED, OWNER)),
+                    DossierRule.PAYMENT_PROVEN);
+            expectViolation(fixture.given(concat(acceptedHistory(), requested))
+                    .when(new RecordPayment(CODE, 500_000, PaymentChannel.COUNTER, null, "BL-1", APPOINTED,
+                            FOREIGN_RECEPTION)), DossierRule.PAYMENT_PROVEN);
+            fixture.given(concat(acceptedHistory(), requested))
+                    .when(new RecordPayment(CODE, 500_000, PaymentChannel.COUNTER, "counter", "BL-1", APPOINTED,
+                            RECEPTION))
+                    .expectEvents(new PaymentReceived(CODE, 500_000, "BL-1", APPOINTED, null, List.of(), RECEPTION,
+                            NOW, PaymentChannel.COUNTER, "counter"));
         }
 
         @Test
@@ -514,7 +548,7 @@ class DossierTest {
                     new DossierAccepted(CODE, APPOINTED, null, List.of(), RECEPTION, longAgo),
                     new PaymentRequested(CODE, 500_000, null, List.of(), RECEPTION, longAgo),
                     // Friday 08:30 in Hà Nội: the 3 working days run to Wednesday 08:30, NOW is Monday
-                    new PaymentReceived(CODE, 500_000, "KB-1", APPOINTED, null, List.of(), OWNER, EARLIER),
+                    new PaymentReceived(CODE, 500_000, "KB-1", APPOINTED, null, List.of(), GATEWAY, EARLIER, PaymentChannel.ONLINE, "sandbox"),
                     handlerAssigned(SPECIALIST));
             fixture.given(paidLate)
                     .when(new RequestSupplementInAppraisal(CODE, List.of("Phiếu kiểm nghiệm"), "Thiếu", SPECIALIST))
@@ -524,7 +558,7 @@ class DossierTest {
             expectViolation(fixture.given(submitted(),
                             new DossierAccepted(CODE, APPOINTED, null, List.of(), RECEPTION, longAgo),
                             new PaymentRequested(CODE, 500_000, null, List.of(), RECEPTION, longAgo),
-                            new PaymentReceived(CODE, 500_000, "KB-1", APPOINTED, null, List.of(), OWNER, paidTooLongAgo),
+                            new PaymentReceived(CODE, 500_000, "KB-1", APPOINTED, null, List.of(), GATEWAY, paidTooLongAgo, PaymentChannel.ONLINE, "sandbox"),
                             handlerAssigned(SPECIALIST))
                     .when(new RequestSupplementInAppraisal(CODE, List.of("x"), null, SPECIALIST)),
                     DossierRule.SUPPLEMENT_IN_APPRAISAL_WITHIN_THREE_DAYS);

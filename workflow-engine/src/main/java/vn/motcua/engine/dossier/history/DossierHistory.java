@@ -54,10 +54,23 @@ public class DossierHistory {
             }
             case DossierEvent.AppraisalRecorded e -> details.put("outcome", e.outcome());
             case DossierEvent.SiteInspectionRecorded e -> details.put("outcome", e.outcome());
-            case DossierEvent.PaymentRequested e -> details.put("amountVnd", e.amountVnd());
+            case DossierEvent.PaymentRequested e -> {
+                details.put("amountVnd", e.amountVnd());
+                if (e.reductionVnd() > 0) {
+                    details.put("baseFeeVnd", e.baseFeeVnd());
+                    details.put("reductionVnd", e.reductionVnd());
+                    details.put("reductionReason", e.reductionReason());
+                }
+            }
             case DossierEvent.PaymentReceived e -> {
                 details.put("amountVnd", e.amountVnd());
                 details.put("reference", e.reference());
+                if (e.channel() != null) {
+                    details.put("channel", e.channel());
+                }
+                if (e.provider() != null) {
+                    details.put("provider", e.provider());
+                }
                 details.put("appointedReturnDate", e.appointedReturnDate());
             }
             case DossierEvent.ConsultationRequested e -> {

@@ -23,6 +23,7 @@ import vn.motcua.engine.platform.task.TaskInbox;
 import vn.motcua.engine.platform.task.UserTasks;
 import vn.motcua.engine.problem.Problem;
 import vn.motcua.engine.dossier.registry.DossierRegistry;
+import vn.motcua.process.Procedure;
 
 /**
  * The one-stop steps as tasks of the one inbox ({@link TaskInbox}): the {@link StepKind}s, and how each
@@ -44,9 +45,10 @@ class DossierTasks extends UserTasks<Decision> {
     private final Deadlines deadlines;
     private final ResultDocuments results;
     private final MotcuaProperties properties;
+    private final DossierFees fees;
 
     DossierTasks(CommandGateway commands, TaskService tasks, DossierWorkflow workflow, DossierRegistry registry,
-                 Deadlines deadlines, ResultDocuments results, MotcuaProperties properties) {
+                 Deadlines deadlines, ResultDocuments results, MotcuaProperties properties, DossierFees fees) {
         super(DossierPlatform.DOSSIERS, Arrays.asList(StepKind.values()), Decision.class);
         this.commands = commands;
         this.tasks = tasks;
@@ -55,6 +57,7 @@ class DossierTasks extends UserTasks<Decision> {
         this.deadlines = deadlines;
         this.results = results;
         this.properties = properties;
+        this.fees = fees;
     }
 
     @Override
@@ -88,7 +91,10 @@ class DossierTasks extends UserTasks<Decision> {
                 commands.sendAndWait(new DossierCommand.AcceptDossier(code, appointed, decision.comment(), actor));
                 long fee = ((Number) tasks.getVariable(task.id(), "feeVnd")).longValue();
                 if (fee > 0) {
-                    commands.sendAndWait(new DossierCommand.RequestPayment(code, fee,
+                    Procedure.Fee assessed = fees.of(code);
+                    long reduction = assessed.baseFeeVnd() == fee ? assessed.reductionVnd() : 0;
+                    commands.sendAndWait(new DossierCommand.RequestPayment(code, fee, reduction,
+                            reduction > 0 ? assessed.reductionReason() : null,
                             "Phí, lệ phí theo quy định của thủ tục", actor));
                 }
                 variables.putAll(deadlines.of(code, appointed));

@@ -21,6 +21,7 @@ import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.dossier.DossierCommand;
+import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
@@ -143,16 +144,21 @@ public class DossierWorkflow {
         });
     }
 
-    /** The applicant pays the fee; the legal time limit counts from the payment (procedure 1.002600). */
-    public DossierSummary pay(String code, long amountVnd, String reference, Identity who) {
-        Actor applicant = Steps.actorAs(who, Role.CITIZEN);
-        actionable(code, who);
-        return step(() -> {
+    /**
+     * The one place a paid fee becomes a legal fact: the dossier records it (the aggregate checks who proves it and
+     * that the amount is the fee requested) and the process, waiting for {@code PaymentReceived}, moves on with the
+     * deadlines counted from now (procedure 1.002600: the time limit counts from payment). Joins the caller's
+     * transaction, so a gateway's order becomes PAID in the same commit, or not at all.
+     */
+    public void recordPayment(String code, long amountVnd, DossierEvent.PaymentChannel channel, String provider,
+                              String reference, Actor actor) {
+        step(() -> {
             LocalDate appointed = appointedDate(code);
-            commands.sendAndWait(new DossierCommand.RecordPayment(code, amountVnd, reference, appointed, applicant));
+            commands.sendAndWait(new DossierCommand.RecordPayment(code, amountVnd, channel, provider, reference,
+                    appointed, actor));
             runtime.createMessageCorrelation(PAYMENT_RECEIVED).processInstanceBusinessKey(code)
                     .setVariables(deadlines.of(code, appointed)).correlate();
-            return visible(code, who);
+            return null;
         });
     }
 

@@ -186,7 +186,8 @@ class OnTimeRuleTest {
                 .add(new PaymentRequested(Histories.CODE, 500_000, null, List.of(), Histories.RECEPTION,
                         Histories.at("2026-11-23T09:00")))
                 .add(new PaymentReceived(Histories.CODE, 500_000, "KB-1", LocalDate.of(2026, 12, 3), null, List.of(),
-                        Histories.CITIZEN, Histories.at("2026-11-30T09:00")))
+                        Histories.CITIZEN, Histories.at("2026-11-30T09:00"),
+                        vn.motcua.engine.dossier.DossierEvent.PaymentChannel.ONLINE, "sandbox"))
                 .appraised("2026-12-01T10:00").approved("2026-12-03T15:00");
         DossierTimeline timeline = history.timeline();
         assertThat(timeline.waits()).as("the wait is inside the new appointment").isEmpty();
