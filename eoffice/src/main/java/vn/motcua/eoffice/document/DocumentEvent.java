@@ -84,8 +84,18 @@ public sealed interface DocumentEvent {
         }
     }
 
+    /**
+     * {@code register}: the register the number was taken from ({@code OUTGOING:<issuing unit>:<key>},
+     * {@link vn.motcua.eoffice.register.RegisterKinds}); null in events stored before registers per issuing unit and
+     * kind, numbered in the agency's one outgoing register.
+     */
     record NumberAssigned(String documentId, int number, String formattedNumber, String symbol, String identifier,
-                          LocalDate issuedOn, Actor actor, Instant at) implements DocumentEvent {
+                          LocalDate issuedOn, String register, Actor actor, Instant at) implements DocumentEvent {
+        public NumberAssigned(String documentId, int number, String formattedNumber, String symbol, String identifier,
+                              LocalDate issuedOn, Actor actor, Instant at) {
+            this(documentId, number, formattedNumber, symbol, identifier, issuedOn, null, actor, at);
+        }
+
         public String labelVi() {
             return "Cấp số, ngày văn bản";
         }
@@ -177,6 +187,17 @@ public sealed interface DocumentEvent {
 
         public String labelVi() {
             return "Ý kiến chỉ đạo của lãnh đạo";
+        }
+    }
+
+    /**
+     * The head of the lead unit assigned the handler and the due date, with their opinion: the unit head's part of the
+     * handling sheet (Phiếu giải quyết văn bản đến).
+     */
+    record HandlerAssigned(String documentId, Actor handler, LocalDate dueOn, String comment, Actor actor, Instant at)
+            implements DocumentEvent {
+        public String labelVi() {
+            return "Lãnh đạo đơn vị phân công xử lý";
         }
     }
 

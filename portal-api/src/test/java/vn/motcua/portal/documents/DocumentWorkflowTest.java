@@ -171,10 +171,16 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
                  "comment":"Giao chuyên viên xử lý"}""".formatted(HANOI, LocalDate.now().plusDays(10)));
         assertThat(instructed.get("status").asText()).isEqualTo("INSTRUCTED");
         assertThat(instructed.get("leadUnitId").asText()).isEqualTo(HANOI);
+        assertThat(openTasks("specialist-hn", id)).as("the head of the lead unit assigns first").isEmpty();
+        JsonNode assigned = complete("unit-head-hn", id, "doc_assign", """
+                {"outcome":"ASSIGN","handlerId":"specialist-hn","dueOn":"%s","comment":"Giao đồng chí Đức"}"""
+                .formatted(LocalDate.now().plusDays(7)));
+        assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
         JsonNode processTask = tasks("specialist-hn").findParents("aggregateId").stream()
                 .filter(task -> task.get("aggregateId").asText().equals(id)).findFirst().orElseThrow();
         assertThat(processTask.get("step").asText()).isEqualTo("doc_process");
-        assertThat(processTask.get("dueAt").isNull()).as("the instructions' deadline").isFalse();
+        assertThat(processTask.get("assignee").asText()).isEqualTo("specialist-hn");
+        assertThat(processTask.get("dueAt").isNull()).as("the assigned due date").isFalse();
         assertThat(processTask.get("deadline").asText()).isEqualTo("ON_TIME");
         complete("specialist-hn", id, "doc_process", "{\"outcome\":\"PROCESS\",\"comment\":\"Đã triển khai\"}");
         assertThat(complete("specialist-hn", id, "doc_close", "{\"outcome\":\"CLOSE\"}").get("status").asText())
@@ -184,8 +190,8 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
 
         Api.Response history = as("clerk-hn").get("/api/v1/documents/" + id + "/history");
         assertThat(types(history)).containsExactly("DocumentReceived",
-                "ArrivalRegistered", "PresentedToLeader", "InstructionsGiven", "ProcessingRecorded", "DocumentClosed",
-                "DocumentArchived");
+                "ArrivalRegistered", "PresentedToLeader", "InstructionsGiven", "HandlerAssigned", "ProcessingRecorded",
+                "DocumentClosed", "DocumentArchived");
     }
 
     @Test
