@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.cert.X509CRL;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.pdfbox.Loader;
@@ -26,6 +27,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
+import vn.motcua.engine.identity.Signatory;
 import vn.motcua.eoffice.signing.PadesSigner.Appearance;
 import vn.motcua.eoffice.signing.PadesSigner.Area;
 import vn.motcua.eoffice.signing.PadesSigner.Block;
@@ -60,12 +62,26 @@ import vn.motcua.eoffice.signing.PadesSigner.Request;
  */
 public final class OutgoingDocumentPdf {
 
-    /** The leader who signs: the alias of their key in the {@link vn.motcua.engine.audit.crypto.Signer}, title, name. */
-    public record Leader(String alias, String jobTitle, String name) {
+    /**
+     * The leader who signs: the alias of their key in the {@link vn.motcua.engine.audit.crypto.Signer}, the title
+     * lines above the signature (Appendix I box 7a, e.g. "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") and the full name.
+     */
+    public record Leader(String alias, List<String> titleLines, String name) {
         public Leader {
             Objects.requireNonNull(alias, "alias");
-            Objects.requireNonNull(jobTitle, "jobTitle");
+            titleLines = List.copyOf(titleLines);
             Objects.requireNonNull(name, "name");
+        }
+
+        /** One who signs in their own right with a single job title. */
+        public Leader(String alias, String jobTitle, String name) {
+            this(alias, List.of(Objects.requireNonNull(jobTitle, "jobTitle")
+                    .toUpperCase(java.util.Locale.forLanguageTag("vi"))), name);
+        }
+
+        /** The {@link Signatory} who signs, with the title lines of their authority (KT., TL., TUQ.). */
+        public static Leader of(String alias, Signatory signatory) {
+            return new Leader(alias, signatory.titleLines(), signatory.fullName());
         }
     }
 
@@ -126,7 +142,7 @@ public final class OutgoingDocumentPdf {
     /** Step 1: the leader's signature (B-T, visible) over the draft. */
     public byte[] signByLeader(byte[] draft, Leader leader, Agency agency) {
         return signer.sign(draft, new Request(leader.alias(), Level.B_T, new Appearance.Handwritten(
-                signatureBlock(draft), leader.jobTitle(), leader.name()), "Ký ban hành văn bản", agency.name()));
+                signatureBlock(draft), leader.titleLines(), leader.name()), "Ký ban hành văn bản", agency.name()));
     }
 
     /**

@@ -143,8 +143,22 @@ public final class PadesSigner {
         record Invisible() implements Appearance {
         }
 
-        /** An official's signature: job title, blue signature image, full name. */
-        record Handwritten(Block block, String jobTitle, String name) implements Appearance {
+        /**
+         * An official's signature: the title lines of Appendix I box 7a ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), the blue
+         * signature image, the full name (box 7c). Lines and name are wrapped and shrunk to fit the block, so any
+         * name or title is printed whole.
+         */
+        record Handwritten(Block block, List<String> titleLines, String name) implements Appearance {
+            public Handwritten {
+                Objects.requireNonNull(block, "block");
+                titleLines = List.copyOf(titleLines);
+                Objects.requireNonNull(name, "name");
+            }
+
+            /** A signer in their own right, with one title line. */
+            public Handwritten(Block block, String jobTitle, String name) {
+                this(block, List.of(jobTitle.toUpperCase(java.util.Locale.forLanguageTag("vi"))), name);
+            }
         }
 
         /** The agency's red seal over the left third of the signer's image in {@code block}. */
@@ -502,14 +516,17 @@ public final class PadesSigner {
         switch (appearance) {
             case Appearance.Handwritten h -> {
                 PDType0Font bold = font(document, "LiberationSerif-Bold.ttf");
-                centred(content, bold, 11, h.jobTitle().toUpperCase(java.util.Locale.ROOT), area.width(),
-                        area.height() - 14);
                 Area image = h.block().image();
+                float imageTop = image.y() - area.y() + image.height();
+                float imageBottom = image.y() - area.y();
+                // the title lines fill the band above the image, top down; the name the band below it
+                Fitted titles = fit(bold, h.titleLines(), area.width() - 4, area.height() - imageTop - 2);
+                titles.draw(content, bold, area.width(), area.height() - 1);
                 PDImageXObject scribble = LosslessFactory.createFromImage(document,
                         SignatureImages.signature(h.name()));
-                content.drawImage(scribble, image.x() - area.x(), image.y() - area.y(), image.width(),
-                        image.height());
-                centred(content, bold, 11, h.name(), area.width(), 8);
+                content.drawImage(scribble, image.x() - area.x(), imageBottom, image.width(), image.height());
+                Fitted name = fit(bold, List.of(h.name()), area.width() - 4, imageBottom - 2);
+                name.draw(content, bold, area.width(), imageBottom - 1);
             }
             case Appearance.Seal s -> {
                 PDImageXObject seal = LosslessFactory.createFromImage(document, SignatureImages.seal(s.agencyName()));
@@ -524,6 +541,79 @@ public final class PadesSigner {
             case Appearance.Invisible i -> {
             }
         }
+    }
+
+    private static final float MAX_TEXT_SIZE = 11;
+    private static final float MIN_TEXT_SIZE = 4;
+    private static final float LEADING = 1.15f;
+
+    /** Lines wrapped at a size that fits a box. */
+    private record Fitted(List<String> lines, float size) {
+        /** Draws the lines centred, the first one's top at {@code top}. */
+        void draw(PDPageContentStream content, PDType0Font font, float width, float top) throws IOException {
+            float baseline = top - size * 0.9f;
+            for (String line : lines) {
+                centred(content, font, size, line, width, baseline);
+                baseline -= size * LEADING;
+            }
+        }
+    }
+
+    /**
+     * The largest size from {@value #MAX_TEXT_SIZE} pt down at which {@code texts}, each wrapped at spaces (and a word
+     * wider than the box broken between letters), fit {@code width} by {@code height}; at the smallest size the
+     * lines are kept whole even if they overflow, since a signer's title or name is never cut.
+     */
+    static Fitted fit(PDType0Font font, List<String> texts, float width, float height) throws IOException {
+        List<String> lines = List.of();
+        float size = MAX_TEXT_SIZE;
+        for (; size >= MIN_TEXT_SIZE; size -= 0.5f) {
+            lines = new ArrayList<>();
+            for (String text : texts) {
+                lines.addAll(wrap(font, size, text.strip(), width));
+            }
+            if (lines.size() * size * LEADING <= height) {
+                return new Fitted(lines, size);
+            }
+        }
+        return new Fitted(lines, MIN_TEXT_SIZE);
+    }
+
+    private static List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (width(font, size, candidate) <= width) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            // a word wider than the box is broken between code points
+            int start = 0;
+            int end = 0;
+            while (end < word.length()) {
+                int next = word.offsetByCodePoints(end, 1);
+                if (end > start && width(font, size, word.substring(start, next)) > width) {
+                    lines.add(word.substring(start, end));
+                    start = end;
+                }
+                end = next;
+            }
+            line.append(word.substring(start));
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static float width(PDType0Font font, float size, String text) throws IOException {
+        return font.getStringWidth(text) / 1000 * size;
     }
 
     private static void centred(PDPageContentStream content, PDType0Font font, float size, String text, float width,

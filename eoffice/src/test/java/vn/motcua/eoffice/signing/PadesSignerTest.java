@@ -12,6 +12,9 @@ import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +82,41 @@ class PadesSignerTest {
                 List.of(new ReceivedDocument("Phiếu công bố sản phẩm mỹ phẩm", 2, 0, 0)), 3, true,
                 Instant.parse("2026-11-22T02:15:00Z"), LocalDate.of(2026, 11, 27), "Bộ phận Một cửa", 500_000,
                 "Lê Thị Thu"));
+    }
+
+    /**
+     * Decree 30/2020 Appendix I box 7: whatever the length of the signer's name and titles, every character is
+     * printed inside the block (wrapped and shrunk, never cut), so what a reader copies from the flattened page
+     * holds the KT. line, the signer's own title and the whole name.
+     */
+    @Test
+    void anyNameAndTitleFitTheSignatureBlockWhole() throws Exception {
+        String name = "Tôn Nữ Thị Hoàng Phương Quỳnh Nguyễn Phước Bửu Chánh Vĩnh San Thừa Thiên Huế "
+                + "Đặng Trần Côn Phạm Thái Nguyễn Gia Thiều Huỳnh Thúc Kháng Võ Nguyên Giáp";
+        List<String> titles = List.of("KT. GIÁM ĐỐC SỞ Y TẾ THÀNH PHỐ HỒ CHÍ MINH",
+                "PHÓ GIÁM ĐỐC PHỤ TRÁCH CÔNG TÁC NGHIỆP VỤ DƯỢC VÀ MỸ PHẨM");
+        // a certificate's common name stops at 64 characters (RFC 5280); the printed name does not
+        byte[] signed = signer.sign(form(), new Request(Signer.officialAlias(LEADER), Level.B_B,
+                new Appearance.Handwritten(BLOCK, titles, name), "Phê duyệt", "Hà Nội"));
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+            List<PDField> fields = new java.util.ArrayList<>();
+            form.getFieldTree().forEach(fields::add);
+            var rectangle = fields.getFirst().getWidgets().getFirst().getRectangle();
+            assertThat(rectangle.getWidth()).isEqualTo(Block.WIDTH);
+            form.flatten(fields, false);
+            // only what lies inside the block counts (PDF y runs up, the stripper's y down)
+            float height = document.getPage(0).getMediaBox().getHeight();
+            PDFTextStripperByArea stripper = new PDFTextStripperByArea();
+            stripper.addRegion("block", new java.awt.geom.Rectangle2D.Float(BLOCK.x(),
+                    height - BLOCK.y() - Block.HEIGHT, Block.WIDTH, Block.HEIGHT));
+            stripper.extractRegions(document.getPage(0));
+            String text = stripper.getTextForRegion("block").replaceAll("\\s+", "");
+            assertThat(text).contains(name.replaceAll("\\s+", ""));
+            for (String title : titles) {
+                assertThat(text).contains(title.replaceAll("\\s+", ""));
+            }
+        }
     }
 
     @Test
