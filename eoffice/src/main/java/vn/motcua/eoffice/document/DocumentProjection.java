@@ -73,7 +73,9 @@ public class DocumentProjection implements Projection<DocumentEvent> {
                     .append("signerPosition", e.metadata().signerPosition())
                     .append("signerName", e.metadata().signerName())
                     .append("recipientNames", recipientNames(e.metadata().recipients()));
-            case DocumentEvent.DocumentSigned e -> view.append("signedBy", e.actor().name());
+            case DocumentEvent.DocumentSigned e -> view.append("signedBy", e.signatory() == null ? e.actor().name()
+                    : e.signatory().fullName()).append("signerTitleLines", e.signatory() == null ? null
+                    : new ArrayList<>(e.signatory().titleLines()));
             case DocumentEvent.NumberAssigned e -> view.append("number", e.number())
                     .append("numberSymbol", e.symbol())
                     .append("issuedOn", date(e.issuedOn()))

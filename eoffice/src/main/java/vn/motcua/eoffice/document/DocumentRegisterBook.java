@@ -149,7 +149,9 @@ public class DocumentRegisterBook {
     }
 
     private static Entry outgoingEntry(Document view) {
-        String position = view.getString("signerPosition");
+        List<String> titleLines = view.getList("signerTitleLines", String.class);
+        String position = titleLines != null && !titleLines.isEmpty() ? String.join(" / ", titleLines)
+                : view.getString("signerPosition");
         String signed = view.getString("signedBy") != null ? view.getString("signedBy") : view.getString("signerName");
         String signer = position == null ? signed : position + " " + signed;
         return new Entry(view.getInteger("number"), formatted(view.getInteger("number")),

@@ -35,6 +35,8 @@ import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.identity.Signatories;
+import vn.motcua.engine.identity.Signatory;
 import vn.motcua.engine.platform.Steps;
 import vn.motcua.engine.platform.task.TaskDecision;
 import vn.motcua.engine.problem.Problem;
@@ -116,6 +118,8 @@ public class DocumentWorkflow {
     private final MongoReadModels readModels;
     private final BoundedPdf pdfs;
     private final Officials officials;
+    private final Signatories signatories;
+    private final java.time.Clock clock;
 
     /** The signature check of a document kept off-line: there is no electronic copy here to verify. */
     private static final SignatureCheck OFFLINE_CHECK = new SignatureCheck(false, List.of(),
@@ -135,7 +139,9 @@ public class DocumentWorkflow {
                             TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties,
                             DocumentStore documents, PadesSigner pades, PdfSignatureVerifier verifier,
                             ObjectProvider<DevPki> devPki, DocumentPolicy policy, MongoReadModels readModels,
-                            BoundedPdf pdfs, Officials officials) {
+                            BoundedPdf pdfs, Officials officials, Signatories signatories, java.time.Clock clock) {
+        this.signatories = signatories;
+        this.clock = clock;
         this.pdfs = pdfs;
         this.officials = officials;
         this.policy = policy;
@@ -517,9 +523,16 @@ public class DocumentWorkflow {
         variables.put("allDelivered", pending.isEmpty());
     }
 
-    /** Signs the current PDF with the leader's key (PAdES B-T, visible) and stores it; its hash, or null. */
+    /**
+     * Signs the current PDF with the leader's key (PAdES B-T, visible) and stores it; its hash, or null. The signature
+     * block shows the signatory's title lines ({@link Signatories}: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC") and full name,
+     * not what the drafter typed; a leader without authority for this kind of document is refused before anything is
+     * signed (the aggregate decides it again).
+     */
     private String signByLeader(String id, Actor leader) {
         Content current = content(id);
+        Signatory signatory = signatories.of(leader.id(), current.unitId(), current.metadata().type().name(),
+                LocalDate.now(clock.withZone(properties.zone())));
         if (current.sha256() == null) {
             return null;
         }
@@ -528,8 +541,7 @@ public class DocumentWorkflow {
             pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
         }
         return store(id, "signed", new OutgoingDocumentPdf(pades).signByLeader(stored(current.sha256()),
-                new OutgoingDocumentPdf.Leader(Signer.officialAlias(leader.id()), current.metadata().signerPosition(),
-                        leader.name()),
+                OutgoingDocumentPdf.Leader.of(Signer.officialAlias(leader.id()), signatory),
                 new OutgoingDocumentPdf.Agency(Signer.sealAlias(current.unitId()), agencyName(current.unitId()))));
     }
 

@@ -15,6 +15,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.identity.Signatories;
+import vn.motcua.engine.identity.Signatory;
+import vn.motcua.engine.identity.SigningRule;
+import vn.motcua.engine.identity.SigningRuleViolation;
 import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.AssignHandler;
@@ -172,14 +176,23 @@ public class OfficialDocument {
         apply(new DraftReturned(documentId, command.comment(), command.actor(), clock.instant()));
     }
 
+    /**
+     * Decree 30/2020 Art. 13: the head of the agency signs every kind in their own right; anyone else only under a
+     * delegation of the head that covers this kind of document on the day ({@link Signatories}: KT., TL., TUQ.).
+     */
     @CommandHandler
-    public void handle(SignDocument command, Clock clock) {
+    public void handle(SignDocument command, Clock clock, Signatories signatories) {
         requireStep(Direction.OUTGOING);
         requireRole(command.actor(), Role.LEADER);
         if (status != DocumentStatus.AWAITING_SIGNATURE) {
             throw new DocumentRuleViolation(DocumentRule.SIGNATURE_AFTER_REVIEW);
         }
-        apply(new DocumentSigned(documentId, command.comment(), command.contentSha256(), command.actor(),
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        if (!signatories.maySign(command.actor().id(), agencyId, draft.type().name(), today)) {
+            throw new SigningRuleViolation(SigningRule.SIGNER_HAS_AUTHORITY);
+        }
+        Signatory signatory = signatories.of(command.actor().id(), agencyId, draft.type().name(), today);
+        apply(new DocumentSigned(documentId, command.comment(), command.contentSha256(), signatory, command.actor(),
                 clock.instant()));
     }
 

@@ -17,7 +17,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Authority;
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.identity.Signatories;
+import vn.motcua.engine.identity.SignatoriesProperties;
+import vn.motcua.engine.identity.Signatory;
+import vn.motcua.engine.identity.SigningRule;
+import vn.motcua.engine.identity.SigningRuleViolation;
 import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
 import vn.motcua.eoffice.document.DocumentCommand.AssignHandler;
@@ -107,6 +113,18 @@ class OfficialDocumentTest {
     private static final Actor LEAD_UNIT_HEAD = new Actor("head-11", "Mai Văn Tùng", Role.UNIT_HEAD, OTHER_UNIT);
     private static final Actor LEADER_OF_LEAD_UNIT = new Actor("lead-11", "Hà Thị Yến", Role.LEADER, OTHER_UNIT);
 
+    /** A deputy director with a KT. delegation for decisions. */
+    private static final Actor DEPUTY = new Actor("lead-03", "Hà Văn Nam", Role.LEADER, "000.16.00.H26");
+    /** Who signs for the agency: the director in their own right, the deputy KT. for decisions. */
+    private static final Signatories SIGNATORIES = new Signatories(new SignatoriesProperties(List.of(
+            new SignatoriesProperties.Unit(AGENCY, "Giám đốc", List.of(
+                    new SignatoriesProperties.Official(DIRECTOR.id(), "Vũ Văn Giang", "Giám đốc", true),
+                    new SignatoriesProperties.Official(DEPUTY.id(), "Hà Văn Nam", "Phó Giám đốc", false),
+                    new SignatoriesProperties.Official(LEADER_OF_THE_UNIT.id(), "Đinh Văn Phúc", "Phó Giám đốc",
+                            false)),
+                    List.of(new SignatoriesProperties.Delegation(DEPUTY.id(), Authority.KT, List.of("DECISION"),
+                            null, null, "Quyết định số 12/QĐ-SYT"))))));
+
     private static final Recipient BOARD = new Recipient("000.16.02.H26", "Phòng Nghiệp vụ Dược",
             Recipient.Kind.INTERNAL_UNIT);
     private static final Recipient MINISTRY = new Recipient("000.00.00.G18", "Bộ Y tế", Recipient.Kind.EXTERNAL_AGENCY);
@@ -134,6 +152,7 @@ class OfficialDocumentTest {
         AggregateTestFixture<OfficialDocument> fixture = new AggregateTestFixture<>(OfficialDocument.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, HANOI));
         fixture.registerInjectableResource(new FakeRegisters(seriesAskedFor));
+        fixture.registerInjectableResource(SIGNATORIES);
         return fixture;
     }
 
@@ -246,7 +265,26 @@ class OfficialDocumentTest {
         void leaderSignsAfterTheReview() {
             fixture().given(drafted(), submitted(), reviewed())
                     .when(new SignDocument(OUT, "Đồng ý ban hành", DIRECTOR))
-                    .expectEvents(new DocumentSigned(OUT, "Đồng ý ban hành", DIRECTOR, NOW));
+                    .expectEvents(new DocumentSigned(OUT, "Đồng ý ban hành", null,
+                            Signatory.own(DIRECTOR.id(), "Vũ Văn Giang", "Giám đốc"), DIRECTOR, NOW));
+        }
+
+        @Test
+        void aDeputySignsOnTheHeadsBehalfOnlyUnderADelegationForTheKindAndTheDay() {
+            Signatory deputy = new Signatory(DEPUTY.id(), "Hà Văn Nam", "Phó Giám đốc", Authority.KT, "Giám đốc",
+                    "Quyết định số 12/QĐ-SYT");
+            fixture().given(drafted(), submitted(), reviewed())
+                    .when(new SignDocument(OUT, null, DEPUTY))
+                    .expectEvents(new DocumentSigned(OUT, null, null, deputy, DEPUTY, NOW));
+            assertThat(deputy.titleLines()).containsExactly("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC");
+            // the delegation covers decisions only: a letter is refused
+            DraftMetadata letter = new DraftMetadata(METADATA.subject(), DocumentType.LETTER, Urgency.NORMAL,
+                    Secrecy.NONE, 1, "Phó Giám đốc", "Hà Văn Nam", "SYT", List.of(BOARD));
+            violatesSigning(fixture().given(new DocumentDrafted(OUT, AGENCY, UNIT, letter, null, DRAFTER, EARLIER),
+                    submitted(), reviewed()).when(new SignDocument(OUT, null, DEPUTY)));
+            // a leader of the unit without any delegation is refused
+            violatesSigning(fixture().given(drafted(), submitted(), reviewed())
+                    .when(new SignDocument(OUT, null, LEADER_OF_THE_UNIT)));
         }
 
         @Test
@@ -779,6 +817,12 @@ class OfficialDocumentTest {
     }
 
     // ---------------------------------------------------------------- histories
+
+    private static void violatesSigning(ResultValidator<OfficialDocument> result) {
+        result.expectException(SigningRuleViolation.class)
+                .expectExceptionMessage(containsString(SigningRule.SIGNER_HAS_AUTHORITY.messageEn()))
+                .expectNoEvents();
+    }
 
     private static void violates(ResultValidator<OfficialDocument> result, DocumentRule rule) {
         result.expectException(DocumentRuleViolation.class)

@@ -22,6 +22,7 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier.Kind;
 import vn.motcua.eoffice.signing.PdfSignatureVerifier.SignatureReport;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.DocumentIntegrationTest;
+import vn.motcua.portal.support.TestJwt;
 
 /** Outgoing and incoming official documents through the REST API, the BPMN processes and the aggregate. */
 class DocumentWorkflowTest extends DocumentIntegrationTest {
@@ -102,6 +103,28 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
         assertThat(types(history)).containsExactly("DocumentDrafted", "SubmittedForReview",
                 "ReviewApproved", "DocumentSigned", "NumberAssigned", "AgencySealed", "DocumentIssued",
                 "DeliveryConfirmed", "DeliveryConfirmed", "DocumentArchived");
+    }
+
+    @Test
+    void aLeaderSignsOnlyWithAuthorityAndTheSignatureCarriesItsTitleLines() {
+        String id = drafted();
+        complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
+        complete("unit-head-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}");
+        // a leader of the unit with no delegation from the director (motcua.signatories): refused, nothing written
+        Api unauthorised = bearer(TestJwt.token("leader-hn-b", "Lương Văn Bình", List.of("leader"), HANOI));
+        Map<String, Integer> before = footprint();
+        Api.Response refused = unauthorised.postJson("/api/v1/tasks/" + taskId("leader-hn", id, "doc_sign")
+                + "/complete", "{\"outcome\":\"SIGN\"}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:motcua:problem:rule/SIGNER_HAS_AUTHORITY");
+        assertThat(footprint()).isEqualTo(before);
+
+        complete("leader-hn", id, "doc_sign", "{\"outcome\":\"SIGN\"}");
+        JsonNode signatory = event(id, "DocumentSigned").at("/event/signatory");
+        assertThat(signatory.get("authority").asText()).as("a deputy signs KT. (ký thay)").isEqualTo("KT");
+        assertThat(signatory.get("headTitle").asText()).isEqualTo("Giám đốc");
+        assertThat(signatory.get("jobTitle").asText()).isEqualTo("Phó Giám đốc");
+        assertThat(signatory.get("fullName").asText()).isEqualTo("Đặng Quốc Việt");
     }
 
     @Test
