@@ -115,6 +115,10 @@ class AuthorizationMatrixTest extends InProcessRun {
             // their unit's task of another role is not in their inbox either: the same 404 as an unknown task
             return who.role().equals(task.role()) ? Expect.ALLOW : Expect.HIDE_404;
         }
+        if (path.startsWith("/api/v1/documents/registers")) {
+            // the registers (sổ văn bản): their unit's clerk and inspectors only; entries filtered by the policy
+            return who.role().equals("CLERK") || who.role().equals("INSPECTOR") ? Expect.LIST : Expect.DENY_403;
+        }
         if (path.startsWith("/api/v1/documents")) {
             if (path.equals("/api/v1/documents/verification")) {
                 return who.reader() ? Expect.ALLOW : Expect.DENY_403;

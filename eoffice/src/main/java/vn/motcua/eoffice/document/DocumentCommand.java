@@ -123,6 +123,14 @@ public sealed interface DocumentCommand {
         }
     }
 
+    /**
+     * The head of the lead unit assigns the document to {@code handler}, a specialist of the unit, due on
+     * {@code dueOn} (not after the leader's deadline), with their opinion ({@code comment}).
+     */
+    record AssignHandler(@TargetAggregateIdentifier String documentId, Actor handler, LocalDate dueOn, String comment,
+                         Actor actor) implements DocumentCommand {
+    }
+
     record RecordProcessing(@TargetAggregateIdentifier String documentId, String comment, Actor actor)
             implements DocumentCommand {
     }

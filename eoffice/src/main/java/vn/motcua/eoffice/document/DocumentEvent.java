@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Signatory;
 
 /**
  * What happened to an official document, each with who did it and when (from the one clock), and
@@ -72,11 +73,19 @@ public sealed interface DocumentEvent {
         }
     }
 
-    /** {@code contentSha256}: the PDF with the leader's PAdES signature (null if the draft had no file). */
-    record DocumentSigned(String documentId, String comment, String contentSha256, Actor actor, Instant at)
-            implements DocumentEvent {
+    /**
+     * {@code contentSha256}: the PDF with the leader's PAdES signature (null if the draft had no file);
+     * {@code signatory}: who signed and with which authority (the head in their own right, or KT., TL., TUQ. under a
+     * delegation; Decree 30/2020 Art. 13), whose title lines the signature block shows; null in events stored before.
+     */
+    record DocumentSigned(String documentId, String comment, String contentSha256, Signatory signatory, Actor actor,
+                          Instant at) implements DocumentEvent {
+        public DocumentSigned(String documentId, String comment, String contentSha256, Actor actor, Instant at) {
+            this(documentId, comment, contentSha256, null, actor, at);
+        }
+
         public DocumentSigned(String documentId, String comment, Actor actor, Instant at) {
-            this(documentId, comment, null, actor, at);
+            this(documentId, comment, null, null, actor, at);
         }
 
         public String labelVi() {
@@ -84,8 +93,18 @@ public sealed interface DocumentEvent {
         }
     }
 
+    /**
+     * {@code register}: the register the number was taken from ({@code OUTGOING:<issuing unit>:<key>},
+     * {@link vn.motcua.eoffice.register.RegisterKinds}); null in events stored before registers per issuing unit and
+     * kind, numbered in the agency's one outgoing register.
+     */
     record NumberAssigned(String documentId, int number, String formattedNumber, String symbol, String identifier,
-                          LocalDate issuedOn, Actor actor, Instant at) implements DocumentEvent {
+                          LocalDate issuedOn, String register, Actor actor, Instant at) implements DocumentEvent {
+        public NumberAssigned(String documentId, int number, String formattedNumber, String symbol, String identifier,
+                              LocalDate issuedOn, Actor actor, Instant at) {
+            this(documentId, number, formattedNumber, symbol, identifier, issuedOn, null, actor, at);
+        }
+
         public String labelVi() {
             return "Cấp số, ngày văn bản";
         }
@@ -177,6 +196,17 @@ public sealed interface DocumentEvent {
 
         public String labelVi() {
             return "Ý kiến chỉ đạo của lãnh đạo";
+        }
+    }
+
+    /**
+     * The head of the lead unit assigned the handler and the due date, with their opinion: the unit head's part of the
+     * handling sheet (Phiếu giải quyết văn bản đến).
+     */
+    record HandlerAssigned(String documentId, Actor handler, LocalDate dueOn, String comment, Actor actor, Instant at)
+            implements DocumentEvent {
+        public String labelVi() {
+            return "Lãnh đạo đơn vị phân công xử lý";
         }
     }
 

@@ -23,7 +23,8 @@ import vn.motcua.eoffice.document.DocumentWorkflow.View;
  * issued it — the leader it was presented to, and the handlers the leader's instructions name
  * ({@link DocumentRule#SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS});</li>
  * <li>or holding, in its unit, the role its open step is routed to when the BPMN routes that step to a role rather
- * than to a named person ({@link #routedRole}): the unit head while it awaits review, the leaders while it awaits
+ * than to a named person ({@link #routedRole}): the unit head while it awaits review, the head of the lead unit while
+ * an incoming one awaits the assignment of its handler, the leaders while it awaits
  * signature, the clerks while it awaits numbering, seal, issue, delivery, presentation or archiving.</li>
  * </ul>
  * Everyone else of the unit gets the same 404 as for an unknown id, in reads, lists, the inbox and searches.
@@ -82,13 +83,14 @@ public class DocumentPolicy implements AccessPolicy<View> {
             return true;
         }
         Role routed = routedRole(document.status());
-        return routed != null && who.has(routed) && who.unitId() != null && who.unitId().equals(document.unitId());
+        String routedUnit = document.status() == DocumentStatus.INSTRUCTED ? document.leadUnitId() : document.unitId();
+        return routed != null && who.has(routed) && who.unitId() != null && who.unitId().equals(routedUnit);
     }
 
     /**
      * The role of the open step that the BPMN routes to every holder of a role in the document's unit
      * ({@link DocumentStep}, candidate groups {@code ROLE@unitId}); null where the step is a named person's — the
-     * drafter's draft, the clerk's received document, the leader it was presented to, the handlers instructed — or
+     * drafter's draft, the clerk's received document, the leader it was presented to, the handler assigned — or
      * where nothing is open.
      */
     static Role routedRole(DocumentStatus status) {
@@ -96,7 +98,8 @@ public class DocumentPolicy implements AccessPolicy<View> {
             return null;
         }
         return switch (status) {
-            case IN_REVIEW -> Role.UNIT_HEAD;
+            // the head of the drafting unit reviews; the head of the lead unit assigns the handler (Decree 30 Art. 24)
+            case IN_REVIEW, INSTRUCTED -> Role.UNIT_HEAD;
             case AWAITING_SIGNATURE -> Role.LEADER;
             case SIGNED, NUMBERED, SEALED, ISSUED, REGISTERED, CLOSED -> Role.CLERK;
             default -> null;

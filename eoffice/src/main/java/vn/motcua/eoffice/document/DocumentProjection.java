@@ -63,14 +63,24 @@ public class DocumentProjection implements Projection<DocumentEvent> {
                     .append("type", e.metadata().type().name())
                     .append("replyTo", e.replyTo())
                     .append("attachments", attachments(e.attachments()))
-                    .append("secrecy", name(e.metadata().secrecy()));
+                    .append("secrecy", name(e.metadata().secrecy()))
+                    .append("signerPosition", e.metadata().signerPosition())
+                    .append("signerName", e.metadata().signerName())
+                    .append("recipientNames", recipientNames(e.metadata().recipients()));
             case DocumentEvent.DraftRevised e -> view.append("subject", e.metadata().subject())
                     .append("type", e.metadata().type().name())
-                    .append("secrecy", name(e.metadata().secrecy()));
+                    .append("secrecy", name(e.metadata().secrecy()))
+                    .append("signerPosition", e.metadata().signerPosition())
+                    .append("signerName", e.metadata().signerName())
+                    .append("recipientNames", recipientNames(e.metadata().recipients()));
+            case DocumentEvent.DocumentSigned e -> view.append("signedBy", e.signatory() == null ? e.actor().name()
+                    : e.signatory().fullName()).append("signerTitleLines", e.signatory() == null ? null
+                    : new ArrayList<>(e.signatory().titleLines()));
             case DocumentEvent.NumberAssigned e -> view.append("number", e.number())
                     .append("numberSymbol", e.symbol())
                     .append("issuedOn", date(e.issuedOn()))
-                    .append("identifier", e.identifier());
+                    .append("identifier", e.identifier())
+                    .append("register", e.register());
             case DocumentEvent.AgencySealed e -> view.append("attachments",
                     sealed(view.getList("attachments", Document.class), e.attachmentSha256()));
             case DocumentEvent.DocumentReceived e -> view.append("direction", Direction.INCOMING.name())
@@ -79,6 +89,7 @@ public class DocumentProjection implements Projection<DocumentEvent> {
                     .append("type", e.metadata().type().name())
                     .append("senderName", e.metadata().senderName())
                     .append("senderNumberSymbol", e.metadata().numberSymbol())
+                    .append("senderIssuedOn", date(e.metadata().issuedOn()))
                     .append("secrecy", name(e.metadata().secrecy()))
                     .append("signatureCheck", new Document("valid", e.check().valid())
                             .append("signers", e.check().signers()).append("summary", e.check().summary()));
@@ -88,6 +99,9 @@ public class DocumentProjection implements Projection<DocumentEvent> {
             case DocumentEvent.InstructionsGiven e -> view.append("leadUnitId", e.leadUnitId())
                     .append("supportingUnitIds", e.supportingUnitIds() == null ? List.of() : e.supportingUnitIds())
                     .append("deadline", date(e.deadline()));
+            case DocumentEvent.HandlerAssigned e -> view.append("handlerId", e.handler().id())
+                    .append("handlerName", e.handler().name())
+                    .append("dueOn", date(e.dueOn()));
             case DocumentEvent.ReplyLinked e -> view.getList("replies", String.class).add(e.outgoingDocumentId());
             default -> {
                 // the status, set above, is all these change; the history shows the rest
@@ -105,6 +119,7 @@ public class DocumentProjection implements Projection<DocumentEvent> {
         switch (event) {
             case DocumentEvent.PresentedToLeader e when e.leader() != null -> named.add(e.leader().id());
             case DocumentEvent.InstructionsGiven e -> named.addAll(e.handlerIds());
+            case DocumentEvent.HandlerAssigned e when e.handler() != null -> named.add(e.handler().id());
             default -> {
                 // the actor is all it names
             }
@@ -151,7 +166,13 @@ public class DocumentProjection implements Projection<DocumentEvent> {
                 view.getList("attachments", Document.class, List.of()).stream()
                         .map(a -> new Attachment(a.getString("fileName"), a.getString("sha256"))).toList(),
                 enumOf(Secrecy.class, view.getString("secrecy")),
-                new ArrayList<>(view.getList("assignees", String.class, List.of())));
+                new ArrayList<>(view.getList("assignees", String.class, List.of())), view.getString("handlerId"),
+                view.getString("handlerName"), localDate(view.getString("dueOn")));
+    }
+
+    private static List<String> recipientNames(List<Recipient> recipients) {
+        return recipients == null ? new ArrayList<>() : recipients.stream().map(Recipient::name)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     private static List<Document> attachments(List<Attachment> attachments) {

@@ -73,6 +73,22 @@ public enum DocumentRule implements Rule {
     INSTRUCTIONS_NAME_LEAD_UNIT_AND_DEADLINE(
             "Ý kiến chỉ đạo phải nêu đơn vị chủ trì, các đơn vị phối hợp (khác đơn vị chủ trì) và thời hạn giải quyết",
             "Instructions name the lead unit, supporting units (other than the lead) and a deadline not in the past"),
+    ASSIGNMENT_BY_HEAD_OF_LEAD_UNIT(
+            "Chỉ lãnh đạo (trưởng) đơn vị chủ trì phân công người xử lý, sau ý kiến chỉ đạo của lãnh đạo cơ quan và một"
+                    + " lần (Nghị định 30/2020, Điều 24)",
+            "Only the head of the lead unit assigns the handler, after the leader's instructions, and once"
+                    + " (Decree 30/2020 Art. 24)"),
+    HANDLER_IS_SPECIALIST_OF_LEAD_UNIT(
+            "Người được phân công xử lý phải là chuyên viên của đơn vị chủ trì (Nghị định 30/2020, Điều 24)",
+            "The handler assigned must be a specialist of the lead unit (Decree 30/2020 Art. 24)"),
+    ASSIGNED_DUE_DATE_WITHIN_LEADERS_DEADLINE(
+            "Hạn xử lý giao cho người xử lý không được ở quá khứ và không được sau thời hạn giải quyết lãnh đạo đã"
+                    + " giao (Nghị định 30/2020, Điều 24)",
+            "The handler's due date is not in the past and not after the deadline in the leader's instructions"
+                    + " (Decree 30/2020 Art. 24)"),
+    PROCESSING_BY_ASSIGNED_HANDLER(
+            "Văn bản đã phân công do người được phân công (hoặc lãnh đạo đơn vị chủ trì) xử lý và hoàn thành",
+            "A document assigned is processed and closed by its assigned handler (or the head of the lead unit)"),
     PROCESSING_BY_LEAD_UNIT(
             "Chỉ đơn vị chủ trì xử lý văn bản, sau khi lãnh đạo đã chỉ đạo",
             "Only the lead unit processes the document, after the leader's instructions"),

@@ -17,6 +17,7 @@ public enum DocumentStatus {
     REGISTERED("Đã vào sổ văn bản đến"),
     PRESENTED("Đã trình lãnh đạo"),
     INSTRUCTED("Đã có ý kiến chỉ đạo"),
+    ASSIGNED("Đã phân công xử lý"),
     IN_PROCESS("Đang xử lý"),
     CLOSED("Đã hoàn thành xử lý"),
     // both
@@ -56,6 +57,7 @@ public enum DocumentStatus {
             case DocumentEvent.ArrivalRegistered e -> REGISTERED;
             case DocumentEvent.PresentedToLeader e -> PRESENTED;
             case DocumentEvent.InstructionsGiven e -> INSTRUCTED;
+            case DocumentEvent.HandlerAssigned e -> ASSIGNED;
             case DocumentEvent.ProcessingRecorded e -> IN_PROCESS;
             case DocumentEvent.ReplyLinked e -> IN_PROCESS;
             case DocumentEvent.ReplyIssued e -> current;

@@ -10,7 +10,8 @@ import vn.motcua.engine.platform.task.TaskKind;
  * The user tasks of the {@code outgoing_document} and {@code incoming_document} processes, by their BPMN id:
  * who works on them, the process variable their decision is stored in, and the outcomes they allow. The roles
  * follow Decree 30/2020/ND-CP: the specialist drafts and handles, the head of the drafting unit reviews
- * (Art. 12), the competent leader signs (Art. 13) and gives instructions (Art. 23), the clerk numbers, seals
+ * (Art. 12), the competent leader signs (Art. 13) and gives instructions (Art. 23), the head of the lead unit
+ * assigns the handler and the due date (Art. 24), the clerk numbers, seals
  * and issues outgoing documents (Art. 15–18), presents incoming ones to the leader (Art. 23) and archives both.
  */
 public enum DocumentStep implements TaskKind {
@@ -25,12 +26,14 @@ public enum DocumentStep implements TaskKind {
             EnumSet.of(Outcome.DELIVERED, Outcome.ALL_DELIVERED)),
     PRESENT("doc_present", Role.CLERK, "presentDecision", EnumSet.of(Outcome.PRESENT)),
     INSTRUCTIONS("doc_instructions", Role.LEADER, "instructionsDecision", EnumSet.of(Outcome.INSTRUCT)),
+    /** The head of the lead unit assigns the handler and the due date (Decree 30/2020 Art. 24). */
+    ASSIGN("doc_assign", Role.UNIT_HEAD, "assignDecision", EnumSet.of(Outcome.ASSIGN)),
     PROCESS("doc_process", Role.SPECIALIST, "processDecision", EnumSet.of(Outcome.PROCESS)),
     CLOSE("doc_close", Role.SPECIALIST, "closeDecision", EnumSet.of(Outcome.CLOSE)),
     ARCHIVE("doc_archive", Role.CLERK, "archiveDecision", EnumSet.of(Outcome.ARCHIVE));
 
     /** What an official decides on a document task. */
-    public enum Outcome { SUBMIT, APPROVE, RETURN, SIGN, NUMBER, SEAL, ISSUE, DELIVERED, ALL_DELIVERED, PRESENT, INSTRUCT, PROCESS, CLOSE, ARCHIVE }
+    public enum Outcome { SUBMIT, APPROVE, RETURN, SIGN, NUMBER, SEAL, ISSUE, DELIVERED, ALL_DELIVERED, PRESENT, INSTRUCT, ASSIGN, PROCESS, CLOSE, ARCHIVE }
 
     private final Definition definition;
 

@@ -19,7 +19,8 @@ import vn.motcua.eoffice.document.DocumentWorkflow.Decision;
  * The steps of the {@code outgoing_document} and {@code incoming_document} processes as tasks of the one inbox
  * ({@link TaskInbox}): the {@link DocumentStep}s (Decree 30/2020 roles), each item naming its {@code documentId}
  * and {@code direction}, and each decision recorded by {@link DocumentWorkflow#decide}. The leader's instructions
- * with a deadline (Decree 30/2020 Art. 23) give the lead unit's tasks their due time and deadline colour. The tasks
+ * with a deadline (Decree 30/2020 Art. 23) give the lead unit's tasks their due time and deadline colour; the due date
+ * the head of the lead unit assigns with the handler (Art. 24) then gives the handler's tasks theirs. The tasks
  * of a secret document are only for the officials it is assigned to (Law 29/2018/QH14 on State Secrets,
  * {@link DocumentPolicy}): to any other holder of the role they do not exist.
  */
@@ -56,6 +57,10 @@ class DocumentTasks extends UserTasks<Decision> {
                 who, variables);
         if (decision.outcome() == DocumentStep.Outcome.INSTRUCT && decision.deadline() != null) {
             variables.putAll(deadlines.forUnit(decision.leadUnitId(), decision.deadline()));
+        }
+        if (decision.outcome() == DocumentStep.Outcome.ASSIGN && view.dueOn() != null) {
+            // the handler's tasks are due on the date the head of the lead unit set, within the leader's deadline
+            variables.putAll(deadlines.forUnit(view.leadUnitId(), view.dueOn()));
         }
         return view;
     }

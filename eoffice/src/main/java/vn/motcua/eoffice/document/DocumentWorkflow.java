@@ -35,12 +35,15 @@ import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.identity.Signatories;
+import vn.motcua.engine.identity.Signatory;
 import vn.motcua.engine.platform.Steps;
 import vn.motcua.engine.platform.task.TaskDecision;
 import vn.motcua.engine.problem.Problem;
 import vn.motcua.engine.readmodel.MongoReadModels;
 import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
+import vn.motcua.eoffice.document.DocumentCommand.AssignHandler;
 import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
 import vn.motcua.eoffice.document.DocumentCommand.CloseDocument;
 import vn.motcua.eoffice.document.DocumentCommand.ConfirmDelivery;
@@ -114,6 +117,9 @@ public class DocumentWorkflow {
     private final DocumentPolicy policy;
     private final MongoReadModels readModels;
     private final BoundedPdf pdfs;
+    private final Officials officials;
+    private final Signatories signatories;
+    private final java.time.Clock clock;
 
     /** The signature check of a document kept off-line: there is no electronic copy here to verify. */
     private static final SignatureCheck OFFLINE_CHECK = new SignatureCheck(false, List.of(),
@@ -133,8 +139,11 @@ public class DocumentWorkflow {
                             TransactionTemplate transaction, EventStore eventStore, MotcuaProperties properties,
                             DocumentStore documents, PadesSigner pades, PdfSignatureVerifier verifier,
                             ObjectProvider<DevPki> devPki, DocumentPolicy policy, MongoReadModels readModels,
-                            BoundedPdf pdfs) {
+                            BoundedPdf pdfs, Officials officials, Signatories signatories, java.time.Clock clock) {
+        this.signatories = signatories;
+        this.clock = clock;
         this.pdfs = pdfs;
+        this.officials = officials;
         this.policy = policy;
         this.readModels = readModels;
         this.documents = documents;
@@ -150,24 +159,46 @@ public class DocumentWorkflow {
 
     /** A decision on a document task; the fields besides {@code outcome} and {@code comment} serve one step each. */
     /** {@code handlerIds}: with INSTRUCT, the officials the leader assigns the document to (required if secret). */
+    /** {@code handlerId}, {@code dueOn}: with ASSIGN, the specialist the head of the lead unit assigns, and when due. */
     public record Decision(Outcome outcome, String comment, String leaderId, String leaderName, String leadUnitId,
                            List<String> supportingUnitIds, LocalDate deadline, String recipientId,
-                           List<String> handlerIds) implements TaskDecision {
+                           List<String> handlerIds, String handlerId, LocalDate dueOn) implements TaskDecision {
+        public Decision(Outcome outcome, String comment, String leaderId, String leaderName, String leadUnitId,
+                        List<String> supportingUnitIds, LocalDate deadline, String recipientId,
+                        List<String> handlerIds) {
+            this(outcome, comment, leaderId, leaderName, leadUnitId, supportingUnitIds, deadline, recipientId,
+                    handlerIds, null, null);
+        }
     }
 
     /**
      * A document as officials see it, from its MongoDB view ({@link DocumentProjection}). {@code replyTo}: the
      * incoming document an outgoing one answers; {@code replies}: the outgoing documents that answer an incoming one;
-     * {@code assignees}: the officials the workflow named on it (steps taken, leader presented to, handlers).
+     * {@code assignees}: the officials the workflow named on it (steps taken, leader presented to, handlers);
+     * {@code handlerId}, {@code handlerName}, {@code dueOn}: the handler the head of the lead unit assigned, and when
+     * it is due.
      */
     public record View(String documentId, Direction direction, String unitId, DocumentStatus status,
                        String statusLabelVi, String subject, String type, Integer number, String numberSymbol,
                        LocalDate issuedOn, String identifier, Integer arrivalNumber, String arrivalFormatted,
                        LocalDate arrivedOn, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
                        String senderName, String senderNumberSymbol, SignatureCheck signatureCheck, String replyTo,
-                       List<String> replies, List<Attachment> attachments, Secrecy secrecy, List<String> assignees) {
+                       List<String> replies, List<Attachment> attachments, Secrecy secrecy, List<String> assignees,
+                       String handlerId, String handlerName, LocalDate dueOn) {
         public View {
             assignees = assignees == null ? List.of() : List.copyOf(assignees);
+        }
+
+        public View(String documentId, Direction direction, String unitId, DocumentStatus status,
+                    String statusLabelVi, String subject, String type, Integer number, String numberSymbol,
+                    LocalDate issuedOn, String identifier, Integer arrivalNumber, String arrivalFormatted,
+                    LocalDate arrivedOn, String leadUnitId, List<String> supportingUnitIds, LocalDate deadline,
+                    String senderName, String senderNumberSymbol, SignatureCheck signatureCheck, String replyTo,
+                    List<String> replies, List<Attachment> attachments, Secrecy secrecy, List<String> assignees) {
+            this(documentId, direction, unitId, status, statusLabelVi, subject, type, number, numberSymbol, issuedOn,
+                    identifier, arrivalNumber, arrivalFormatted, arrivedOn, leadUnitId, supportingUnitIds, deadline,
+                    senderName, senderNumberSymbol, signatureCheck, replyTo, replies, attachments, secrecy, assignees,
+                    null, null, null);
         }
     }
 
@@ -369,6 +400,8 @@ public class DocumentWorkflow {
                 Map<String, Object> variables) {
         if (step == DocumentStep.TRACK_DELIVERY) {
             confirmDeliveries(id, decision, actor, variables);
+        } else if (step == DocumentStep.ASSIGN) {
+            assignHandler(id, decision, actor, variables);
         } else {
             commands.sendAndWait(command(id, decision, actor, who, variables));
         }
@@ -406,6 +439,7 @@ public class DocumentWorkflow {
                 yield new GiveInstructions(id, decision.leadUnitId(), decision.supportingUnitIds(), decision.deadline(),
                         decision.comment(), decision.handlerIds(), actor);
             }
+            case ASSIGN -> throw new IllegalStateException("the handler is assigned by assignHandler");
             case PROCESS -> new RecordProcessing(id, decision.comment(), actor);
             case CLOSE -> new CloseDocument(id, decision.comment(), actor);
         };
@@ -447,6 +481,29 @@ public class DocumentWorkflow {
         }
     }
 
+    /**
+     * The head of the lead unit assigns the handler, known by id to the deployment ({@link Officials}), and the due
+     * date; the aggregate's refusals come back naming the field at fault. The process routes the handler's steps to
+     * them ({@code handlerId}).
+     */
+    private void assignHandler(String id, Decision decision, Actor head, Map<String, Object> variables) {
+        Actor handler = officials.official(decision.handlerId()).orElseThrow(() -> Problem.invalid("handlerId",
+                "Không có cán bộ '" + decision.handlerId() + "' trong danh sách cán bộ / No official '"
+                        + decision.handlerId() + "' is listed"));
+        try {
+            commands.sendAndWait(new AssignHandler(id, handler, decision.dueOn(), decision.comment(), head));
+        } catch (DocumentRuleViolation violation) {
+            String field = switch ((DocumentRule) violation.rule()) {
+                case HANDLER_IS_SPECIALIST_OF_LEAD_UNIT, SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS -> "handlerId";
+                case ASSIGNED_DUE_DATE_WITHIN_LEADERS_DEADLINE -> "dueOn";
+                default -> null;
+            };
+            throw new Problem(violation.kind(), violation.slug(), violation.titleVi(), violation.titleEn(),
+                    violation.getMessage(), field);
+        }
+        variables.put("handlerId", handler.id());
+    }
+
     /** One recipient's delivery, or all the remaining ones; the process moves on once none remain. */
     private void confirmDeliveries(String id, Decision decision, Actor actor, Map<String, Object> variables) {
         Set<String> pending = content(id).undelivered();
@@ -466,9 +523,16 @@ public class DocumentWorkflow {
         variables.put("allDelivered", pending.isEmpty());
     }
 
-    /** Signs the current PDF with the leader's key (PAdES B-T, visible) and stores it; its hash, or null. */
+    /**
+     * Signs the current PDF with the leader's key (PAdES B-T, visible) and stores it; its hash, or null. The signature
+     * block shows the signatory's title lines ({@link Signatories}: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC") and full name,
+     * not what the drafter typed; a leader without authority for this kind of document is refused before anything is
+     * signed (the aggregate decides it again).
+     */
     private String signByLeader(String id, Actor leader) {
         Content current = content(id);
+        Signatory signatory = signatories.of(leader.id(), current.unitId(), current.metadata().type().name(),
+                LocalDate.now(clock.withZone(properties.zone())));
         if (current.sha256() == null) {
             return null;
         }
@@ -477,8 +541,7 @@ public class DocumentWorkflow {
             pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
         }
         return store(id, "signed", new OutgoingDocumentPdf(pades).signByLeader(stored(current.sha256()),
-                new OutgoingDocumentPdf.Leader(Signer.officialAlias(leader.id()), current.metadata().signerPosition(),
-                        leader.name()),
+                OutgoingDocumentPdf.Leader.of(Signer.officialAlias(leader.id()), signatory),
                 new OutgoingDocumentPdf.Agency(Signer.sealAlias(current.unitId()), agencyName(current.unitId()))));
     }
 

@@ -15,8 +15,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.identity.Signatories;
+import vn.motcua.engine.identity.Signatory;
+import vn.motcua.engine.identity.SigningRule;
+import vn.motcua.engine.identity.SigningRuleViolation;
 import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
+import vn.motcua.eoffice.document.DocumentCommand.AssignHandler;
 import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
 import vn.motcua.eoffice.document.DocumentCommand.CloseDocument;
 import vn.motcua.eoffice.document.DocumentCommand.ConfirmDelivery;
@@ -49,6 +54,7 @@ import vn.motcua.eoffice.document.DocumentEvent.DocumentSentBack;
 import vn.motcua.eoffice.document.DocumentEvent.DocumentSigned;
 import vn.motcua.eoffice.document.DocumentEvent.DraftReturned;
 import vn.motcua.eoffice.document.DocumentEvent.DraftRevised;
+import vn.motcua.eoffice.document.DocumentEvent.HandlerAssigned;
 import vn.motcua.eoffice.document.DocumentEvent.InstructionsGiven;
 import vn.motcua.eoffice.document.DocumentEvent.NumberAssigned;
 import vn.motcua.eoffice.document.DocumentEvent.PresentedToLeader;
@@ -66,8 +72,8 @@ import vn.motcua.eoffice.register.RegisteredNumber;
  * head of the drafting unit → approval and signature by the competent leader → number and date from
  * the register → the agency's signature → issue to the recipients → delivery per recipient → archive.
  * Incoming: receipt with its signature check → registration with an arrival number (or sending back)
- * → presentation to a leader → instructions (lead unit, supporting units, deadline) → processing by the
- * lead unit, reply linked to an outgoing draft → close → archive. An issued document can be recalled and
+ * → presentation to a leader → instructions (lead unit, supporting units, deadline) → assignment by the head of the
+ * lead unit (handler, due date; Art. 24) → processing by the handler, reply linked to an outgoing draft → close → archive. An issued document can be recalled and
  * is frozen afterwards.
  *
  * <p>Command handlers check one rule each and apply an event; event-sourcing handlers only change state.
@@ -110,6 +116,9 @@ public class OfficialDocument {
     private DocumentStatus status;
     private SignatureCheck check;
     private String leadUnitId;
+    private LocalDate deadline;
+    private final Set<String> namedHandlers = new HashSet<>();
+    private String handlerId;
     private boolean processed;
     private final Set<String> replies = new HashSet<>();
     private final Set<String> unissuedReplies = new HashSet<>();
@@ -167,14 +176,23 @@ public class OfficialDocument {
         apply(new DraftReturned(documentId, command.comment(), command.actor(), clock.instant()));
     }
 
+    /**
+     * Decree 30/2020 Art. 13: the head of the agency signs every kind in their own right; anyone else only under a
+     * delegation of the head that covers this kind of document on the day ({@link Signatories}: KT., TL., TUQ.).
+     */
     @CommandHandler
-    public void handle(SignDocument command, Clock clock) {
+    public void handle(SignDocument command, Clock clock, Signatories signatories) {
         requireStep(Direction.OUTGOING);
         requireRole(command.actor(), Role.LEADER);
         if (status != DocumentStatus.AWAITING_SIGNATURE) {
             throw new DocumentRuleViolation(DocumentRule.SIGNATURE_AFTER_REVIEW);
         }
-        apply(new DocumentSigned(documentId, command.comment(), command.contentSha256(), command.actor(),
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        if (!signatories.maySign(command.actor().id(), agencyId, draft.type().name(), today)) {
+            throw new SigningRuleViolation(SigningRule.SIGNER_HAS_AUTHORITY);
+        }
+        Signatory signatory = signatories.of(command.actor().id(), agencyId, draft.type().name(), today);
+        apply(new DocumentSigned(documentId, command.comment(), command.contentSha256(), signatory, command.actor(),
                 clock.instant()));
     }
 
@@ -186,10 +204,11 @@ public class OfficialDocument {
             throw new DocumentRuleViolation(DocumentRule.NUMBER_AFTER_SIGNATURE);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        RegisteredNumber number = registers.next(agencyId, draft.issuerAbbreviation(), draft.type(),
+        // Decree 30/2020 Art. 15: the register of the issuing unit for this kind of document, per agency and year
+        RegisteredNumber number = registers.nextOutgoing(agencyId, unitId, draft.issuerAbbreviation(), draft.type(),
                 draft.secrecy().series(), today);
         apply(new NumberAssigned(documentId, number.number(), number.formatted(), number.symbol(),
-                number.identifier(), today, command.actor(), clock.instant()));
+                number.identifier(), today, number.register(), command.actor(), clock.instant()));
     }
 
     @CommandHandler
@@ -311,9 +330,37 @@ public class OfficialDocument {
                 command.comment(), handlers, command.actor(), clock.instant()));
     }
 
+    /**
+     * Decree 30/2020 Art. 24: once the leader named the lead unit and the deadline, the head of that unit assigns the
+     * handler — a specialist of the unit (for a secret document one of the officials the leader named) — and the
+     * handler's due date, today or later and not after the leader's deadline.
+     */
+    @CommandHandler
+    public void handle(AssignHandler command, Clock clock) {
+        requireStep(Direction.INCOMING);
+        Actor head = command.actor();
+        if (status != DocumentStatus.INSTRUCTED || head.role() != Role.UNIT_HEAD
+                || !leadUnitId.equals(head.unitId())) {
+            throw new DocumentRuleViolation(DocumentRule.ASSIGNMENT_BY_HEAD_OF_LEAD_UNIT);
+        }
+        Actor handler = command.handler();
+        if (handler == null || handler.role() != Role.SPECIALIST || !leadUnitId.equals(handler.unitId())) {
+            throw new DocumentRuleViolation(DocumentRule.HANDLER_IS_SPECIALIST_OF_LEAD_UNIT);
+        }
+        if (secrecy.isSecret() && !namedHandlers.contains(handler.id())) {
+            throw new DocumentRuleViolation(DocumentRule.SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        if (command.dueOn() == null || command.dueOn().isBefore(today) || command.dueOn().isAfter(deadline)) {
+            throw new DocumentRuleViolation(DocumentRule.ASSIGNED_DUE_DATE_WITHIN_LEADERS_DEADLINE);
+        }
+        apply(new HandlerAssigned(documentId, handler, command.dueOn(), command.comment(), head, clock.instant()));
+    }
+
     @CommandHandler
     public void handle(RecordProcessing command, Clock clock) {
         requireLeadUnit(command.actor());
+        requireAssignedHandler(command.actor());
         apply(new ProcessingRecorded(documentId, command.comment(), command.actor(), clock.instant()));
     }
 
@@ -342,6 +389,7 @@ public class OfficialDocument {
     @CommandHandler
     public void handle(CloseDocument command, Clock clock) {
         requireLeadUnit(command.actor());
+        requireAssignedHandler(command.actor());
         if (!processed) {
             throw new DocumentRuleViolation(DocumentRule.CLOSE_AFTER_PROCESSING);
         }
@@ -408,9 +456,21 @@ public class OfficialDocument {
         }
     }
 
-    /** Instructed and not yet closed: the lead unit is handling the incoming document. */
+    /**
+     * Once a handler is assigned, a specialist other than the handler does not process or close the document; the head
+     * of the lead unit still may. A document instructed before assignments existed has none and stays open to its lead
+     * unit (its process, of an earlier version, has no assignment step).
+     */
+    private void requireAssignedHandler(Actor actor) {
+        if (handlerId != null && actor.role() == Role.SPECIALIST && !handlerId.equals(actor.id())) {
+            throw new DocumentRuleViolation(DocumentRule.PROCESSING_BY_ASSIGNED_HANDLER);
+        }
+    }
+
+    /** Instructed (and perhaps assigned) and not yet closed: the lead unit is handling the incoming document. */
     private boolean handling() {
-        return status == DocumentStatus.INSTRUCTED || status == DocumentStatus.IN_PROCESS;
+        return status == DocumentStatus.INSTRUCTED || status == DocumentStatus.ASSIGNED
+                || status == DocumentStatus.IN_PROCESS;
     }
 
     /**
@@ -545,6 +605,14 @@ public class OfficialDocument {
     void on(InstructionsGiven event) {
         status = DocumentStatus.after(status, event);
         leadUnitId = event.leadUnitId();
+        deadline = event.deadline();
+        namedHandlers.addAll(event.handlerIds());
+    }
+
+    @EventSourcingHandler
+    void on(HandlerAssigned event) {
+        status = DocumentStatus.after(status, event);
+        handlerId = event.handler().id();
     }
 
     @EventSourcingHandler

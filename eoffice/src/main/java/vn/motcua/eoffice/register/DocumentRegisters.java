@@ -25,13 +25,64 @@ import vn.motcua.engine.problem.Problem;
 public class DocumentRegisters {
 
     private final JdbcTemplate jdbc;
+    private final RegisterKinds kinds;
 
+    /** With the default grouping of kinds into registers ({@link RegisterKinds#defaults()}). */
     public DocumentRegisters(JdbcTemplate jdbc) {
+        this(jdbc, RegisterKinds.defaults());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public DocumentRegisters(JdbcTemplate jdbc, RegisterKinds kinds) {
         this.jdbc = jdbc;
+        this.kinds = kinds;
+    }
+
+    /** Which kinds share a register, per agency. */
+    public RegisterKinds kinds() {
+        return kinds;
     }
 
     /**
-     * The next number of the outgoing register. {@code issuerAbbreviation} is the issuing agency's
+     * The next number of the register of the issuing unit {@code issuingUnitId} for documents of {@code type}
+     * ({@link RegisterKinds}: {@code OUTGOING:<unit>:QD}, {@code …:CV}, {@code …:VB} by default), in the series and
+     * year: 01 on 1 January, then consecutive, independent of the unit's other registers and of other units'.
+     *
+     * <p>In the year an agency moves from its one outgoing register ({@code OUTGOING}, before these registers) to
+     * these, each new register starts after the last number of the old one, so that no number/symbol issued that
+     * year is issued twice (Decree 30/2020 Art. 15: unique within the year); the next 1 January every register starts
+     * at 01.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegisteredNumber nextOutgoing(String agencyId, String issuingUnitId, String issuerAbbreviation,
+                                         DocumentType type, Series series, LocalDate issuedOn) {
+        requireText(agencyId, "agencyId");
+        requireText(issuingUnitId, "issuingUnitId");
+        requireText(issuerAbbreviation, "issuerAbbreviation");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(issuedOn, "issuedOn");
+        String register = kinds.outgoing(agencyId, issuingUnitId, type);
+        int year = issuedOn.getYear();
+        Integer number = jdbc.queryForObject("""
+                insert into document_register_counter (agency_id, register, series, year, last_number)
+                values (?, ?, ?, ?, 1 + coalesce((select old.last_number from document_register_counter old
+                        where old.agency_id = ? and old.register = 'OUTGOING' and old.series = ? and old.year = ?), 0))
+                on conflict (agency_id, register, series, year)
+                do update set last_number = document_register_counter.last_number + 1
+                returning last_number""", Integer.class, agencyId, register, series.name(), year, agencyId,
+                series.name(), year);
+        if (number == null) {
+            throw new IllegalStateException("register upsert returned no number");
+        }
+        RegisteredNumber numbered = numbered(agencyId, issuerAbbreviation, type, series, year, number);
+        return new RegisteredNumber(numbered.number(), numbered.formatted(), numbered.symbol(), numbered.identifier(),
+                register);
+    }
+
+    /**
+     * The next number of the agency's one outgoing register ({@code OUTGOING}), as before registers per issuing unit
+     * and kind ({@link #nextOutgoing}, which documents now take their numbers from). {@code issuerAbbreviation} is the issuing agency's
      * abbreviation, optionally followed by the drafting unit's ({@code SYT} or {@code SYT-VP}).
      */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -66,7 +66,7 @@ class DocumentPolicyTest {
     @Test
     void aSecretDocumentIsReadOnlyByThoseItIsAssignedTo() {
         for (Secrecy level : List.of(Secrecy.CONFIDENTIAL, Secrecy.SECRET, Secrecy.TOP_SECRET)) {
-            View secret = document(HANOI, HANOI, List.of(OFFICE), level, DocumentStatus.INSTRUCTED,
+            View secret = document(HANOI, HANOI, List.of(OFFICE), level, DocumentStatus.ASSIGNED,
                     List.of("clerk-1", "leader-1", "spec-a"));
             Identity handler = person("spec-a", Role.SPECIALIST, HANOI);
             assertThat(policy.maySee(handler, secret)).as(level.name()).isTrue();
@@ -107,6 +107,17 @@ class DocumentPolicyTest {
         assertThat(policy.maySee(person("leader-1", Role.LEADER, HANOI), presented)).isTrue();
         assertThat(policy.maySee(person("leader-2", Role.LEADER, HANOI), presented))
                 .as("presented to another leader").isFalse();
+        View toAssign = document(HANOI, OFFICE, List.of(), Secrecy.CONFIDENTIAL, DocumentStatus.INSTRUCTED,
+                List.of("clerk-1", "leader-1", "spec-c"));
+        assertThat(policy.maySee(person("head-3", Role.UNIT_HEAD, OFFICE), toAssign))
+                .as("the head of the lead unit assigns its handler").isTrue();
+        assertThat(policy.maySee(person("head-1", Role.UNIT_HEAD, HANOI), toAssign))
+                .as("the head of the receiving unit, not the lead one").isFalse();
+        assertThat(policy.maySee(person("spec-d", Role.SPECIALIST, OFFICE), toAssign)).isFalse();
+        View assigned = document(HANOI, OFFICE, List.of(), Secrecy.CONFIDENTIAL, DocumentStatus.ASSIGNED,
+                List.of("clerk-1", "leader-1", "spec-c", "head-3"));
+        assertThat(policy.maySee(person("head-4", Role.UNIT_HEAD, OFFICE), assigned))
+                .as("once assigned, only those named").isFalse();
     }
 
     private static View document(String unitId, String leadUnitId, List<String> supporting, Secrecy secrecy) {

@@ -17,9 +17,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Authority;
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.identity.Signatories;
+import vn.motcua.engine.identity.SignatoriesProperties;
+import vn.motcua.engine.identity.Signatory;
+import vn.motcua.engine.identity.SigningRule;
+import vn.motcua.engine.identity.SigningRuleViolation;
 import vn.motcua.eoffice.document.DocumentCommand.ApproveReview;
 import vn.motcua.eoffice.document.DocumentCommand.ArchiveDocument;
+import vn.motcua.eoffice.document.DocumentCommand.AssignHandler;
 import vn.motcua.eoffice.document.DocumentCommand.AssignNumber;
 import vn.motcua.eoffice.document.DocumentCommand.CloseDocument;
 import vn.motcua.eoffice.document.DocumentCommand.ConfirmDelivery;
@@ -52,6 +59,7 @@ import vn.motcua.eoffice.document.DocumentEvent.DocumentSentBack;
 import vn.motcua.eoffice.document.DocumentEvent.DocumentSigned;
 import vn.motcua.eoffice.document.DocumentEvent.DraftReturned;
 import vn.motcua.eoffice.document.DocumentEvent.DraftRevised;
+import vn.motcua.eoffice.document.DocumentEvent.HandlerAssigned;
 import vn.motcua.eoffice.document.DocumentEvent.InstructionsGiven;
 import vn.motcua.eoffice.document.DocumentEvent.NumberAssigned;
 import vn.motcua.eoffice.document.DocumentEvent.PresentedToLeader;
@@ -63,6 +71,7 @@ import vn.motcua.eoffice.document.DocumentEvent.SubmittedForReview;
 import vn.motcua.eoffice.register.ArrivalNumber;
 import vn.motcua.eoffice.register.DocumentRegisters;
 import vn.motcua.eoffice.register.DocumentType;
+import vn.motcua.eoffice.register.RegisterKinds;
 import vn.motcua.eoffice.register.RegisteredNumber;
 import vn.motcua.eoffice.register.Series;
 
@@ -104,6 +113,18 @@ class OfficialDocumentTest {
     private static final Actor LEAD_UNIT_HEAD = new Actor("head-11", "Mai Văn Tùng", Role.UNIT_HEAD, OTHER_UNIT);
     private static final Actor LEADER_OF_LEAD_UNIT = new Actor("lead-11", "Hà Thị Yến", Role.LEADER, OTHER_UNIT);
 
+    /** A deputy director with a KT. delegation for decisions. */
+    private static final Actor DEPUTY = new Actor("lead-03", "Hà Văn Nam", Role.LEADER, "000.16.00.H26");
+    /** Who signs for the agency: the director in their own right, the deputy KT. for decisions. */
+    private static final Signatories SIGNATORIES = new Signatories(new SignatoriesProperties(List.of(
+            new SignatoriesProperties.Unit(AGENCY, "Giám đốc", List.of(
+                    new SignatoriesProperties.Official(DIRECTOR.id(), "Vũ Văn Giang", "Giám đốc", true),
+                    new SignatoriesProperties.Official(DEPUTY.id(), "Hà Văn Nam", "Phó Giám đốc", false),
+                    new SignatoriesProperties.Official(LEADER_OF_THE_UNIT.id(), "Đinh Văn Phúc", "Phó Giám đốc",
+                            false)),
+                    List.of(new SignatoriesProperties.Delegation(DEPUTY.id(), Authority.KT, List.of("DECISION"),
+                            null, null, "Quyết định số 12/QĐ-SYT"))))));
+
     private static final Recipient BOARD = new Recipient("000.16.02.H26", "Phòng Nghiệp vụ Dược",
             Recipient.Kind.INTERNAL_UNIT);
     private static final Recipient MINISTRY = new Recipient("000.00.00.G18", "Bộ Y tế", Recipient.Kind.EXTERNAL_AGENCY);
@@ -131,6 +152,7 @@ class OfficialDocumentTest {
         AggregateTestFixture<OfficialDocument> fixture = new AggregateTestFixture<>(OfficialDocument.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, HANOI));
         fixture.registerInjectableResource(new FakeRegisters(seriesAskedFor));
+        fixture.registerInjectableResource(SIGNATORIES);
         return fixture;
     }
 
@@ -243,7 +265,26 @@ class OfficialDocumentTest {
         void leaderSignsAfterTheReview() {
             fixture().given(drafted(), submitted(), reviewed())
                     .when(new SignDocument(OUT, "Đồng ý ban hành", DIRECTOR))
-                    .expectEvents(new DocumentSigned(OUT, "Đồng ý ban hành", DIRECTOR, NOW));
+                    .expectEvents(new DocumentSigned(OUT, "Đồng ý ban hành", null,
+                            Signatory.own(DIRECTOR.id(), "Vũ Văn Giang", "Giám đốc"), DIRECTOR, NOW));
+        }
+
+        @Test
+        void aDeputySignsOnTheHeadsBehalfOnlyUnderADelegationForTheKindAndTheDay() {
+            Signatory deputy = new Signatory(DEPUTY.id(), "Hà Văn Nam", "Phó Giám đốc", Authority.KT, "Giám đốc",
+                    "Quyết định số 12/QĐ-SYT");
+            fixture().given(drafted(), submitted(), reviewed())
+                    .when(new SignDocument(OUT, null, DEPUTY))
+                    .expectEvents(new DocumentSigned(OUT, null, null, deputy, DEPUTY, NOW));
+            assertThat(deputy.titleLines()).containsExactly("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC");
+            // the delegation covers decisions only: a letter is refused
+            DraftMetadata letter = new DraftMetadata(METADATA.subject(), DocumentType.LETTER, Urgency.NORMAL,
+                    Secrecy.NONE, 1, "Phó Giám đốc", "Hà Văn Nam", "SYT", List.of(BOARD));
+            violatesSigning(fixture().given(new DocumentDrafted(OUT, AGENCY, UNIT, letter, null, DRAFTER, EARLIER),
+                    submitted(), reviewed()).when(new SignDocument(OUT, null, DEPUTY)));
+            // a leader of the unit without any delegation is refused
+            violatesSigning(fixture().given(drafted(), submitted(), reviewed())
+                    .when(new SignDocument(OUT, null, LEADER_OF_THE_UNIT)));
         }
 
         @Test
@@ -299,7 +340,7 @@ class OfficialDocumentTest {
                             reviewed(), signed())
                     .when(new AssignNumber(OUT, CLERK))
                     .expectEvents(new NumberAssigned(OUT, 5, "05", "05/QĐ-SYT/M", AGENCY + ".2026.05/QĐ-SYT/M", TODAY,
-                            CLERK, NOW));
+                            "OUTGOING:" + UNIT + ":QD", CLERK, NOW));
             assertThat(seriesAskedFor).containsExactly(Series.SECRET);
         }
 
@@ -495,6 +536,89 @@ class OfficialDocumentTest {
         void onlyALeaderInstructs() {
             violates(fixture().given(presentedHistory()).when(new GiveInstructions(IN, OTHER_UNIT, List.of(),
                     TODAY.plusDays(5), null, CLERK)), DocumentRule.STEP_TAKEN_IN_ITS_ROLE);
+        }
+
+        @Test
+        void theHeadOfTheLeadUnitAssignsASpecialistOfTheUnitWithADueDateWithinTheLeadersDeadline() {
+            fixture().given(instructedHistory())
+                    .when(new AssignHandler(IN, HANDLER, TODAY.plusDays(7), "Đồng chí Hà dự thảo trả lời",
+                            LEAD_UNIT_HEAD))
+                    .expectEvents(new HandlerAssigned(IN, HANDLER, TODAY.plusDays(7), "Đồng chí Hà dự thảo trả lời",
+                            LEAD_UNIT_HEAD, NOW));
+            fixture().given(instructedHistory())
+                    .when(new AssignHandler(IN, HANDLER, TODAY.plusDays(10), null, LEAD_UNIT_HEAD))
+                    .expectEvents(new HandlerAssigned(IN, HANDLER, TODAY.plusDays(10), null, LEAD_UNIT_HEAD, NOW));
+        }
+
+        @Test
+        void onlyTheHeadOfTheLeadUnitAssignsOnceAfterTheInstructions() {
+            for (Actor other : List.of(UNIT_HEAD, LEADER_OF_LEAD_UNIT, HANDLER, DIRECTOR, CLERK)) {
+                violates(fixture().given(instructedHistory())
+                                .when(new AssignHandler(IN, HANDLER, TODAY.plusDays(5), null, other)),
+                        DocumentRule.ASSIGNMENT_BY_HEAD_OF_LEAD_UNIT);
+            }
+            violates(fixture().given(presentedHistory())
+                            .when(new AssignHandler(IN, HANDLER, TODAY.plusDays(5), null, LEAD_UNIT_HEAD)),
+                    DocumentRule.ASSIGNMENT_BY_HEAD_OF_LEAD_UNIT);
+            violates(fixture().given(concat(instructedHistory(), assigned()))
+                            .when(new AssignHandler(IN, HANDLER, TODAY.plusDays(5), null, LEAD_UNIT_HEAD)),
+                    DocumentRule.ASSIGNMENT_BY_HEAD_OF_LEAD_UNIT);
+        }
+
+        @Test
+        void theHandlerIsASpecialistOfTheLeadUnit() {
+            for (Actor notOfTheUnit : List.of(DRAFTER, SUPPORTING_HANDLER, LEADER_OF_LEAD_UNIT)) {
+                violates(fixture().given(instructedHistory())
+                                .when(new AssignHandler(IN, notOfTheUnit, TODAY.plusDays(5), null, LEAD_UNIT_HEAD)),
+                        DocumentRule.HANDLER_IS_SPECIALIST_OF_LEAD_UNIT);
+            }
+            violates(fixture().given(instructedHistory())
+                    .when(new AssignHandler(IN, null, TODAY.plusDays(5), null, LEAD_UNIT_HEAD)),
+                    DocumentRule.HANDLER_IS_SPECIALIST_OF_LEAD_UNIT);
+        }
+
+        @Test
+        void theDueDateIsNotInThePastAndNotAfterTheLeadersDeadline() {
+            for (LocalDate wrong : java.util.Arrays.asList(TODAY.minusDays(1), TODAY.plusDays(11), null)) {
+                violates(fixture().given(instructedHistory())
+                                .when(new AssignHandler(IN, HANDLER, wrong, null, LEAD_UNIT_HEAD)),
+                        DocumentRule.ASSIGNED_DUE_DATE_WITHIN_LEADERS_DEADLINE);
+            }
+            fixture().given(instructedHistory())
+                    .when(new AssignHandler(IN, HANDLER, TODAY, null, LEAD_UNIT_HEAD))
+                    .expectEvents(new HandlerAssigned(IN, HANDLER, TODAY, null, LEAD_UNIT_HEAD, NOW));
+        }
+
+        @Test
+        void aSecretDocumentIsAssignedOnlyToAnOfficialTheLeaderNamed() {
+            ReceivedMetadata secret = new ReceivedMetadata(RECEIVED.senderAgencyId(), RECEIVED.senderName(),
+                    RECEIVED.numberSymbol(), RECEIVED.issuedOn(), RECEIVED.subject(), RECEIVED.type(),
+                    RECEIVED.urgency(), Secrecy.CONFIDENTIAL, 3);
+            List<Object> history = List.of(new DocumentReceived(IN, AGENCY, secret, VALID, null, CLERK, EARLIER),
+                    new ArrivalRegistered(IN, 7, "07", TODAY, CLERK, EARLIER),
+                    new InstructionsGiven(IN, OTHER_UNIT, List.of(), TODAY.plusDays(10), null,
+                            List.of(HANDLER.id()), DIRECTOR, EARLIER));
+            Actor unnamed = new Actor("spec-13", "Trịnh Văn Khoa", Role.SPECIALIST, OTHER_UNIT);
+            violates(fixture().given(history).when(new AssignHandler(IN, unnamed, TODAY.plusDays(3), null,
+                    LEAD_UNIT_HEAD)), DocumentRule.SECRET_DOCUMENT_HANDLED_BY_NAMED_OFFICIALS);
+            fixture().given(history).when(new AssignHandler(IN, HANDLER, TODAY.plusDays(3), null, LEAD_UNIT_HEAD))
+                    .expectEvents(new HandlerAssigned(IN, HANDLER, TODAY.plusDays(3), null, LEAD_UNIT_HEAD, NOW));
+        }
+
+        @Test
+        void onceAssignedOnlyTheHandlerOrTheHeadProcessesAndCloses() {
+            Actor colleague = new Actor("spec-13", "Trịnh Văn Khoa", Role.SPECIALIST, OTHER_UNIT);
+            violates(fixture().given(concat(instructedHistory(), assigned()))
+                    .when(new RecordProcessing(IN, "Tôi xử lý thay", colleague)),
+                    DocumentRule.PROCESSING_BY_ASSIGNED_HANDLER);
+            violates(fixture().given(concat(instructedHistory(), assigned(), processed()))
+                    .when(new CloseDocument(IN, null, colleague)), DocumentRule.PROCESSING_BY_ASSIGNED_HANDLER);
+            fixture().given(concat(instructedHistory(), assigned()))
+                    .when(new RecordProcessing(IN, "Đã dự thảo văn bản trả lời", HANDLER))
+                    .expectEvents(new ProcessingRecorded(IN, "Đã dự thảo văn bản trả lời", HANDLER, NOW));
+            fixture().given(concat(instructedHistory(), assigned(), processed()))
+                    .when(new CloseDocument(IN, "Xong", LEAD_UNIT_HEAD))
+                    .expectEvents(new DocumentClosed(IN, "Xong", LEAD_UNIT_HEAD, NOW));
         }
 
         @Test
@@ -694,6 +818,12 @@ class OfficialDocumentTest {
 
     // ---------------------------------------------------------------- histories
 
+    private static void violatesSigning(ResultValidator<OfficialDocument> result) {
+        result.expectException(SigningRuleViolation.class)
+                .expectExceptionMessage(containsString(SigningRule.SIGNER_HAS_AUTHORITY.messageEn()))
+                .expectNoEvents();
+    }
+
     private static void violates(ResultValidator<OfficialDocument> result, DocumentRule rule) {
         result.expectException(DocumentRuleViolation.class)
                 .expectExceptionMessage(containsString(rule.messageEn()))
@@ -727,7 +857,8 @@ class OfficialDocumentTest {
     }
 
     private static NumberAssigned numbered() {
-        return new NumberAssigned(OUT, 5, "05", "05/QĐ-SYT", AGENCY + ".2026.05/QĐ-SYT", TODAY, CLERK, NOW);
+        return new NumberAssigned(OUT, 5, "05", "05/QĐ-SYT", AGENCY + ".2026.05/QĐ-SYT", TODAY,
+                "OUTGOING:" + UNIT + ":QD", CLERK, NOW);
     }
 
     private static DeliveryConfirmed delivered(Recipient recipient) {
@@ -788,6 +919,10 @@ class OfficialDocumentTest {
                 TODAY.plusDays(10), null, DIRECTOR, EARLIER));
     }
 
+    private static HandlerAssigned assigned() {
+        return new HandlerAssigned(IN, HANDLER, TODAY.plusDays(7), "Giao đồng chí Hà", LEAD_UNIT_HEAD, EARLIER);
+    }
+
     private static ProcessingRecorded processed() {
         return new ProcessingRecorded(IN, null, HANDLER, EARLIER);
     }
@@ -827,6 +962,14 @@ class OfficialDocumentTest {
             String symbol = "05/" + type.abbreviation() + "-" + issuerAbbreviation
                     + (series == Series.SECRET ? "/M" : "");
             return new RegisteredNumber(5, "05", symbol, agencyId + "." + issuedOn.getYear() + "." + symbol);
+        }
+
+        @Override
+        public RegisteredNumber nextOutgoing(String agencyId, String issuingUnitId, String issuerAbbreviation,
+                                             DocumentType type, Series series, LocalDate issuedOn) {
+            RegisteredNumber number = next(agencyId, issuerAbbreviation, type, series, issuedOn);
+            return new RegisteredNumber(number.number(), number.formatted(), number.symbol(), number.identifier(),
+                    RegisterKinds.defaults().outgoing(agencyId, issuingUnitId, type));
         }
 
         @Override

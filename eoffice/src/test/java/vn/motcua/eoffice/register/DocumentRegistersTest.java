@@ -182,6 +182,87 @@ class DocumentRegistersTest {
         assertThat(app.nextArrival(AGENCY, DAY).number()).isEqualTo(1);
     }
 
+    // ------------------------------------------------------------ registers per issuing unit and kind
+
+    private static final String UNIT_A = "000.00.16.H26";
+    private static final String UNIT_B = "000.00.16.H26.VP";
+
+    @Test
+    void decisionsAndLettersOfOneIssuingUnitRunInIndependentRegisters() {
+        RegisteredNumber decision = app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.DECISION, DAY);
+        RegisteredNumber secondDecision = app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.DECISION, DAY);
+        RegisteredNumber letter = app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.LETTER, DAY);
+        RegisteredNumber plan = app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.PLAN, DAY);
+        RegisteredNumber report = app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.REPORT, DAY);
+
+        assertThat(decision).isEqualTo(new RegisteredNumber(1, "01", "01/QĐ-SYT", AGENCY + ".2026.01/QĐ-SYT",
+                "OUTGOING:" + UNIT_A + ":QD"));
+        assertThat(secondDecision.symbol()).isEqualTo("02/QĐ-SYT");
+        assertThat(letter).as("letters have their own register").isEqualTo(new RegisteredNumber(1, "01", "01/SYT",
+                AGENCY + ".2026.01/SYT", "OUTGOING:" + UNIT_A + ":CV"));
+        assertThat(plan.symbol()).as("other kinds share one register").isEqualTo("01/KH-SYT");
+        assertThat(report.symbol()).isEqualTo("02/BC-SYT");
+        assertThat(report.register()).isEqualTo("OUTGOING:" + UNIT_A + ":VB");
+    }
+
+    @Test
+    void twoIssuingUnitsKeepIndependentRegisters() {
+        app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.DECISION, DAY);
+        app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.DECISION, DAY);
+        RegisteredNumber office = app.nextOutgoing(AGENCY, UNIT_B, "SYT-VP", DocumentType.DECISION, DAY);
+        assertThat(office).isEqualTo(new RegisteredNumber(1, "01", "01/QĐ-SYT-VP", AGENCY + ".2026.01/QĐ-SYT-VP",
+                "OUTGOING:" + UNIT_B + ":QD"));
+        assertThat(app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.DECISION, DAY).number()).isEqualTo(3);
+        assertThat(app.nextOutgoing(AGENCY, UNIT_B, "SYT-VP", DocumentType.DECISION, DAY).number()).isEqualTo(2);
+    }
+
+    @Test
+    void eachRegisterRestartsAtZeroOneOnTheFirstOfJanuary() {
+        LocalDate newYearsEve = LocalDate.of(2026, 12, 31);
+        IntStream.range(0, 9).forEach(i -> app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.LETTER, newYearsEve));
+        assertThat(app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.LETTER, newYearsEve).symbol())
+                .isEqualTo("10/SYT");
+        RegisteredNumber first = app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.LETTER,
+                LocalDate.of(2027, 1, 1));
+        assertThat(first).isEqualTo(new RegisteredNumber(1, "01", "01/SYT", AGENCY + ".2027.01/SYT",
+                "OUTGOING:" + UNIT_A + ":CV"));
+        assertThat(app.transactions().execute(s -> app.registers().nextOutgoing(AGENCY, UNIT_A, "SYT",
+                DocumentType.DECISION, Series.SECRET, LocalDate.of(2027, 1, 2))).symbol())
+                .as("the secret series apart inside the register").isEqualTo("01/QĐ-SYT/M");
+    }
+
+    @Test
+    void theYearOfTheMoveEachNewRegisterContinuesAfterTheAgencysOneRegister() {
+        IntStream.range(0, 7).forEach(i -> app.next(AGENCY, "SYT", DocumentType.DECISION, Series.ORDINARY, DAY));
+        assertThat(app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.DECISION, DAY).symbol())
+                .as("05/QĐ-SYT was issued already this year").isEqualTo("08/QĐ-SYT");
+        assertThat(app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.LETTER, DAY).symbol()).isEqualTo("08/SYT");
+        assertThat(app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.DECISION, DAY).symbol()).isEqualTo("09/QĐ-SYT");
+        assertThat(app.nextOutgoing(AGENCY, UNIT_A, "SYT", DocumentType.DECISION, LocalDate.of(2027, 1, 1)).symbol())
+                .isEqualTo("01/QĐ-SYT");
+    }
+
+    @Test
+    void anAgencyGroupsItsKindsAsItConfigures() {
+        RegisterKinds kinds = new RegisterKinds(null, null, List.of(new RegisterKinds.Agency(OTHER_AGENCY,
+                java.util.Map.of(DocumentType.DECISION, "QD", DocumentType.PLAN, "KH"), "HC")));
+        assertThat(kinds.outgoing(OTHER_AGENCY, OTHER_AGENCY, DocumentType.PLAN))
+                .isEqualTo("OUTGOING:" + OTHER_AGENCY + ":KH");
+        assertThat(kinds.outgoing(OTHER_AGENCY, OTHER_AGENCY, DocumentType.LETTER))
+                .as("letters share the agency's other register").isEqualTo("OUTGOING:" + OTHER_AGENCY + ":HC");
+        assertThat(kinds.outgoing(AGENCY, AGENCY, DocumentType.LETTER)).isEqualTo("OUTGOING:" + AGENCY + ":CV");
+        assertThat(kinds.keysOf(OTHER_AGENCY)).containsExactly("QD", "KH", "HC");
+        DocumentRegisters configured = new DocumentRegisters(app.jdbc(), kinds);
+        RegisteredNumber plan = app.transactions().execute(s -> configured.nextOutgoing(OTHER_AGENCY, OTHER_AGENCY,
+                "STC", DocumentType.PLAN, Series.ORDINARY, DAY));
+        RegisteredNumber letter = app.transactions().execute(s -> configured.nextOutgoing(OTHER_AGENCY, OTHER_AGENCY,
+                "STC", DocumentType.LETTER, Series.ORDINARY, DAY));
+        assertThat(plan.symbol()).isEqualTo("01/KH-STC");
+        assertThat(letter.symbol()).isEqualTo("01/STC");
+        assertThatThrownBy(() -> new RegisterKinds(java.util.Map.of(DocumentType.PLAN, "kế hoạch"), null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** One application instance: its own connection pool and registers, transactions as in production. */
     private record Instance(HikariDataSource dataSource, JdbcTemplate jdbc, DocumentRegisters registers,
                             TransactionTemplate transactions) implements AutoCloseable {
@@ -199,6 +280,11 @@ class DocumentRegistersTest {
 
         ArrivalNumber nextArrival(String agency, LocalDate day) {
             return transactions.execute(status -> registers.nextArrival(agency, day));
+        }
+
+        RegisteredNumber nextOutgoing(String agency, String unit, String issuer, DocumentType type, LocalDate day) {
+            return transactions.execute(status -> registers.nextOutgoing(agency, unit, issuer, type, Series.ORDINARY,
+                    day));
         }
 
         @Override

@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,12 +31,15 @@ import jakarta.validation.constraints.Size;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.eoffice.document.Direction;
+import vn.motcua.eoffice.document.DocumentRegisterBook;
 import vn.motcua.eoffice.document.DocumentStatus;
 import vn.motcua.eoffice.document.DocumentWorkflow;
 import vn.motcua.eoffice.document.DocumentWorkflow.HistoryEntry;
 import vn.motcua.eoffice.document.DocumentWorkflow.View;
 import vn.motcua.eoffice.document.DraftMetadata;
+import vn.motcua.eoffice.document.IncomingHandlingSheet;
 import vn.motcua.eoffice.document.ReceivedMetadata;
+import vn.motcua.eoffice.register.Series;
 
 /**
  * E-office (Decree 30/2020/ND-CP): outgoing drafts and incoming documents and their history. Officials act,
@@ -49,10 +54,18 @@ public class DocumentController {
 
     private static final String ID = "[0-9a-fA-F-]{1,64}";
 
-    private final DocumentWorkflow workflow;
+    private static final String REGISTER = "[A-Za-z0-9_.:-]{1,96}";
+    private static final String UNIT = "[A-Za-z0-9_.-]{1,64}";
 
-    public DocumentController(DocumentWorkflow workflow) {
+    private final DocumentWorkflow workflow;
+    private final DocumentRegisterBook registers;
+    private final IncomingHandlingSheet handlingSheets;
+
+    public DocumentController(DocumentWorkflow workflow, DocumentRegisterBook registers,
+                              IncomingHandlingSheet handlingSheets) {
         this.workflow = workflow;
+        this.registers = registers;
+        this.handlingSheets = handlingSheets;
     }
 
     /** {@code replyTo}: the incoming document this draft answers, of which the drafter's unit is the lead unit. */
@@ -124,6 +137,40 @@ public class DocumentController {
     public ResponseEntity<byte[]> attachment(@PathVariable @Pattern(regexp = ID) String id, @PathVariable int index,
                                              @Parameter(hidden = true) Identity who) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(workflow.attachment(id, index, who));
+    }
+
+    @Operation(summary = "Phiếu giải quyết văn bản đến / The handling sheet of an incoming document (PDF)",
+            description = "Built from the document's events: arrival number and date, sender, number/symbol, subject;"
+                    + " the leader's instructions, the opinion and assignment of the head of the lead unit, the"
+                    + " handler's opinions and result, each with name and time. For those who may see the document.")
+    @GetMapping(path = "/{id}/handling-sheet", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> handlingSheet(@PathVariable @Pattern(regexp = ID) String id,
+                                                @Parameter(hidden = true) Identity who) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(handlingSheets.pdf(id, who));
+    }
+
+    @Operation(summary = "Sổ văn bản / The document registers of my unit (clerk; inspectors: any unit)",
+            description = "Outgoing registers per issuing unit and kind (OUTGOING:<unit>:<key>, which kinds share one"
+                    + " is configured per agency: motcua.document-registers) and the arrival register"
+                    + " (INCOMING:<unit>).")
+    @GetMapping("/registers")
+    public List<DocumentRegisterBook.Register> registers(@RequestParam(required = false) @Pattern(regexp = UNIT)
+                                                         String unitId, @Parameter(hidden = true) Identity who) {
+        return registers.registers(unitId, who);
+    }
+
+    @Operation(summary = "Sổ văn bản theo năm / A register's entries for a year (clerk; inspectors: any)",
+            description = "Outgoing: number, date, number/symbol, subject, signer, recipients. Incoming: arrival number"
+                    + " and date, sender, number/symbol, subject, lead unit, deadline, handler. In number order, at most "
+                    + DocumentRegisterBook.LIMIT + " from 'fromNumber'; 'series' SECRET lists the secret series (only"
+                    + " the entries the caller may see).")
+    @GetMapping("/registers/{register}")
+    public DocumentRegisterBook.Listing register(@PathVariable @Pattern(regexp = REGISTER) String register,
+                                                 @RequestParam(required = false) @Min(2000) @Max(9999) Integer year,
+                                                 @RequestParam(required = false) Series series,
+                                                 @RequestParam(defaultValue = "1") @Min(1) @Max(1000000) int fromNumber,
+                                                 @Parameter(hidden = true) Identity who) {
+        return registers.listing(register, year, series, fromNumber, who);
     }
 
     private static Upload upload(MultipartFile file) {

@@ -22,6 +22,7 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier.Kind;
 import vn.motcua.eoffice.signing.PdfSignatureVerifier.SignatureReport;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.DocumentIntegrationTest;
+import vn.motcua.portal.support.TestJwt;
 
 /** Outgoing and incoming official documents through the REST API, the BPMN processes and the aggregate. */
 class DocumentWorkflowTest extends DocumentIntegrationTest {
@@ -105,6 +106,28 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
     }
 
     @Test
+    void aLeaderSignsOnlyWithAuthorityAndTheSignatureCarriesItsTitleLines() {
+        String id = drafted();
+        complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
+        complete("unit-head-hn", id, "doc_review", "{\"outcome\":\"APPROVE\"}");
+        // a leader of the unit with no delegation from the director (motcua.signatories): refused, nothing written
+        Api unauthorised = bearer(TestJwt.token("leader-hn-b", "Lương Văn Bình", List.of("leader"), HANOI));
+        Map<String, Integer> before = footprint();
+        Api.Response refused = unauthorised.postJson("/api/v1/tasks/" + taskId("leader-hn", id, "doc_sign")
+                + "/complete", "{\"outcome\":\"SIGN\"}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:motcua:problem:rule/SIGNER_HAS_AUTHORITY");
+        assertThat(footprint()).isEqualTo(before);
+
+        complete("leader-hn", id, "doc_sign", "{\"outcome\":\"SIGN\"}");
+        JsonNode signatory = event(id, "DocumentSigned").at("/event/signatory");
+        assertThat(signatory.get("authority").asText()).as("a deputy signs KT. (ký thay)").isEqualTo("KT");
+        assertThat(signatory.get("headTitle").asText()).isEqualTo("Giám đốc");
+        assertThat(signatory.get("jobTitle").asText()).isEqualTo("Phó Giám đốc");
+        assertThat(signatory.get("fullName").asText()).isEqualTo("Đặng Quốc Việt");
+    }
+
+    @Test
     void leaderRecallsAnIssuedDocumentAndItsProcessEnds() {
         String id = drafted();
         complete("specialist-hn", id, "doc_draft", "{\"outcome\":\"SUBMIT\"}");
@@ -171,10 +194,16 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
                  "comment":"Giao chuyên viên xử lý"}""".formatted(HANOI, LocalDate.now().plusDays(10)));
         assertThat(instructed.get("status").asText()).isEqualTo("INSTRUCTED");
         assertThat(instructed.get("leadUnitId").asText()).isEqualTo(HANOI);
+        assertThat(openTasks("specialist-hn", id)).as("the head of the lead unit assigns first").isEmpty();
+        JsonNode assigned = complete("unit-head-hn", id, "doc_assign", """
+                {"outcome":"ASSIGN","handlerId":"specialist-hn","dueOn":"%s","comment":"Giao đồng chí Đức"}"""
+                .formatted(LocalDate.now().plusDays(7)));
+        assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
         JsonNode processTask = tasks("specialist-hn").findParents("aggregateId").stream()
                 .filter(task -> task.get("aggregateId").asText().equals(id)).findFirst().orElseThrow();
         assertThat(processTask.get("step").asText()).isEqualTo("doc_process");
-        assertThat(processTask.get("dueAt").isNull()).as("the instructions' deadline").isFalse();
+        assertThat(processTask.get("assignee").asText()).isEqualTo("specialist-hn");
+        assertThat(processTask.get("dueAt").isNull()).as("the assigned due date").isFalse();
         assertThat(processTask.get("deadline").asText()).isEqualTo("ON_TIME");
         complete("specialist-hn", id, "doc_process", "{\"outcome\":\"PROCESS\",\"comment\":\"Đã triển khai\"}");
         assertThat(complete("specialist-hn", id, "doc_close", "{\"outcome\":\"CLOSE\"}").get("status").asText())
@@ -184,8 +213,8 @@ class DocumentWorkflowTest extends DocumentIntegrationTest {
 
         Api.Response history = as("clerk-hn").get("/api/v1/documents/" + id + "/history");
         assertThat(types(history)).containsExactly("DocumentReceived",
-                "ArrivalRegistered", "PresentedToLeader", "InstructionsGiven", "ProcessingRecorded", "DocumentClosed",
-                "DocumentArchived");
+                "ArrivalRegistered", "PresentedToLeader", "InstructionsGiven", "HandlerAssigned", "ProcessingRecorded",
+                "DocumentClosed", "DocumentArchived");
     }
 
     @Test

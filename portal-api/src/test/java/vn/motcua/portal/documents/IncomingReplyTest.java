@@ -61,6 +61,7 @@ class IncomingReplyTest extends DocumentIntegrationTest {
         complete("leader-hn", incoming, "doc_instructions", """
                 {"outcome":"INSTRUCT","leadUnitId":"%s","supportingUnitIds":[],"deadline":"%s",
                  "comment":"Phòng Nghiệp vụ Dược dự thảo báo cáo"}""".formatted(HANOI, LocalDate.now().plusDays(5)));
+        assign(incoming);
 
         Api.Response drafted = draft("specialist-hn", incoming);
         assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
@@ -111,10 +112,10 @@ class IncomingReplyTest extends DocumentIntegrationTest {
 
         List<JsonNode> history = history(incoming);
         assertThat(history).extracting(step -> step.get("type").asText()).containsExactly("DocumentReceived",
-                "ArrivalRegistered", "PresentedToLeader", "InstructionsGiven", "ReplyLinked", "ProcessingRecorded",
-                "ReplyIssued", "DocumentClosed", "DocumentArchived");
+                "ArrivalRegistered", "PresentedToLeader", "InstructionsGiven", "HandlerAssigned", "ReplyLinked",
+                "ProcessingRecorded", "ReplyIssued", "DocumentClosed", "DocumentArchived");
         assertThat(history).extracting(step -> step.at("/actor/role").asText()).containsExactly("CLERK", "CLERK",
-                "CLERK", "LEADER", "SPECIALIST", "SPECIALIST", "CLERK", "SPECIALIST", "CLERK");
+                "CLERK", "LEADER", "UNIT_HEAD", "SPECIALIST", "SPECIALIST", "CLERK", "SPECIALIST", "CLERK");
         assertThat(history(reply)).extracting(step -> step.at("/actor/role").asText()).containsExactly("SPECIALIST",
                 "SPECIALIST", "UNIT_HEAD", "LEADER", "CLERK", "CLERK", "CLERK");
     }
@@ -152,6 +153,7 @@ class IncomingReplyTest extends DocumentIntegrationTest {
     @Test
     void replyToAClosedDocumentIsRefusedAndWritesNothing() {
         String closed = instructed("clerk-hn", "leader-hn", HANOI, List.of());
+        assign(closed);
         complete("specialist-hn", closed, "doc_process", "{\"outcome\":\"PROCESS\",\"comment\":\"Đã nghiên cứu\"}");
         complete("specialist-hn", closed, "doc_close", "{\"outcome\":\"CLOSE\",\"comment\":\"Lưu để biết\"}");
         Map<String, Integer> before = footprint();
@@ -170,6 +172,13 @@ class IncomingReplyTest extends DocumentIntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("type").asText()).isEqualTo("urn:motcua:problem:" + type);
         assertThat(response.json().get("field").asText()).isEqualTo("replyTo");
+    }
+
+    /** The head of the Hanoi lead unit assigns the document to specialist-hn, due in five days. */
+    private void assign(String incoming) {
+        assertThat(complete("unit-head-hn", incoming, "doc_assign", """
+                {"outcome":"ASSIGN","handlerId":"specialist-hn","dueOn":"%s"}""".formatted(LocalDate.now().plusDays(5)))
+                .get("status").asText()).isEqualTo("ASSIGNED");
     }
 
     /** An incoming document received by {@code clerk}, presented and instructed by {@code leader}; its id. */

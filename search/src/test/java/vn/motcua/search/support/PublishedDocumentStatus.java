@@ -17,6 +17,7 @@ public final class PublishedDocumentStatus {
             Map.entry("DocumentRecalled", "RECALLED"), Map.entry("DocumentReceived", "RECEIVED"),
             Map.entry("DocumentSentBack", "SENT_BACK"), Map.entry("ArrivalRegistered", "REGISTERED"),
             Map.entry("PresentedToLeader", "PRESENTED"), Map.entry("InstructionsGiven", "INSTRUCTED"),
+            Map.entry("HandlerAssigned", "ASSIGNED"),
             Map.entry("ProcessingRecorded", "IN_PROCESS"), Map.entry("ReplyLinked", "IN_PROCESS"),
             Map.entry("DocumentClosed", "CLOSED"), Map.entry("DocumentArchived", "ARCHIVED"));
 
