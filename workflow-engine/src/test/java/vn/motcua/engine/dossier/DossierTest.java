@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vn.motcua.engine.dossier.DossierEvent.SiteInspectionRecorded;
+import vn.motcua.engine.dossier.DossierCommand.RecordSiteInspection;
 import vn.motcua.engine.dossier.DossierCommand.RequestSupplementInAppraisal;
 import vn.motcua.engine.dossier.DossierCommand.RequestPayment;
 import vn.motcua.engine.dossier.DossierCommand.RecordPayment;
@@ -524,6 +526,32 @@ class DossierTest {
                     .expectEvents(stopped);
             expectViolation(fixture.given(concat(inAppraisalHistory(), stopped))
                     .when(new WithdrawDossier(CODE, "Rút", OWNER)), DossierRule.CLOSED_DOSSIER_IS_FINAL);
+        }
+
+        @Test
+        void processingIsStoppedOnlyByTheLeaderWithAReason() {
+            expectViolation(fixture.given(inAppraisalHistory()).when(new StopProcessing(CODE, " ", LEADER)),
+                    DossierRule.STOP_BEFORE_RESULT);
+            expectViolation(fixture.given(inAppraisalHistory())
+                    .when(new StopProcessing(CODE, "Cơ sở ngừng hoạt động", SPECIALIST)), DossierRule.STEP_TAKEN_IN_ITS_ROLE);
+        }
+
+        /** GPP: the on-site inspection (thẩm định thực tế) comes after the appraisal of the papers, by the handler, once. */
+        @Test
+        void handlerRecordsTheOnSiteInspectionOnceAfterTheAppraisal() {
+            RecordSiteInspection inspect = new RecordSiteInspection(CODE, AppraisalOutcome.FAVOURABLE, "Đạt GPP",
+                    List.of(), SPECIALIST);
+            fixture.given(appraisedHistory())
+                    .when(inspect)
+                    .expectEvents(new SiteInspectionRecorded(CODE, AppraisalOutcome.FAVOURABLE, "Đạt GPP", List.of(),
+                            SPECIALIST, NOW));
+            expectViolation(fixture.given(inAppraisalHistory()).when(inspect), DossierRule.SITE_INSPECTION_AFTER_APPRAISAL);
+            expectViolation(fixture.given(concat(appraisedHistory(), new SiteInspectionRecorded(CODE,
+                    AppraisalOutcome.FAVOURABLE, "Đạt", List.of(), SPECIALIST, EARLIER))).when(inspect),
+                    DossierRule.SITE_INSPECTION_AFTER_APPRAISAL);
+            expectViolation(fixture.given(appraisedHistory()).when(new RecordSiteInspection(CODE,
+                    AppraisalOutcome.FAVOURABLE, "Đạt", List.of(), OTHER_SPECIALIST)),
+                    DossierRule.SITE_INSPECTION_AFTER_APPRAISAL);
         }
 
         @Test
