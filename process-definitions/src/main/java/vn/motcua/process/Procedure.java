@@ -19,6 +19,8 @@ import java.util.Objects;
  *                          applicant's form, e.g. {@code forms/1.002600.schema.json}; {@code null}
  *                          when the procedure has no form beyond the applicant's particulars
  * @param unverified        names of fields not yet checked against the legal source
+ * @param result            the document issued when the request is granted ({@link ResultKind}); null when the
+ *                          procedure issues the generic result
  */
 public record Procedure(
         String code,
@@ -30,7 +32,8 @@ public record Procedure(
         long feeVnd,
         List<RequiredDocument> requiredDocuments,
         String formSchema,
-        List<String> unverified) {
+        List<String> unverified,
+        ResultKind result) {
 
     public Procedure {
         Objects.requireNonNull(code, "code");
