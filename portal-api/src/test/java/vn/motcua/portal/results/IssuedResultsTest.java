@@ -123,6 +123,32 @@ class IssuedResultsTest extends IntegrationTest {
         assertThat(Pattern.compile("Số:\\d{2,}/TB-SYT").matcher(text).find()).as(text).isTrue();
     }
 
+    /** GET /dossiers/{code}/result: the applicant and inspectors get the PDF; another citizen the 404 of nothing. */
+    @Test
+    void theResultDoorServesWhoeverMaySeeTheDossier() throws Exception {
+        String code = decidedAndReturned("citizen-a");
+        byte[] issued = result(code);
+        Api.Response owner = as("citizen-a").get("/api/v1/dossiers/" + code + "/result");
+        assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+        assertThat(owner.bytes()).isEqualTo(issued);
+        assertThat(as("inspector").get("/api/v1/dossiers/" + code + "/result").bytes()).isEqualTo(issued);
+        assertThat(as("reception-hn").get("/api/v1/dossiers/" + code + "/result").status()).isEqualTo(200);
+        Api.Response stranger = as("citizen-b").get("/api/v1/dossiers/" + code + "/result");
+        Api.Response otherUnit = as("reception-hcm").get("/api/v1/dossiers/" + code + "/result");
+        Api.Response unknown = as("citizen-b").get("/api/v1/dossiers/" + code.substring(0, code.length() - 4)
+                + "9999/result");
+        for (Api.Response hidden : List.of(stranger, otherUnit)) {
+            assertThat(hidden.status()).as(hidden.toString()).isEqualTo(404);
+            assertThat(hidden.json().get("type")).isEqualTo(unknown.json().get("type"));
+        }
+        Api.Response notYet = as("citizen-a").get("/api/v1/dossiers/" + submitted("citizen-a") + "/result");
+        assertThat(notYet.status()).as(notYet.toString()).isEqualTo(404);
+        assertThat(notYet.json().path("title").asText()).isNotBlank();
+        Path saved = Path.of("target", "issued-results");
+        Files.createDirectories(saved);
+        Files.write(saved.resolve("result-" + code + ".pdf"), issued);
+    }
+
     /** Twenty issues at once take 1..20 in a fresh register; a new year starts again at 1. */
     @Test
     void numbersAreGapFreeUnderConcurrencyAndRestartEachYear() throws Exception {
