@@ -51,7 +51,7 @@ public record ResultKind(String kind, String title, String symbol, String holder
         return symbol.replace("{number}", "%02d".formatted(number))
                 .replace("{yy}", "%02d".formatted(year % 100))
                 .replace("{issuer}", issuer == null || issuer.isBlank() ? "" : issuer.strip())
-                .replace("-/", "/").replaceAll("-$", "");
+                .replace("-/", "/").replace("/-", "/").replaceAll("-$", "");
     }
 
     /**

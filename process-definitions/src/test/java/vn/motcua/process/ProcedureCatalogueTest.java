@@ -246,6 +246,8 @@ class ProcedureCatalogueTest {
                 .isEqualTo("12/CCHND-SYT");
         assertThat(catalogue.find("1.002600").orElseThrow().result().symbolOf(3, 2026, "SYT"))
                 .isEqualTo("03/26/CBMP-SYT");
+        assertThat(catalogue.find("BYT.KCB.01").orElseThrow().result().symbolOf(4, 2026, null))
+                .as("a unit without abbreviation leaves no stray dash").isEqualTo("04/GPHN");
     }
 
     /** A required name that is not a property is a typo no applicant could ever satisfy. */
