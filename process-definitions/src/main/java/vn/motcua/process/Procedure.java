@@ -27,6 +27,8 @@ import java.util.Objects;
  *                          own rule says so (practice), resumes it with the working time that was left
  * @param feeReductions     lower fees for some applicants (e.g. GPP in disadvantaged areas), each applied only when
  *                          the applicant claims it on the form together with the evidence it requires
+ * @param result            the document issued when the request is granted ({@link ResultKind}); null when the
+ *                          procedure issues the generic result
  */
 public record Procedure(
         String code,
@@ -41,7 +43,8 @@ public record Procedure(
         List<String> unverified,
         Integer supplementLapseDays,
         Boolean appraisalSupplementRestarts,
-        List<FeeReduction> feeReductions) {
+        List<FeeReduction> feeReductions,
+        ResultKind result) {
 
     /** The supplement period when the catalogue names none (practice, configurable per procedure). */
     public static final int DEFAULT_SUPPLEMENT_LAPSE_DAYS = 30;

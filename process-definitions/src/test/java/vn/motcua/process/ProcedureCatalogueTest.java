@@ -236,6 +236,52 @@ class ProcedureCatalogueTest {
                 .contains("bpmn/cosmetic-notification.bpmn", "bpmn/gpp-assessment.bpmn");
     }
 
+    /**
+     * Each procedure issues a document of its own kind (Decree 30/2020 Appendix I: title, number/symbol, content from
+     * the form): kinds are distinct, so each has its own register; every line and the holder name a field the
+     * applicant's form defines, and every code printed in words is one the form allows.
+     */
+    @Test
+    void everyProcedureIssuesItsOwnKindFilledFromItsForm() throws IOException {
+        Set<String> kinds = new java.util.HashSet<>();
+        for (Procedure procedure : catalogue.all()) {
+            ResultKind result = procedure.result();
+            assertThat(result).as(procedure.code()).isNotNull();
+            assertThat(kinds.add(result.kind())).as("kind " + result.kind() + " used once").isTrue();
+            assertThat(result.kind()).isNotEqualTo(ResultKind.REFUSAL);
+            assertThat(result.symbolOf(7, 2026, "SYT")).as(result.kind()).startsWith("07/").contains("SYT")
+                    .doesNotContain("{");
+            JsonNode schema;
+            try (InputStream in = open(procedure.formSchema())) {
+                schema = new ObjectMapper().readTree(in);
+            }
+            List<String> fields = new java.util.ArrayList<>(result.lines().stream().map(ResultKind.Line::field).toList());
+            fields.add(result.holder());
+            for (String field : fields) {
+                JsonNode node = schema;
+                for (String part : field.split("\\.")) {
+                    node = node.path("properties").path(part);
+                }
+                assertThat(node.isMissingNode()).as(procedure.code() + " form defines " + field).isFalse();
+            }
+            for (ResultKind.Line line : result.lines()) {
+                JsonNode node = schema;
+                for (String part : line.field().split("\\.")) {
+                    node = node.path("properties").path(part);
+                }
+                for (String code : line.values().keySet()) {
+                    assertThat(node.path("enum").toString()).as(line.field()).contains("\"" + code + "\"");
+                }
+            }
+        }
+        assertThat(catalogue.find("BYT.DUOC.01").orElseThrow().result().symbolOf(12, 2026, "SYT"))
+                .isEqualTo("12/CCHND-SYT");
+        assertThat(catalogue.find("1.002600").orElseThrow().result().symbolOf(3, 2026, "SYT"))
+                .isEqualTo("03/26/CBMP-SYT");
+        assertThat(catalogue.find("BYT.KCB.01").orElseThrow().result().symbolOf(4, 2026, null))
+                .as("a unit without abbreviation leaves no stray dash").isEqualTo("04/GPHN");
+    }
+
     /** A required name that is not a property is a typo no applicant could ever satisfy. */
     private static void assertRequiredFieldsAreDefinedAndLabelled(String resource, JsonNode schema) {
         JsonNode properties = schema.path("properties");

@@ -42,6 +42,14 @@ public final class OneStopForms {
     private static final float BODY = 10.5f;
     private static final float TITLE = 12f;
     private static final float QR_SIDE = 64f;
+    /** The result's margins (Appendix I: top 20–25 mm, left 30–35 mm; Sheet takes 1.25 × on the left). */
+    private static final float RESULT_MARGIN = 20 * Sheet.MM;
+    private static final float RESULT_BODY = 13f;
+    /** The band for number and date ends here, as {@code OutgoingDocumentPdf} stamps them. */
+    static final int RESULT_BAND_BOTTOM_MM = 42;
+    /** The foot of the last page kept for the signature block (60 + 120 points) and a margin. */
+    private static final float RESULT_FOOT = 190;
+    private static final float RESULT_RECIPIENTS_WIDTH = 280;
     private static final String SIGN = "(Ký và ghi rõ họ tên)";
     /** Printed above the agency's signature stamp: who signed the electronic form (the stamp adds when). */
     static final String SIGNED_NOTE = "Văn bản điện tử được ký số bởi ";
@@ -188,6 +196,45 @@ public final class OneStopForms {
                 sheet.labelled(BODY, "Mã kiểm tra", form.verificationCode());
             }
         });
+    }
+
+    /**
+     * A result as the law issues it ({@link IssuedResultForm}), A4 with the margins of Decree 30/2020/ND-CP
+     * Appendix I: the heading above a blank band down to {@value #RESULT_BAND_BOTTOM_MM} mm from the top (where the
+     * clerk's step stamps the number and the place and date, {@code OutgoingDocumentPdf}), the kind's title, the
+     * content, the QR code of the electronic original, and "Nơi nhận" beside the blank foot of the last page where the
+     * signer's block and the seal go.
+     */
+    public byte[] issuedResult(IssuedResultForm form) {
+        try (Sheet sheet = new Sheet(PDRectangle.A4, RESULT_MARGIN, form.title(), "Kết quả giải quyết thủ tục hành chính"
+                + " — hồ sơ " + form.dossierCode())) {
+            sheet.documentHeading(form.superiorName(), form.agencyName(), RESULT_BAND_BOTTOM_MM * Sheet.MM);
+            sheet.title(form.title(), 14f);
+            if (form.subtitle() != null && !form.subtitle().isBlank()) {
+                sheet.line(sheet.bold, RESULT_BODY, Align.CENTER, Forms.text(form.subtitle()));
+            }
+            sheet.gap(10);
+            for (IssuedResultForm.Line line : form.lines()) {
+                sheet.labelled(RESULT_BODY, line.label(), line.value());
+            }
+            for (String paragraph : form.paragraphs()) {
+                sheet.gap(3);
+                sheet.line(sheet.regular, RESULT_BODY, Align.LEFT, Forms.text(paragraph));
+            }
+            sheet.gap(6);
+            sheet.besideQr(form.verificationUrl(), QR_SIDE, beside -> {
+                code(beside, form.dossierCode());
+                beside.line(beside.italic, BODY, Align.LEFT,
+                        "Văn bản điện tử được ký số; quét mã QR để kiểm tra bản gốc.");
+                if (form.verificationCode() != null) {
+                    beside.labelled(BODY, "Mã kiểm tra", form.verificationCode());
+                }
+            });
+            sheet.footWithRecipients(RESULT_FOOT, RESULT_RECIPIENTS_WIDTH, form.recipients());
+            return sheet.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the result of " + form.dossierCode(), e);
+        }
     }
 
     /** Mẫu 04, Phiếu xin lỗi và hẹn lại ngày trả kết quả. */

@@ -337,6 +337,67 @@ final class Sheet implements AutoCloseable {
         y -= 10;
     }
 
+    /**
+     * The heading of an administrative document numbered and dated after it is signed (Decree 30/2020/ND-CP
+     * Appendix I, boxes 1, 2): on the left the superior agency (if any, upright) above the issuing agency (bold),
+     * each on one line, shrunk to fit the column so that no name runs off the page; on the right the national motto
+     * in two lines, underlined. The band down to {@code bandBottom} points below the top edge is
+     * left blank for the number (box 3, left) and the place and date (box 4, right) stamped by the clerk; the
+     * content starts below it.
+     */
+    void documentHeading(String superior, String agency, float bandBottom) throws IOException {
+        float full = width();
+        float leftWidth = full * 0.42f;
+        float rightWidth = full - leftWidth;
+        float yTop = y;
+        String agencyText = Forms.upper(agency);
+        Drawn agencyLines;
+        if (superior != null && !superior.isBlank()) {
+            String superiorText = Forms.upper(superior);
+            Drawn drawn = block(left, leftWidth, yTop, List.of(new Run(regular, superiorText)),
+                    fitted(regular, superiorText, leftWidth, 11), Align.CENTER);
+            agencyLines = block(left, leftWidth, drawn.y(), List.of(new Run(bold, agencyText)),
+                    fitted(bold, agencyText, leftWidth, 11), Align.CENTER);
+        } else {
+            agencyLines = block(left, leftWidth, yTop, List.of(new Run(bold, agencyText)),
+                    fitted(bold, agencyText, leftWidth, 12), Align.CENTER);
+        }
+        underline(left + leftWidth / 2, agencyLines.lastBaseline() - 3, Math.max(agencyLines.lastWidth() * 0.4f, 30f));
+
+        float mottoX = left + leftWidth;
+        Drawn motto = block(mottoX, rightWidth, yTop, List.of(new Run(bold, MOTTO)),
+                fitted(bold, MOTTO, rightWidth, 11), Align.CENTER);
+        motto = block(mottoX, rightWidth, motto.y(), List.of(new Run(bold, MOTTO_2)),
+                fitted(bold, MOTTO_2, rightWidth, 12), Align.CENTER);
+        underline(mottoX + rightWidth / 2, motto.lastBaseline() - 3, motto.lastWidth());
+        y = Math.min(size.getHeight() - bandBottom, Math.min(agencyLines.y(), motto.y())) - 12;
+    }
+
+    /** The largest size up to {@code max} at which {@code text} takes one line of {@code boxWidth}, at least 6 pt. */
+    private float fitted(PDFont font, String text, float boxWidth, float max) throws IOException {
+        float one = width(font, text, 1f);
+        return Math.max(6f, Math.min(max, (boxWidth - 2) / one));
+    }
+
+    /**
+     * Keeps the foot of the last page, up to {@code height} points above the bottom edge, free for the signer's
+     * block and the agency's seal (added as PAdES signatures with their images): a new page if the content reached
+     * it. Then writes {@code recipients} (Appendix I box 9, "Nơi nhận") at the left of that space.
+     */
+    void footWithRecipients(float height, float leftWidth, List<String> recipients) throws IOException {
+        if (y < height + 8) {
+            newPage();
+        }
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Drawn drawn = block(left, leftWidth, height, List.of(new Run(bold, "Nơi nhận:")), 10f, Align.LEFT);
+        for (String recipient : recipients) {
+            drawn = block(left, leftWidth, drawn.y(), List.of(new Run(regular, "- " + Forms.text(recipient))), 9f,
+                    Align.LEFT);
+        }
+    }
+
     private void underline(float centre, float at, float length) throws IOException {
         out.setLineWidth(0.6f);
         out.moveTo(centre - length / 2, at);

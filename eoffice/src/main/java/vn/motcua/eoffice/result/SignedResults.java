@@ -1,9 +1,14 @@
 package vn.motcua.eoffice.result;
 
 import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -11,37 +16,43 @@ import org.springframework.stereotype.Component;
 import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.document.Upload;
-import vn.motcua.engine.dossier.Applicant;
-import vn.motcua.engine.document.AttachedDocument;
-import vn.motcua.engine.dossier.history.DossierHistory;
-import vn.motcua.engine.dossier.history.Step;
-import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.process.ResultDocuments;
-import vn.motcua.engine.dossier.registry.DossierRegistry;
-import vn.motcua.engine.dossier.registry.DossierSummary;
-import vn.motcua.eoffice.forms.FormApplicant;
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Signatories;
+import vn.motcua.engine.identity.Signatory;
+import vn.motcua.eoffice.forms.IssuedResultForm;
 import vn.motcua.eoffice.forms.OneStopForms;
-import vn.motcua.eoffice.forms.ResultForm;
+import vn.motcua.eoffice.register.DocumentRegisters;
+import vn.motcua.eoffice.register.Series;
+import vn.motcua.eoffice.signing.OutgoingDocumentPdf;
 import vn.motcua.eoffice.signing.PadesSigner;
+import vn.motcua.process.Procedure;
 import vn.motcua.process.ProcedureCatalogue;
+import vn.motcua.process.ResultKind;
 
 /**
- * The level-4 result (Decree 42/2022/ND-CP; signatures per Decree 30/2020/ND-CP Appendix I): the decision
- * rendered as PDF, signed with the key of the leader who decided (blue signature between title and name),
- * sealed by the agency (red seal over the left third of it), then archived as PAdES B-LTA so it stays
- * verifiable for the years the record is kept. It is stored like any attachment, in the same transaction
- * as the step that returns it.
+ * The level-4 result as the law issues it (Decree 42/2022/ND-CP; an administrative document under Decree
+ * 30/2020/ND-CP): the document of the procedure's kind ({@link ResultKind}: licence, certificate, receipt number of
+ * a notification; a refusal is a numbered written answer with its reasons, Decree 61/2018/ND-CP Art. 19(3)) rendered
+ * from the dossier and its form with the heading of Appendix I; signed (PAdES B-T) by the leader who decided, in
+ * their own name and with the title lines of their authority ({@link Signatories}, Art. 13: KT./TL./TUQ.); then, as
+ * Art. 15 orders, numbered in the issuing register of its kind (one gap-free counter per agency, kind and year,
+ * {@link DocumentRegisters#nextNumber}, in the step's transaction), dated today at the agency's place, sealed by the
+ * agency and archived as B-LTA, exactly as {@link OutgoingDocumentPdf} issues outgoing documents. It is stored like
+ * any attachment; the ResultReturned event carries its hash.
  */
 @Component
 public class SignedResults implements ResultDocuments {
 
-    /** Where the leader's signature and the agency's seal go on the A5 page. */
-    static final PadesSigner.Block SIGNATURE_BLOCK = new PadesSigner.Block(0, 220, 40);
+    /** The numbered written answer refusing a request (Thông báo, Decree 30/2020 Appendix III "TB"). */
+    static final ResultKind REFUSAL = new ResultKind(ResultKind.REFUSAL, "THÔNG BÁO", "{number}/TB-{issuer}", null,
+            List.of(), List.of());
 
-    private final DossierRegistry registry;
-    private final DossierHistory history;
+    private final EventStore eventStore;
     private final ProcedureCatalogue catalogue;
     private final MotcuaProperties properties;
     private final DocumentStore documents;
@@ -50,14 +61,16 @@ public class SignedResults implements ResultDocuments {
     private final OneStopForms forms;
     private final String publicBaseUrl;
     private final ResultVerificationCodes verificationCodes;
+    private final Signatories signatories;
+    private final DocumentRegisters registers;
+    private final Clock clock;
 
-    public SignedResults(DossierRegistry registry, DossierHistory history, ProcedureCatalogue catalogue,
-                         MotcuaProperties properties, DocumentStore documents, PadesSigner pades,
-                         ObjectProvider<DevPki> devPki, OneStopForms forms,
+    public SignedResults(EventStore eventStore, ProcedureCatalogue catalogue, MotcuaProperties properties,
+                         DocumentStore documents, PadesSigner pades, ObjectProvider<DevPki> devPki, OneStopForms forms,
                          @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
-                         ResultVerificationCodes verificationCodes) {
-        this.registry = registry;
-        this.history = history;
+                         ResultVerificationCodes verificationCodes, Signatories signatories,
+                         DocumentRegisters registers, Clock clock) {
+        this.eventStore = eventStore;
         this.catalogue = catalogue;
         this.properties = properties;
         this.documents = documents;
@@ -66,41 +79,95 @@ public class SignedResults implements ResultDocuments {
         this.forms = forms;
         this.publicBaseUrl = publicBaseUrl;
         this.verificationCodes = verificationCodes;
+        this.signatories = signatories;
+        this.registers = registers;
+        this.clock = clock;
     }
 
     @Override
     public List<AttachedDocument> issue(String code, Actor returningOfficer) {
-        DossierSummary dossier = registry.find(code).orElseThrow();
-        List<Step> steps = history.of(code);
-        Step decision = steps.reversed().stream()
-                .filter(step -> step.type().equals("DossierApproved") || step.type().equals("DossierRejected"))
+        List<DossierEvent> events = eventStore.readEvents(code).asStream().map(EventMessage::getPayload)
+                .map(DossierEvent.class::cast).toList();
+        DossierEvent.DossierSubmitted submitted = (DossierEvent.DossierSubmitted) events.getFirst();
+        DossierEvent decision = events.reversed().stream()
+                .filter(event -> event instanceof DossierEvent.DossierApproved
+                        || event instanceof DossierEvent.DossierRejected)
                 .findFirst().orElseThrow(() -> new IllegalStateException("No decision to return for " + code));
-        boolean approved = decision.type().equals("DossierApproved");
-        Applicant applicant = (Applicant) ((Map<?, ?>) steps.getFirst().details()).get("applicant");
-        String agency = properties.unit(dossier.unitId()).map(MotcuaProperties.OrgUnit::name).orElse(dossier.unitId());
-        String procedure = catalogue.find(dossier.procedureCode()).map(p -> p.name()).orElse(dossier.procedureCode());
-        String text = approved
-                ? agency + " chấp thuận hồ sơ " + code + " đề nghị " + procedure + "."
-                        + (decision.comment() == null ? "" : " " + decision.comment())
-                : agency + " không chấp thuận hồ sơ " + code + ". Lý do: " + decision.comment();
-        String verification = verificationCodes.of(code).orElseThrow();
-        byte[] pdf = forms.result(new ResultForm(agency, code, procedure, new FormApplicant(applicant.fullName(),
-                applicant.address(), applicant.phone(), applicant.email(), applicant.idNumber()), approved, text,
-                decision.at(), publicBaseUrl + "/api/v1/public/results/" + code + "?v=" + verification, verification));
+        boolean approved = decision instanceof DossierEvent.DossierApproved;
+        String unitId = submitted.unitId();
+        MotcuaProperties.OrgUnit unit = properties.unit(unitId).orElseThrow(
+                () -> new IllegalStateException("Unknown unit " + unitId));
+        Procedure procedure = catalogue.find(submitted.procedureCode()).orElseThrow();
+        ResultKind kind = approved && procedure.result() != null ? procedure.result() : REFUSAL;
+        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
 
         Actor leader = decision.actor();
+        Signatory signatory = signatories.of(leader.id(), unitId, kind.register(), today);
+        byte[] draft = forms.issuedResult(draft(code, submitted, events, decision, approved, kind, unit, procedure));
+
         DevPki pki = devPki.getIfAvailable();
         if (pki != null) {
             pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
-            pki.enrolSeal(dossier.unitId(), agency);
+            pki.enrolSeal(unitId, unit.name());
         }
-        byte[] signed = pades.sign(pdf, new PadesSigner.Request(Signer.officialAlias(leader.id()),
-                PadesSigner.Level.B_T, new PadesSigner.Appearance.Handwritten(SIGNATURE_BLOCK, "LÃNH ĐẠO ĐƠN VỊ",
-                leader.name()), approved ? "Phê duyệt kết quả" : "Không chấp thuận", agency));
-        signed = pades.sign(signed, new PadesSigner.Request(Signer.sealAlias(dossier.unitId()), PadesSigner.Level.B_T,
-                new PadesSigner.Appearance.Seal(SIGNATURE_BLOCK, agency), "Đóng dấu cơ quan", agency));
+        OutgoingDocumentPdf pdf = new OutgoingDocumentPdf(pades);
+        OutgoingDocumentPdf.Agency agency = new OutgoingDocumentPdf.Agency(Signer.sealAlias(unitId), unit.name());
+        byte[] signed = pdf.signByLeader(draft, OutgoingDocumentPdf.Leader.of(Signer.officialAlias(leader.id()),
+                signatory), agency);
+        int number = registers.nextNumber(unitId, kind.register(), Series.ORDINARY, today.getYear());
+        OutgoingDocumentPdf.Numbering numbering = new OutgoingDocumentPdf.Numbering(
+                kind.symbolOf(number, today.getYear(), unit.abbreviation()), today, unit.place());
         List<X509CRL> crls = pki == null ? List.of() : List.of(pki.crl(), pki.rootCrl());
-        signed = pades.archive(signed, crls);
-        return documents.storeAll(List.of(new Upload("result", "ket-qua-" + code + ".pdf", DocumentStore.PDF, signed)));
+        byte[] issued = pdf.numberSealAndArchive(signed, numbering, agency, crls);
+        return documents.storeAll(List.of(new Upload("result", "ket-qua-" + code + ".pdf", DocumentStore.PDF,
+                issued)));
+    }
+
+    /** The draft: heading, the kind's title, the lines from the form, the reasons or the leader's words. */
+    private IssuedResultForm draft(String code, DossierEvent.DossierSubmitted submitted, List<DossierEvent> events,
+                                   DossierEvent decision, boolean approved, ResultKind kind,
+                                   MotcuaProperties.OrgUnit unit, Procedure procedure) {
+        Map<String, Object> form = submitted.form() == null ? Map.of() : submitted.form();
+        String holder = kind.holder() == null ? null : ResultContents.value(form, kind.holder());
+        if (holder == null) {
+            holder = submitted.applicant().fullName();
+        }
+        List<IssuedResultForm.Line> lines = new ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
+        String subtitle;
+        if (approved) {
+            subtitle = null;
+            lines.addAll(ResultContents.lines(kind, form));
+            if (kind.holder() == null || lines.stream().noneMatch(line -> line.value().equals(
+                    ResultContents.value(form, kind.holder())))) {
+                lines.addFirst(new IssuedResultForm.Line("Cấp cho", holder));
+            }
+            lines.add(new IssuedResultForm.Line("Thủ tục", procedure.name()));
+            if (decision.comment() != null && !decision.comment().isBlank()) {
+                paragraphs.add(decision.comment());
+            }
+        } else {
+            subtitle = "Về việc không chấp thuận hồ sơ đề nghị " + lowerFirst(procedure.name());
+            lines.add(new IssuedResultForm.Line("Kính gửi", holder));
+            lines.add(new IssuedResultForm.Line("Địa chỉ", submitted.applicant().address()));
+            paragraphs.add(unit.name() + " đã xem xét hồ sơ số " + code + " và không chấp thuận, với lý do sau:");
+            appraisalComment(events).ifPresent(paragraphs::add);
+            paragraphs.add(decision.comment());
+            paragraphs.add("Tổ chức, cá nhân có quyền khiếu nại, khởi kiện theo quy định của pháp luật.");
+        }
+        String verification = verificationCodes.of(code).orElseThrow();
+        return new IssuedResultForm(null, unit.name(), kind.title(), subtitle, lines, paragraphs, code,
+                List.of(approved ? holder : "Như trên", "Lưu: VT."),
+                publicBaseUrl + "/api/v1/public/results/" + code + "?v=" + verification, verification);
+    }
+
+    /** The specialist's findings, which the written refusal repeats with the leader's reasons. */
+    private static java.util.Optional<String> appraisalComment(List<DossierEvent> events) {
+        return events.reversed().stream().filter(DossierEvent.AppraisalRecorded.class::isInstance)
+                .map(DossierEvent::comment).filter(comment -> comment != null && !comment.isBlank()).findFirst();
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

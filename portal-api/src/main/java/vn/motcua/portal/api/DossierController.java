@@ -147,6 +147,27 @@ public class DossierController {
                 .body(content);
     }
 
+    /**
+     * The signed result returned online (level 4): the document of the dossier's last ResultReturned step, to whoever
+     * may see the dossier (its applicant, the officials of its unit, inspectors; anyone else gets the 404 of an unknown
+     * dossier), and a 404 while no result has been returned.
+     */
+    @Operation(summary = "Tải kết quả giải quyết đã ký số / Download the signed result (PDF)")
+    @GetMapping("/{code}/result")
+    public ResponseEntity<byte[]> result(@PathVariable @Pattern(regexp = CODE) String code,
+                                         @Parameter(hidden = true) Identity who) {
+        visible(code, who);
+        var attached = history.of(code).reversed().stream().filter(step -> step.type().equals("ResultReturned"))
+                .flatMap(step -> step.documents().stream()).findFirst()
+                .orElseThrow(() -> Problem.notFound("result", "Hồ sơ chưa có kết quả được trả / No result returned yet"));
+        byte[] content = attachments.content(attached.sha256()).orElseThrow(() -> Problem.notFound("result",
+                "Không tìm thấy nội dung kết quả / Result content not found"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attached.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+
     @Operation(summary = "Nộp bổ sung hồ sơ / Provide the requested supplement")
     @PostMapping(path = "/{code}/supplement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public DossierView supplement(@PathVariable @Pattern(regexp = CODE) String code,

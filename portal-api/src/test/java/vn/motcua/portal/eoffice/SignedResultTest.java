@@ -37,7 +37,8 @@ class SignedResultTest extends IntegrationTest {
         Api.Response download = as("citizen-a").get("/api/v1/dossiers/" + code + "/documents/" + sha256);
         assertThat(download.status()).isEqualTo(200);
         try (PDDocument pdf = Loader.loadPDF(download.bytes())) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains(code, "Nguyễn Văn An", "chấp thuận");
+            assertThat(new PDFTextStripper().getText(pdf)).contains(code, "Nguyễn Văn An", "Kem dưỡng da Sen Việt",
+                    "PHIẾU CÔNG BỐ SẢN PHẨM MỸ PHẨM");
             assertThat(pdf.getSignatureDictionaries()).hasSizeGreaterThanOrEqualTo(2);
         }
 

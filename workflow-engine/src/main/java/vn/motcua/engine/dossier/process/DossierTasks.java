@@ -1,5 +1,6 @@
 package vn.motcua.engine.dossier.process;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,12 +19,16 @@ import vn.motcua.engine.dossier.DossierPlatform;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.identity.Signatories;
 import vn.motcua.engine.platform.task.OpenTask;
 import vn.motcua.engine.platform.task.TaskInbox;
 import vn.motcua.engine.platform.task.UserTasks;
 import vn.motcua.engine.problem.Problem;
 import vn.motcua.engine.dossier.registry.DossierRegistry;
+import vn.motcua.engine.dossier.registry.DossierSummary;
 import vn.motcua.process.Procedure;
+import vn.motcua.process.ProcedureCatalogue;
+import vn.motcua.process.ResultKind;
 
 /**
  * The one-stop steps as tasks of the one inbox ({@link TaskInbox}): the {@link StepKind}s, and how each
@@ -46,9 +51,13 @@ class DossierTasks extends UserTasks<Decision> {
     private final ResultDocuments results;
     private final MotcuaProperties properties;
     private final DossierFees fees;
+    private final Signatories signatories;
+    private final ProcedureCatalogue catalogue;
+    private final Clock clock;
 
     DossierTasks(CommandGateway commands, TaskService tasks, DossierWorkflow workflow, DossierRegistry registry,
-                 Deadlines deadlines, ResultDocuments results, MotcuaProperties properties, DossierFees fees) {
+                 Deadlines deadlines, ResultDocuments results, MotcuaProperties properties, DossierFees fees,
+                 Signatories signatories, ProcedureCatalogue catalogue, Clock clock) {
         super(DossierPlatform.DOSSIERS, Arrays.asList(StepKind.values()), Decision.class);
         this.commands = commands;
         this.tasks = tasks;
@@ -58,6 +67,9 @@ class DossierTasks extends UserTasks<Decision> {
         this.results = results;
         this.properties = properties;
         this.fees = fees;
+        this.signatories = signatories;
+        this.catalogue = catalogue;
+        this.clock = clock;
     }
 
     @Override
@@ -114,9 +126,26 @@ class DossierTasks extends UserTasks<Decision> {
             }
             case RETURN_RESULT -> commands.sendAndWait(new DossierCommand.ReturnResult(code, decision.comment(),
                     results.issue(code, actor), actor));
+            case APPROVE, REJECT -> {
+                requireAuthorityToSign(code, decision.outcome(), actor);
+                commands.sendAndWait(command(code, decision, actor));
+            }
             default -> commands.sendAndWait(command(code, decision, actor));
         }
         return registry.find(code).orElseThrow();
+    }
+
+    /**
+     * The leader who decides signs the result (Decree 30/2020/ND-CP Art. 13): they must have authority to sign its
+     * kind today (their own, or KT./TL./TUQ. under a delegation), else the decision is refused before it is recorded.
+     */
+    private void requireAuthorityToSign(String code, Outcome outcome, Actor actor) {
+        DossierSummary dossier = registry.find(code).orElseThrow();
+        String kind = outcome == Outcome.APPROVE
+                ? catalogue.find(dossier.procedureCode()).map(Procedure::result).map(ResultKind::kind)
+                        .orElse(ResultKind.REFUSAL)
+                : ResultKind.REFUSAL;
+        signatories.of(actor.id(), dossier.unitId(), ResultKind.register(kind), LocalDate.now(clock));
     }
 
     private static void requireWithinLimits(Decision decision) {
