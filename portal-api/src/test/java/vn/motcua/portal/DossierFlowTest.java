@@ -67,7 +67,7 @@ class DossierFlowTest extends IntegrationTest {
         JsonNode history = as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json();
         assertThat(history.findValuesAsText("type")).containsExactly("DossierSubmitted", "DossierAccepted",
                 "PaymentRequested", "PaymentReceived", "HandlerAssigned", "AppraisalRecorded", "DossierApproved",
-                "ResultReturned");
+                "ResultIssued", "ResultReturned");
         assertThat(history.findValues("sequence").stream().map(JsonNode::asInt).toList())
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
         assertThat(history.get(0).at("/actor/id").asText()).isEqualTo("citizen-a");
@@ -158,7 +158,7 @@ class DossierFlowTest extends IntegrationTest {
                 {"outcome":"RETURN_RESULT"}""");
         assertThat(as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json().findValuesAsText("type"))
                 .containsExactly("DossierSubmitted", "DossierAccepted", "PaymentRequested", "PaymentReceived",
-                        "HandlerAssigned", "AppraisalRecorded", "DossierRejected", "ResultReturned");
+                        "HandlerAssigned", "AppraisalRecorded", "DossierRejected", "ResultIssued", "ResultReturned");
     }
 
     @Test

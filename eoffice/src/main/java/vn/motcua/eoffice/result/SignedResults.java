@@ -21,6 +21,7 @@ import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.process.ResultDocuments;
+import vn.motcua.engine.dossier.process.ResultDocuments.IssuedResult;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Signatories;
 import vn.motcua.engine.identity.Signatory;
@@ -85,7 +86,7 @@ public class SignedResults implements ResultDocuments {
     }
 
     @Override
-    public List<AttachedDocument> issue(String code, Actor returningOfficer) {
+    public IssuedResult issue(String code, Actor returningOfficer) {
         List<DossierEvent> events = eventStore.readEvents(code).asStream().map(EventMessage::getPayload)
                 .map(DossierEvent.class::cast).toList();
         DossierEvent.DossierSubmitted submitted = (DossierEvent.DossierSubmitted) events.getFirst();
@@ -119,8 +120,10 @@ public class SignedResults implements ResultDocuments {
                 kind.symbolOf(number, today.getYear(), unit.abbreviation()), today, unit.place());
         List<X509CRL> crls = pki == null ? List.of() : List.of(pki.crl(), pki.rootCrl());
         byte[] issued = pdf.numberSealAndArchive(signed, numbering, agency, crls);
-        return documents.storeAll(List.of(new Upload("result", "ket-qua-" + code + ".pdf", DocumentStore.PDF,
-                issued)));
+        List<AttachedDocument> stored = documents.storeAll(List.of(new Upload("result", "ket-qua-" + code + ".pdf",
+                DocumentStore.PDF, issued)));
+        return new IssuedResult(stored, kind.kind(), kind.title(), number, numbering.symbol(), today,
+                holder(submitted, kind));
     }
 
     /** The draft: heading, the kind's title, the lines from the form, the reasons or the leader's words. */
@@ -128,10 +131,7 @@ public class SignedResults implements ResultDocuments {
                                    DossierEvent decision, boolean approved, ResultKind kind,
                                    MotcuaProperties.OrgUnit unit, Procedure procedure) {
         Map<String, Object> form = submitted.form() == null ? Map.of() : submitted.form();
-        String holder = kind.holder() == null ? null : ResultContents.value(form, kind.holder());
-        if (holder == null) {
-            holder = submitted.applicant().fullName();
-        }
+        String holder = holder(submitted, kind);
         List<IssuedResultForm.Line> lines = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
         String subtitle;
@@ -159,6 +159,13 @@ public class SignedResults implements ResultDocuments {
         return new IssuedResultForm(null, unit.name(), kind.title(), subtitle, lines, paragraphs, code,
                 List.of(approved ? holder : "Như trên", "Lưu: VT."),
                 publicBaseUrl + "/api/v1/public/results/" + code + "?v=" + verification, verification);
+    }
+
+    /** Whom the result is issued to: the form's holder field of the kind, else the applicant. */
+    private static String holder(DossierEvent.DossierSubmitted submitted, ResultKind kind) {
+        Map<String, Object> form = submitted.form() == null ? Map.of() : submitted.form();
+        String holder = kind.holder() == null ? null : ResultContents.value(form, kind.holder());
+        return holder == null ? submitted.applicant().fullName() : holder;
     }
 
     /** The specialist's findings, which the written refusal repeats with the leader's reasons. */

@@ -190,9 +190,7 @@ class IssuedResultsTest extends IntegrationTest {
         decideOk("reception-hn", code, "reception", """
                 {"outcome":"ACCEPT","comment":"Hồ sơ hợp lệ"}""");
         if (procedure.feeVnd() > 0) {
-            Api.Response paid = as("citizen-a").postJson("/api/v1/dossiers/" + code + "/payment", """
-                    {"amountVnd":%d,"reference":"KBNN-%s"}""".formatted(procedure.feeVnd(), code));
-            assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+            pay(code, "citizen-a");
         }
         decideOk("specialist-hn", code, "appraisal", approve ? """
                 {"outcome":"FAVOURABLE","comment":"Đạt"}""" : """

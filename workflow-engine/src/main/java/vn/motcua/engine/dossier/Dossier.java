@@ -36,6 +36,7 @@ import vn.motcua.engine.dossier.DossierCommand.RecordAppraisal;
 import vn.motcua.engine.dossier.DossierCommand.RefuseDossier;
 import vn.motcua.engine.dossier.DossierCommand.RejectDossier;
 import vn.motcua.engine.dossier.DossierCommand.RequestSupplement;
+import vn.motcua.engine.dossier.DossierCommand.IssueResult;
 import vn.motcua.engine.dossier.DossierCommand.ReturnResult;
 import vn.motcua.engine.dossier.DossierCommand.SubmitDossier;
 import vn.motcua.engine.dossier.DossierCommand.WithdrawDossier;
@@ -60,6 +61,7 @@ import vn.motcua.engine.dossier.DossierEvent.DossierRejected;
 import vn.motcua.engine.dossier.DossierEvent.DossierSubmitted;
 import vn.motcua.engine.dossier.DossierEvent.DossierWithdrawn;
 import vn.motcua.engine.dossier.DossierEvent.HandlerAssigned;
+import vn.motcua.engine.dossier.DossierEvent.ResultIssued;
 import vn.motcua.engine.dossier.DossierEvent.ResultReturned;
 import vn.motcua.engine.dossier.DossierEvent.SupplementProvided;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
@@ -101,6 +103,8 @@ public class Dossier {
     private boolean apologised;
     private boolean rated;
     private boolean inspected;
+    private boolean resultIssued;
+    private String procedureCode;
 
     protected Dossier() {
         // for event sourcing
@@ -200,6 +204,19 @@ public class Dossier {
         requireDecisionAllowed(command.actor());
         requireReasons(command.comment());
         apply(new DossierRejected(code, command.comment(), List.of(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(IssueResult command, Clock clock) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        if (resultIssued || (status != DossierStatus.APPROVED && status != DossierStatus.REJECTED)
+                || command.documents().isEmpty()) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ISSUED_ONCE_AFTER_DECISION);
+        }
+        apply(new ResultIssued(code, procedureCode, command.kind(), command.title(), command.number(), command.symbol(),
+                command.issuedOn(), command.holder(), null, List.copyOf(command.documents()), command.actor(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -445,6 +462,7 @@ public class Dossier {
         code = event.code();
         ownerId = event.actor().id();
         unitId = event.unitId();
+        procedureCode = event.procedureCode();
         status = DossierStatus.SUBMITTED;
     }
 
@@ -557,6 +575,11 @@ public class Dossier {
     @EventSourcingHandler
     void on(DossierRejected event) {
         status = DossierStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ResultIssued event) {
+        resultIssued = true;
     }
 
     @EventSourcingHandler

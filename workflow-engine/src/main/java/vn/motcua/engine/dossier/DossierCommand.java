@@ -61,6 +61,12 @@ public sealed interface DossierCommand {
             implements DossierCommand {
     }
 
+    /** The clerk's numbering, dating and sealing of the signed result (the register gave {@code number}). */
+    record IssueResult(@TargetAggregateIdentifier String code, String kind, String title, int number, String symbol,
+                       LocalDate issuedOn, String holder, List<AttachedDocument> documents, Actor actor)
+            implements DossierCommand {
+    }
+
     record ReturnResult(@TargetAggregateIdentifier String code, String comment, List<AttachedDocument> documents,
                         Actor actor) implements DossierCommand {
     }

@@ -224,6 +224,20 @@ public sealed interface DossierEvent {
         }
     }
 
+    /**
+     * The result is numbered in the issuing register of its kind, dated, sealed by the agency and so issued (Decree
+     * 30/2020/ND-CP Art. 15: number and date after the competent person signs): {@code kind} is the result kind
+     * (e.g. GPP, or REFUSAL for the written answer to a rejected dossier), {@code symbol} its number/symbol as printed,
+     * {@code holder} whom it is issued to; {@code documents} holds the issued PDF.
+     */
+    record ResultIssued(String code, String procedureCode, String kind, String title, int number, String symbol,
+                        LocalDate issuedOn, String holder, String comment, List<AttachedDocument> documents,
+                        Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Cấp số, đóng dấu, phát hành kết quả " + symbol;
+        }
+    }
+
     record ResultReturned(String code, String comment, List<AttachedDocument> documents, Actor actor,
                           Instant at) implements DossierEvent {
         public String labelVi() {

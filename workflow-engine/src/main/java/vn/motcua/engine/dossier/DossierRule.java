@@ -37,6 +37,9 @@ public enum DossierRule implements Rule {
     APPROVAL_AFTER_APPRAISAL(
             "Không thể phê duyệt hoặc không phê duyệt trước khi có kết quả thẩm định",
             "No approval or rejection before the appraisal is recorded"),
+    RESULT_ISSUED_ONCE_AFTER_DECISION(
+            "Kết quả chỉ được cấp số, ngày và đóng dấu một lần, sau khi người có thẩm quyền đã ký (Nghị định 30/2020, Điều 15)",
+            "The result is numbered, dated and sealed once, after the competent person signed (Decree 30/2020 Art. 15)"),
     RESULT_AFTER_DECISION(
             "Chỉ trả kết quả sau khi lãnh đạo đã quyết định",
             "The result is returned only after the leader's decision"),

@@ -63,6 +63,7 @@ public enum DossierStatus {
             case DossierEvent.AppraisalRecorded e -> APPRAISED;
             case DossierEvent.DossierApproved e -> APPROVED;
             case DossierEvent.DossierRejected e -> REJECTED;
+            case DossierEvent.ResultIssued e -> current;
             case DossierEvent.ResultReturned e -> RESULT_RETURNED;
             case DossierEvent.DossierWithdrawn e -> WITHDRAWN;
         };

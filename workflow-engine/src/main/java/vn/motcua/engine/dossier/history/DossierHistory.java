@@ -94,6 +94,14 @@ public class DossierHistory {
                 details.put("supplementRequestedAt", e.requestedAt());
                 details.put("lapsedAfterDays", e.lapsedAfterDays());
             }
+            case DossierEvent.ResultIssued e -> {
+                details.put("kind", e.kind());
+                details.put("title", e.title());
+                details.put("number", e.number());
+                details.put("symbol", e.symbol());
+                details.put("issuedOn", e.issuedOn());
+                details.put("holder", e.holder());
+            }
             default -> {
             }
         }

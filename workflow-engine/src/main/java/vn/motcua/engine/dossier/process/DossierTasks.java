@@ -124,8 +124,13 @@ class DossierTasks extends UserTasks<Decision> {
                 }
                 variables.putAll(deadlines.lapse(code));
             }
-            case RETURN_RESULT -> commands.sendAndWait(new DossierCommand.ReturnResult(code, decision.comment(),
-                    results.issue(code, actor), actor));
+            case RETURN_RESULT -> {
+                ResultDocuments.IssuedResult issued = results.issue(code, actor);
+                commands.sendAndWait(new DossierCommand.IssueResult(code, issued.kind(), issued.title(),
+                        issued.number(), issued.symbol(), issued.issuedOn(), issued.holder(), issued.documents(), actor));
+                commands.sendAndWait(new DossierCommand.ReturnResult(code, decision.comment(), issued.documents(),
+                        actor));
+            }
             case APPROVE, REJECT -> {
                 requireAuthorityToSign(code, decision.outcome(), actor);
                 commands.sendAndWait(command(code, decision, actor));

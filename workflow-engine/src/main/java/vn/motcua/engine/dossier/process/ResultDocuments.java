@@ -12,5 +12,10 @@ import vn.motcua.engine.identity.Actor;
  */
 public interface ResultDocuments {
 
-    List<AttachedDocument> issue(String dossierCode, Actor returningOfficer);
+    IssuedResult issue(String dossierCode, Actor issuingOfficer);
+
+    /** What was issued: the signed, numbered, sealed PDF, and the facts of its register entry. */
+    record IssuedResult(List<AttachedDocument> documents, String kind, String title, int number, String symbol,
+                        java.time.LocalDate issuedOn, String holder) {
+    }
 }
