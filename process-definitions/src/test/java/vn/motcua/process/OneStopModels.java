@@ -46,7 +46,7 @@ final class OneStopModels {
 
     /**
      * Every shipped procedure model: its file, the process key the catalogue names, and the
-     * steps it adds before the leader's approval. Name and code come from the catalogue.
+     * steps it adds before the unit head's check and the leader's approval. Name and code come from the catalogue.
      */
     static final List<Model> MODELS = List.of(
             new Model("cosmetic-notification", "procedure_1_002600"),
@@ -62,13 +62,16 @@ final class OneStopModels {
     private static final String DI = "http://www.omg.org/spec/DD/20100524/DI";
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     private static final String TEMPLATE_KEY = "one_stop";
-    /** The task an added step comes before: every step added so far precedes the decision. */
-    private static final String APPROVAL = "approval";
+    /**
+     * The task an added step comes before: every step added so far precedes the unit head's check of the draft result
+     * (and so the leader's decision), which must see the step's findings.
+     */
+    private static final String ADDED_BEFORE = "resultReview";
     /** Steps of a procedure's own are inserted after this phrase of the template's documentation. */
     private static final String STEPS_GO_AFTER = "parallel consultation of other units";
 
     /**
-     * A user task a procedure adds on the processing line, just before the approval.
+     * A user task a procedure adds on the processing line, just before the unit head's check.
      *
      * @param leavingFlow id of the sequence flow from the step onwards
      * @param summary     words for the step in the process documentation
@@ -147,10 +150,10 @@ final class OneStopModels {
      * further, the processing sub-process growing to hold it.
      */
     private static void insertBeforeApproval(Document document, Step step) {
-        Element approval = byId(document, APPROVAL);
+        Element approval = byId(document, ADDED_BEFORE);
         Element container = (Element) approval.getParentNode();
-        Element reaching = single(flows(container, "targetRef", APPROVAL), "flow into " + APPROVAL);
-        Element leaving = single(flows(container, "sourceRef", APPROVAL), "flow out of " + APPROVAL);
+        Element reaching = single(flows(container, "targetRef", ADDED_BEFORE), "flow into " + ADDED_BEFORE);
+        Element leaving = single(flows(container, "sourceRef", ADDED_BEFORE), "flow out of " + ADDED_BEFORE);
         String reachingId = reaching.getAttribute("id");
 
         Element task = element(document, BPMN, "userTask");
@@ -169,10 +172,10 @@ final class OneStopModels {
         Element flow = element(document, BPMN, "sequenceFlow");
         flow.setAttribute("id", step.leavingFlow());
         flow.setAttribute("sourceRef", step.id());
-        flow.setAttribute("targetRef", APPROVAL);
+        flow.setAttribute("targetRef", ADDED_BEFORE);
         insertBefore(flow, leaving);
 
-        Element approvalShape = diagramElement(document, "BPMNShape", APPROVAL);
+        Element approvalShape = diagramElement(document, "BPMNShape", ADDED_BEFORE);
         Element bounds = firstChild(approvalShape, DC, "Bounds");
         int x = number(bounds, "x");
         int width = number(bounds, "width");

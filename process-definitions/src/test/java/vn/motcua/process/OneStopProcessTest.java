@@ -169,16 +169,27 @@ class OneStopProcessTest {
 
         complete("appraisal", Map.of("appraisalOutcome", "FAVOURABLE"));
         inspectOnSiteWhereRequired(procedure);
+        assertThat(dossier).isWaitingAtExactly("processing", "resultReview");
+        assertThat(taskAt("resultReview").getName()).isEqualTo("Kiểm tra dự thảo kết quả");
+        assertOfferedOnlyTo("resultReview", "UNIT_HEAD@" + UNIT);
+
+        complete("resultReview", Map.of("resultReviewed", "AGREE"));
         assertThat(dossier).isWaitingAtExactly("processing", "approval");
         assertOfferedOnlyTo("approval", "LEADER@" + UNIT);
 
         complete("approval", Map.of("approvalDecision", "APPROVE"));
+        assertThat(dossier).isWaitingAtExactly("processing", "resultIssue");
+        assertThat(taskAt("resultIssue").getName()).isEqualTo("Cấp số, đóng dấu, phát hành kết quả");
+        assertOfferedOnlyTo("resultIssue", "CLERK@" + UNIT);
+
+        complete("resultIssue", Map.of());
         assertThat(dossier).isWaitingAtExactly("processing", "returnResult");
         assertOfferedOnlyTo("returnResult", "RECEPTION@" + UNIT);
 
         complete("returnResult", Map.of());
         assertThat(dossier).isEnded()
-                .hasPassedInOrder("reception", "appraisal", "approval", "returnResult", "resultReturned")
+                .hasPassedInOrder("reception", "appraisal", "resultReview", "approval", "resultIssue", "returnResult",
+                        "resultReturned")
                 .hasNotPassed("refused", "withdrawn", "stopped", "warnHandler", "escalateOverdue");
         assertThat(jobs()).as("deadline timers end with the processing").isEmpty();
     }
@@ -190,11 +201,48 @@ class OneStopProcessTest {
 
         complete("appraisal", Map.of("appraisalOutcome", "UNFAVOURABLE"));
         inspectOnSiteWhereRequired(procedure);
+        complete("resultReview", Map.of("resultReviewed", "AGREE"));
         complete("approval", Map.of("approvalDecision", "REJECT"));
+        assertThat(dossier).as("a written refusal is numbered and sealed like any result")
+                .isWaitingAtExactly("processing", "resultIssue");
+        complete("resultIssue", Map.of());
         assertThat(dossier).isWaitingAtExactly("processing", "returnResult");
 
         complete("returnResult", Map.of());
-        assertThat(dossier).isEnded().hasPassed("approval", "returnResult", "resultReturned").hasNotPassed("refused");
+        assertThat(dossier).isEnded().hasPassed("resultReview", "approval", "resultIssue", "returnResult",
+                "resultReturned").hasNotPassed("refused");
+    }
+
+    @EveryProcedure
+    void unitHeadReturnsTheDraftToTheHandlerWhoAppraisesAgainBeforeTheCheck(Procedure procedure) {
+        submit(procedure, 0L);
+        accept();
+        complete("appraisal", Map.of("appraisalOutcome", "FAVOURABLE"));
+        inspectOnSiteWhereRequired(procedure);
+
+        complete("resultReview", Map.of("resultReviewed", "RETURN_TO_HANDLER"));
+        assertThat(dossier).as("back to the handler, not on to the leader")
+                .isWaitingAtExactly("processing", "appraisal").hasNotPassed("approval");
+        assertOfferedOnlyTo("appraisal", "SPECIALIST@" + UNIT);
+
+        complete("appraisal", Map.of("appraisalOutcome", "FAVOURABLE"));
+        inspectOnSiteWhereRequired(procedure);
+        assertThat(dossier).as("the revised draft is checked again").isWaitingAtExactly("processing", "resultReview");
+        complete("resultReview", Map.of("resultReviewed", "AGREE"));
+        assertThat(dossier).isWaitingAtExactly("processing", "approval");
+    }
+
+    @EveryProcedure
+    void unknownReviewOutcomeIsRejectedRatherThanGuessed(Procedure procedure) {
+        submit(procedure, 0L);
+        accept();
+        complete("appraisal", Map.of("appraisalOutcome", "FAVOURABLE"));
+        inspectOnSiteWhereRequired(procedure);
+        String taskId = taskAt("resultReview").getId();
+
+        assertThatThrownBy(() -> taskService.complete(taskId, Map.of("resultReviewed", "MAYBE")))
+                .isInstanceOf(ProcessEngineException.class);
+        assertThat(dossier).isWaitingAtExactly("processing", "resultReview");
     }
 
     @EveryProcedure
@@ -209,9 +257,10 @@ class OneStopProcessTest {
             assertThat(taskAt("onSiteInspection").getName()).isEqualTo("Thẩm định thực tế tại cơ sở");
             assertOfferedOnlyTo("onSiteInspection", "SPECIALIST@" + UNIT);
             complete("onSiteInspection", Map.of());
-            assertThat(dossier).isWaitingAtExactly("processing", "approval").hasPassedInOrder("appraisal", "onSiteInspection");
+            assertThat(dossier).as("the unit head checks the draft with the inspection's findings")
+                    .isWaitingAtExactly("processing", "resultReview").hasPassedInOrder("appraisal", "onSiteInspection");
         } else {
-            assertThat(dossier).isWaitingAtExactly("processing", "approval").hasNotPassed("onSiteInspection");
+            assertThat(dossier).isWaitingAtExactly("processing", "resultReview").hasNotPassed("onSiteInspection");
         }
     }
 
@@ -317,7 +366,7 @@ class OneStopProcessTest {
 
         complete("appraisal", Map.of("appraisalOutcome", "FAVOURABLE"));
         inspectOnSiteWhereRequired(procedure);
-        assertThat(dossier).isWaitingAtExactly("processing", "approval");
+        assertThat(dossier).isWaitingAtExactly("processing", "resultReview");
     }
 
     // ----- withdrawal and stopping -----------------------------------------------------------
@@ -396,6 +445,7 @@ class OneStopProcessTest {
         accept();
         complete("appraisal", Map.of("appraisalOutcome", "FAVOURABLE"));
         inspectOnSiteWhereRequired(procedure);
+        complete("resultReview", Map.of("resultReviewed", "AGREE"));
         assertThat(dossier).isWaitingAt("approval");
 
         correlate("ProcessingStopped", Map.of());
@@ -448,7 +498,9 @@ class OneStopProcessTest {
 
         complete("appraisal", Map.of("appraisalOutcome", "FAVOURABLE"));
         inspectOnSiteWhereRequired(procedure);
+        complete("resultReview", Map.of("resultReviewed", "AGREE"));
         complete("approval", Map.of("approvalDecision", "APPROVE"));
+        complete("resultIssue", Map.of());
         complete("returnResult", Map.of());
 
         assertThat(dossier).isEnded().hasPassed("resultReturned").hasNotPassed("overdueReviewed");
