@@ -55,8 +55,10 @@ class DossierFlowTest extends IntegrationTest {
         assertThat(decide("specialist-hn", appraisal, """
                 {"outcome":"FAVOURABLE","comment":"Sản phẩm đáp ứng yêu cầu công bố"}""").status()).isEqualTo(200);
 
+        checkedByUnitHead(code);
         decideOk("leader-hn", code, "approval", """
                 {"outcome":"APPROVE","comment":"Đồng ý cấp số tiếp nhận"}""");
+        issuedByClerk(code);
         decideOk("reception-hn", code, "returnResult", """
                 {"outcome":"RETURN_RESULT","comment":"Đã trả kết quả trực tuyến"}""");
 
@@ -66,10 +68,10 @@ class DossierFlowTest extends IntegrationTest {
 
         JsonNode history = as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json();
         assertThat(history.findValuesAsText("type")).containsExactly("DossierSubmitted", "DossierAccepted",
-                "PaymentRequested", "PaymentReceived", "HandlerAssigned", "AppraisalRecorded", "DossierApproved",
-                "ResultIssued", "ResultReturned");
+                "PaymentRequested", "PaymentReceived", "HandlerAssigned", "AppraisalRecorded", "ResultReviewed",
+                "DossierApproved", "ResultIssued", "ResultReturned");
         assertThat(history.findValues("sequence").stream().map(JsonNode::asInt).toList())
-                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(history.get(0).at("/actor/id").asText()).isEqualTo("citizen-a");
         assertThat(history.get(0).at("/documents/0/sha256").asText()).isEqualTo(DocumentStore.sha256(notification));
         assertThat(history.get(1).at("/actor/role").asText()).isEqualTo("RECEPTION");
@@ -80,7 +82,16 @@ class DossierFlowTest extends IntegrationTest {
                 String.class, code));
         assertThat(history.get(3).at("/details/channel").asText()).isEqualTo("ONLINE");
         assertThat(history.get(5).at("/details/outcome").asText()).isEqualTo("FAVOURABLE");
-        assertThat(history.get(6).at("/actor/id").asText()).isEqualTo("leader-hn");
+        assertThat(history.get(6).at("/actor/id").asText()).isEqualTo("unit-head-hn");
+        assertThat(history.get(6).at("/details/agreed").asBoolean()).isTrue();
+        assertThat(history.get(7).at("/actor/id").asText()).isEqualTo("leader-hn");
+        assertThat(history.get(7).at("/documents/0/sha256").asText()).as("the draft the leader signed").hasSize(64);
+        assertThat(history.get(8).at("/actor/id").asText()).isEqualTo("clerk-hn");
+        assertThat(history.get(9).at("/actor/id").asText()).isEqualTo("reception-hn");
+        assertThat(history.get(9).get("documents")).as("reception returns what the clerk issued")
+                .isEqualTo(history.get(8).get("documents"));
+        assertThat(history.get(8).at("/documents/0/sha256").asText())
+                .isNotEqualTo(history.get(7).at("/documents/0/sha256").asText());
         assertThat(history.findValuesAsText("at")).allSatisfy(at -> assertThat(at).isNotBlank());
 
         Api.Response download = as("reception-hn").get("/api/v1/dossiers/" + code + "/documents/"
@@ -148,17 +159,20 @@ class DossierFlowTest extends IntegrationTest {
         acceptAndPay(code, "citizen-a");
         decideOk("specialist-hn", code, "appraisal", """
                 {"outcome":"UNFAVOURABLE","comment":"Thành phần không đạt"}""");
+        checkedByUnitHead(code);
         Api.Response withoutReason = decide("leader-hn", task("leader-hn", code, "approval"), """
                 {"outcome":"REJECT"}""");
         assertThat(withoutReason.status()).isEqualTo(409);
         assertThat(withoutReason.json().get("type").asText()).endsWith("REFUSAL_STATES_REASONS");
         decideOk("leader-hn", code, "approval", """
                 {"outcome":"REJECT","comment":"Không đủ điều kiện công bố"}""");
+        issuedByClerk(code);
         decideOk("reception-hn", code, "returnResult", """
                 {"outcome":"RETURN_RESULT"}""");
         assertThat(as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json().findValuesAsText("type"))
                 .containsExactly("DossierSubmitted", "DossierAccepted", "PaymentRequested", "PaymentReceived",
-                        "HandlerAssigned", "AppraisalRecorded", "DossierRejected", "ResultIssued", "ResultReturned");
+                        "HandlerAssigned", "AppraisalRecorded", "ResultReviewed", "DossierRejected", "ResultIssued",
+                        "ResultReturned");
     }
 
     @Test

@@ -39,12 +39,15 @@ import vn.motcua.process.ResultKind;
  * The level-4 result as the law issues it (Decree 42/2022/ND-CP; an administrative document under Decree
  * 30/2020/ND-CP): the document of the procedure's kind ({@link ResultKind}: licence, certificate, receipt number of
  * a notification; a refusal is a numbered written answer with its reasons, Decree 61/2018/ND-CP Art. 19(3)) rendered
- * from the dossier and its form with the heading of Appendix I; signed (PAdES B-T) by the leader who decided, in
- * their own name and with the title lines of their authority ({@link Signatories}, Art. 13: KT./TL./TUQ.); then, as
- * Art. 15 orders, numbered in the issuing register of its kind (one gap-free counter per agency, kind and year,
+ * from the dossier and its form with the heading of Appendix I; signed (PAdES B-T) by the leader at their decision, in
+ * their own name and with the title lines of their authority ({@link Signatories}, Art. 13: KT./TL./TUQ.), and stored
+ * ({@link #draftAndSign}); then, at the clerk's step and as Art. 15 orders ({@link #numberAndSeal}, reading the signed
+ * draft back by its hash), numbered in the issuing register of its kind (one gap-free counter per agency, kind and year,
  * {@link DocumentRegisters#nextNumber}, in the step's transaction), dated today at the agency's place, sealed by the
  * agency and archived as B-LTA, exactly as {@link OutgoingDocumentPdf} issues outgoing documents. It is stored like
- * any attachment; the ResultReturned event carries its hash.
+ * any attachment; the ResultIssued and ResultReturned events carry its hash. A dossier decided before the leader signed
+ * at the decision has no signed draft: its result is then drafted, signed by the leader who decided, numbered and
+ * sealed at once, as it was before.
  */
 @Component
 public class SignedResults implements ResultDocuments {
@@ -86,49 +89,101 @@ public class SignedResults implements ResultDocuments {
     }
 
     @Override
-    public IssuedResult issue(String code, Actor returningOfficer) {
-        List<DossierEvent> events = eventStore.readEvents(code).asStream().map(EventMessage::getPayload)
-                .map(DossierEvent.class::cast).toList();
-        DossierEvent.DossierSubmitted submitted = (DossierEvent.DossierSubmitted) events.getFirst();
-        DossierEvent decision = events.reversed().stream()
+    public List<AttachedDocument> draftAndSign(String code, Actor leader, boolean approved, String comment) {
+        Dossier dossier = dossier(code);
+        ResultKind kind = kind(dossier.submitted(), approved);
+        byte[] signed = sign(code, dossier, approved, comment, leader, kind);
+        return documents.storeAll(List.of(new Upload("result", "du-thao-ket-qua-" + code + ".pdf", DocumentStore.PDF,
+                signed)));
+    }
+
+    @Override
+    public IssuedResult numberAndSeal(String code, Actor clerk) {
+        Dossier dossier = dossier(code);
+        DossierEvent decision = dossier.events().reversed().stream()
                 .filter(event -> event instanceof DossierEvent.DossierApproved
                         || event instanceof DossierEvent.DossierRejected)
-                .findFirst().orElseThrow(() -> new IllegalStateException("No decision to return for " + code));
+                .findFirst().orElseThrow(() -> new IllegalStateException("No decision to issue for " + code));
         boolean approved = decision instanceof DossierEvent.DossierApproved;
+        DossierEvent.DossierSubmitted submitted = dossier.submitted();
+        ResultKind kind = kind(submitted, approved);
+        byte[] signed = decision.documents() == null || decision.documents().isEmpty()
+                // decided before the leader signed at the decision: drafted and signed now, as it was then
+                ? sign(code, dossier, approved, decision.comment(), decision.actor(), kind)
+                : documents.content(decision.documents().getFirst().sha256()).orElseThrow(
+                        () -> new IllegalStateException("The signed draft of " + code + " is not stored"));
+
         String unitId = submitted.unitId();
-        MotcuaProperties.OrgUnit unit = properties.unit(unitId).orElseThrow(
-                () -> new IllegalStateException("Unknown unit " + unitId));
-        Procedure procedure = catalogue.find(submitted.procedureCode()).orElseThrow();
-        ResultKind kind = approved && procedure.result() != null ? procedure.result() : REFUSAL;
-        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
-
-        Actor leader = decision.actor();
-        Signatory signatory = signatories.of(leader.id(), unitId, kind.register(), today);
-        byte[] draft = forms.issuedResult(draft(code, submitted, events, decision, approved, kind, unit, procedure));
-
+        MotcuaProperties.OrgUnit unit = unit(unitId);
+        LocalDate today = today();
         DevPki pki = devPki.getIfAvailable();
         if (pki != null) {
-            pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
             pki.enrolSeal(unitId, unit.name());
         }
-        OutgoingDocumentPdf pdf = new OutgoingDocumentPdf(pades);
         OutgoingDocumentPdf.Agency agency = new OutgoingDocumentPdf.Agency(Signer.sealAlias(unitId), unit.name());
-        byte[] signed = pdf.signByLeader(draft, OutgoingDocumentPdf.Leader.of(Signer.officialAlias(leader.id()),
-                signatory), agency);
         int number = registers.nextNumber(unitId, kind.register(), Series.ORDINARY, today.getYear());
         OutgoingDocumentPdf.Numbering numbering = new OutgoingDocumentPdf.Numbering(
                 kind.symbolOf(number, today.getYear(), unit.abbreviation()), today, unit.place());
         List<X509CRL> crls = pki == null ? List.of() : List.of(pki.crl(), pki.rootCrl());
-        byte[] issued = pdf.numberSealAndArchive(signed, numbering, agency, crls);
+        byte[] issued = new OutgoingDocumentPdf(pades).numberSealAndArchive(signed, numbering, agency, crls);
         List<AttachedDocument> stored = documents.storeAll(List.of(new Upload("result", "ket-qua-" + code + ".pdf",
                 DocumentStore.PDF, issued)));
         return new IssuedResult(stored, kind.kind(), kind.title(), number, numbering.symbol(), today,
                 holder(submitted, kind));
     }
 
+    @Override
+    public List<AttachedDocument> issued(String code) {
+        return dossier(code).events().reversed().stream().filter(DossierEvent.ResultIssued.class::isInstance)
+                .findFirst().map(DossierEvent::documents).orElse(List.of());
+    }
+
+    /** The draft of the decision, signed (PAdES B-T, visible) by the leader with the title lines of their authority. */
+    private byte[] sign(String code, Dossier dossier, boolean approved, String comment, Actor leader, ResultKind kind) {
+        DossierEvent.DossierSubmitted submitted = dossier.submitted();
+        String unitId = submitted.unitId();
+        MotcuaProperties.OrgUnit unit = unit(unitId);
+        Procedure procedure = catalogue.find(submitted.procedureCode()).orElseThrow();
+        Signatory signatory = signatories.of(leader.id(), unitId, kind.register(), today());
+        byte[] draft = forms.issuedResult(draft(code, submitted, dossier.events(), comment, approved, kind, unit,
+                procedure));
+        DevPki pki = devPki.getIfAvailable();
+        if (pki != null) {
+            pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
+            pki.enrolSeal(unitId, unit.name());
+        }
+        OutgoingDocumentPdf.Agency agency = new OutgoingDocumentPdf.Agency(Signer.sealAlias(unitId), unit.name());
+        return new OutgoingDocumentPdf(pades).signByLeader(draft, OutgoingDocumentPdf.Leader.of(
+                Signer.officialAlias(leader.id()), signatory), agency);
+    }
+
+    private record Dossier(List<DossierEvent> events) {
+        DossierEvent.DossierSubmitted submitted() {
+            return (DossierEvent.DossierSubmitted) events.getFirst();
+        }
+    }
+
+    private Dossier dossier(String code) {
+        return new Dossier(eventStore.readEvents(code).asStream().map(EventMessage::getPayload)
+                .map(DossierEvent.class::cast).toList());
+    }
+
+    private ResultKind kind(DossierEvent.DossierSubmitted submitted, boolean approved) {
+        Procedure procedure = catalogue.find(submitted.procedureCode()).orElseThrow();
+        return approved && procedure.result() != null ? procedure.result() : REFUSAL;
+    }
+
+    private MotcuaProperties.OrgUnit unit(String unitId) {
+        return properties.unit(unitId).orElseThrow(() -> new IllegalStateException("Unknown unit " + unitId));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.zone()));
+    }
+
     /** The draft: heading, the kind's title, the lines from the form, the reasons or the leader's words. */
     private IssuedResultForm draft(String code, DossierEvent.DossierSubmitted submitted, List<DossierEvent> events,
-                                   DossierEvent decision, boolean approved, ResultKind kind,
+                                   String comment, boolean approved, ResultKind kind,
                                    MotcuaProperties.OrgUnit unit, Procedure procedure) {
         Map<String, Object> form = submitted.form() == null ? Map.of() : submitted.form();
         String holder = holder(submitted, kind);
@@ -143,8 +198,10 @@ public class SignedResults implements ResultDocuments {
                 lines.addFirst(new IssuedResultForm.Line("Cấp cho", holder));
             }
             lines.add(new IssuedResultForm.Line("Thủ tục", procedure.name()));
-            if (decision.comment() != null && !decision.comment().isBlank()) {
-                paragraphs.add(decision.comment());
+            if (comment != null && !comment.isBlank()) {
+                if (comment != null && !comment.isBlank()) {
+                paragraphs.add(comment);
+            }
             }
         } else {
             subtitle = "Về việc không chấp thuận hồ sơ đề nghị " + lowerFirst(procedure.name());
@@ -152,7 +209,9 @@ public class SignedResults implements ResultDocuments {
             lines.add(new IssuedResultForm.Line("Địa chỉ", submitted.applicant().address()));
             paragraphs.add(unit.name() + " đã xem xét hồ sơ số " + code + " và không chấp thuận, với lý do sau:");
             appraisalComment(events).ifPresent(paragraphs::add);
-            paragraphs.add(decision.comment());
+            if (comment != null && !comment.isBlank()) {
+                paragraphs.add(comment);
+            }
             paragraphs.add("Tổ chức, cá nhân có quyền khiếu nại, khởi kiện theo quy định của pháp luật.");
         }
         String verification = verificationCodes.of(code).orElseThrow();

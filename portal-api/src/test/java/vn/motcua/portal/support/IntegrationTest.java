@@ -137,18 +137,33 @@ public abstract class IntegrationTest {
 
     /**
      * A dossier of {@code applicant} taken through every step to a favourable result returned online: accepted, paid,
-     * appraised favourably, approved, result returned (signed by the leader, sealed by the agency). Returns its code.
+     * appraised favourably, checked by the unit head, approved and signed by the leader, numbered and sealed by the
+     * clerk, returned by reception. Returns its code.
      */
     protected String decidedAndReturned(String applicant) {
         String code = submitted(applicant);
         acceptAndPay(code, applicant);
         decideOk("specialist-hn", code, "appraisal", """
                 {"outcome":"FAVOURABLE","comment":"Đạt"}""");
+        checkedByUnitHead(code);
         decideOk("leader-hn", code, "approval", """
                 {"outcome":"APPROVE","comment":"Cấp số tiếp nhận Phiếu công bố"}""");
+        issuedByClerk(code);
         decideOk("reception-hn", code, "returnResult", """
                 {"outcome":"RETURN_RESULT","comment":"Trả kết quả trực tuyến"}""");
         return code;
+    }
+
+    /** The unit head of the dossier's unit (Hà Nội) checks the handler's draft result and sends it to the leader. */
+    protected void checkedByUnitHead(String code) {
+        decideOk("unit-head-hn", code, "resultReview", """
+                {"outcome":"AGREE","comment":"Đồng ý, trình lãnh đạo ký"}""");
+    }
+
+    /** The clerk (Hà Nội) numbers the signed result in the register of its kind, dates, seals and issues it. */
+    protected void issuedByClerk(String code) {
+        decideOk("clerk-hn", code, "resultIssue", """
+                {"outcome":"ISSUE_RESULT"}""");
     }
 
     /** Reception accepts the dossier; its applicant pays the fee that the acceptance asked for. */

@@ -58,6 +58,7 @@ public record DossierDocument(String code, String procedureCode, String procedur
                  "DossierOverdue", "OverdueAcknowledged", "ServiceRated", "ResultIssued" -> this;
             case "DossierRefused" -> withStatus(DossierStatus.REFUSED);
             case "AppraisalRecorded" -> withStatus(DossierStatus.APPRAISED);
+            case "ResultReviewed" -> data.path("agreed").asBoolean(true) ? this : withStatus(DossierStatus.IN_APPRAISAL);
             case "DossierApproved" -> withStatus(DossierStatus.APPROVED);
             case "DossierRejected" -> withStatus(DossierStatus.REJECTED);
             case "ResultReturned" -> withStatus(DossierStatus.RESULT_RETURNED);

@@ -38,6 +38,7 @@ import vn.motcua.engine.dossier.DossierCommand.RejectDossier;
 import vn.motcua.engine.dossier.DossierCommand.RequestSupplement;
 import vn.motcua.engine.dossier.DossierCommand.IssueResult;
 import vn.motcua.engine.dossier.DossierCommand.ReturnResult;
+import vn.motcua.engine.dossier.DossierCommand.ReviewResult;
 import vn.motcua.engine.dossier.DossierCommand.SubmitDossier;
 import vn.motcua.engine.dossier.DossierCommand.WithdrawDossier;
 import vn.motcua.engine.dossier.DossierEvent.AppraisalRecorded;
@@ -63,8 +64,10 @@ import vn.motcua.engine.dossier.DossierEvent.DossierWithdrawn;
 import vn.motcua.engine.dossier.DossierEvent.HandlerAssigned;
 import vn.motcua.engine.dossier.DossierEvent.ResultIssued;
 import vn.motcua.engine.dossier.DossierEvent.ResultReturned;
+import vn.motcua.engine.dossier.DossierEvent.ResultReviewed;
 import vn.motcua.engine.dossier.DossierEvent.SupplementProvided;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
+import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Role;
 
@@ -73,7 +76,9 @@ import vn.motcua.engine.identity.Role;
  * by Decree 107/2021/ND-CP; forms of Circular 01/2018/TT-VPCP): reception with one supplement request,
  * fee, appraisal with one supplement request within 3 working days (the time limit then restarts),
  * consultation of other units, the leader's decision, one apology with a new date, stopping, withdrawal,
- * return of the result and the applicant's rating. The time limit runs only while the agency holds a complete,
+ * return of the result and the applicant's rating. The result follows the path of an administrative document
+ * (Decree 30/2020/ND-CP Art. 12, 13, 15): the unit head checks the handler's draft (or returns it with reasons), the
+ * leader decides by signing it, the clerk numbers, dates and seals it, and the one-stop unit returns what was issued. The time limit runs only while the agency holds a complete,
  * fee-paid dossier: the 3 working days for an appraisal supplement count from that receipt (acceptance, or the
  * payment when a fee is due), deadline warnings are refused while the dossier waits for the applicant, and a
  * dossier not supplemented in the allowed period lapses (practice). Command handlers check one rule each
@@ -104,6 +109,12 @@ public class Dossier {
     private boolean rated;
     private boolean inspected;
     private boolean resultIssued;
+    /** The unit head agreed with the draft result since the last appraisal (Decree 30/2020 Art. 12). */
+    private boolean reviewed;
+    /** What the leader signed at the decision; empty for decisions recorded before the leader signed there. */
+    private List<AttachedDocument> signedDraft = List.of();
+    /** What the clerk issued: the numbered, sealed result the one-stop unit returns. */
+    private List<AttachedDocument> issuedDocuments = List.of();
     private String procedureCode;
 
     protected Dossier() {
@@ -186,7 +197,7 @@ public class Dossier {
     public void handle(RecordSiteInspection command, Clock clock) {
         requireOpen();
         requireOwnUnit(command.actor());
-        if (status != DossierStatus.APPRAISED || inspected || !command.actor().id().equals(handlerId)) {
+        if (status != DossierStatus.APPRAISED || inspected || reviewed || !command.actor().id().equals(handlerId)) {
             throw new DossierRuleViolation(DossierRule.SITE_INSPECTION_AFTER_APPRAISAL);
         }
         apply(new SiteInspectionRecorded(code, command.outcome(), command.comment(), List.copyOf(command.documents()),
@@ -194,24 +205,47 @@ public class Dossier {
     }
 
     @CommandHandler
+    public void handle(ReviewResult command, Clock clock) {
+        requireOpen();
+        requireOwnUnit(command.actor());
+        requireRole(command.actor(), Role.UNIT_HEAD);
+        if (status != DossierStatus.APPRAISED || reviewed) {
+            throw new DossierRuleViolation(DossierRule.RESULT_REVIEWED_BY_UNIT_HEAD_AFTER_APPRAISAL);
+        }
+        if (!command.agreed() && (command.comment() == null || command.comment().isBlank())) {
+            throw new DossierRuleViolation(DossierRule.RESULT_REVIEW_RETURN_STATES_REASONS);
+        }
+        apply(new ResultReviewed(code, command.agreed(), command.comment(), List.of(), command.actor(),
+                clock.instant()));
+    }
+
+    @CommandHandler
     public void handle(ApproveDossier command, Clock clock) {
-        requireDecisionAllowed(command.actor());
-        apply(new DossierApproved(code, command.comment(), List.of(), command.actor(), clock.instant()));
+        requireDecisionAllowed(command.actor(), command.documents());
+        apply(new DossierApproved(code, command.comment(), List.copyOf(command.documents()), command.actor(),
+                clock.instant()));
     }
 
     @CommandHandler
     public void handle(RejectDossier command, Clock clock) {
-        requireDecisionAllowed(command.actor());
+        requireDecisionAllowed(command.actor(), command.documents());
         requireReasons(command.comment());
-        apply(new DossierRejected(code, command.comment(), List.of(), command.actor(), clock.instant()));
+        apply(new DossierRejected(code, command.comment(), List.copyOf(command.documents()), command.actor(),
+                clock.instant()));
     }
 
+    /**
+     * The clerk issues the signed result. A decision recorded before the leader signed at the decision carries no
+     * signed draft; its result is still issued, as it was then, by the one-stop unit at the return.
+     */
     @CommandHandler
     public void handle(IssueResult command, Clock clock) {
         requireOpen();
         requireOwnUnit(command.actor());
-        if (resultIssued || (status != DossierStatus.APPROVED && status != DossierStatus.REJECTED)
-                || command.documents().isEmpty()) {
+        Role issuer = command.actor().role();
+        boolean issuerAllowed = issuer == Role.CLERK || (signedDraft.isEmpty() && issuer == Role.RECEPTION);
+        if (!issuerAllowed || resultIssued || (status != DossierStatus.APPROVED && status != DossierStatus.REJECTED)
+                || command.documents() == null || command.documents().isEmpty()) {
             throw new DossierRuleViolation(DossierRule.RESULT_ISSUED_ONCE_AFTER_DECISION);
         }
         apply(new ResultIssued(code, procedureCode, command.kind(), command.title(), command.number(), command.symbol(),
@@ -226,6 +260,9 @@ public class Dossier {
         requireRole(command.actor(), Role.RECEPTION);
         if (status != DossierStatus.APPROVED && status != DossierStatus.REJECTED) {
             throw new DossierRuleViolation(DossierRule.RESULT_AFTER_DECISION);
+        }
+        if (!resultIssued || !issuedDocuments.equals(command.documents())) {
+            throw new DossierRuleViolation(DossierRule.RESULT_RETURNED_AS_ISSUED);
         }
         apply(new ResultReturned(code, command.comment(), List.copyOf(command.documents()), command.actor(),
                 clock.instant()));
@@ -424,12 +461,18 @@ public class Dossier {
         }
     }
 
-    private void requireDecisionAllowed(Actor actor) {
+    private void requireDecisionAllowed(Actor actor, List<AttachedDocument> signed) {
         requireOpen();
         requireOwnUnit(actor);
         requireRole(actor, Role.LEADER);
         if (status != DossierStatus.APPRAISED) {
             throw new DossierRuleViolation(DossierRule.APPROVAL_AFTER_APPRAISAL);
+        }
+        if (!reviewed) {
+            throw new DossierRuleViolation(DossierRule.APPROVAL_AFTER_RESULT_REVIEW);
+        }
+        if (signed == null || signed.isEmpty()) {
+            throw new DossierRuleViolation(DossierRule.DECISION_SIGNED_BY_LEADER);
         }
     }
 
@@ -565,21 +608,35 @@ public class Dossier {
     @EventSourcingHandler
     void on(AppraisalRecorded event) {
         status = DossierStatus.APPRAISED;
+        reviewed = false;
+    }
+
+    /** Agreed: on to the leader. Returned: the handler appraises (and inspects) again, and the head checks again. */
+    @EventSourcingHandler
+    void on(ResultReviewed event) {
+        status = DossierStatus.after(status, event);
+        reviewed = event.agreed();
+        if (!event.agreed()) {
+            inspected = false;
+        }
     }
 
     @EventSourcingHandler
     void on(DossierApproved event) {
         status = DossierStatus.APPROVED;
+        signedDraft = event.documents() == null ? List.of() : event.documents();
     }
 
     @EventSourcingHandler
     void on(DossierRejected event) {
         status = DossierStatus.REJECTED;
+        signedDraft = event.documents() == null ? List.of() : event.documents();
     }
 
     @EventSourcingHandler
     void on(ResultIssued event) {
         resultIssued = true;
+        issuedDocuments = event.documents();
     }
 
     @EventSourcingHandler

@@ -53,12 +53,22 @@ public sealed interface DossierCommand {
                                 List<AttachedDocument> documents, Actor actor) implements DossierCommand {
     }
 
-    record ApproveDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
+    /**
+     * The unit head's check of the handler's draft result (Decree 30/2020/ND-CP Art. 12): {@code agreed} sends it on to
+     * the leader, otherwise it goes back to the handler with the reasons in {@code comment}.
+     */
+    record ReviewResult(@TargetAggregateIdentifier String code, boolean agreed, String comment, Actor actor)
             implements DossierCommand {
     }
 
-    record RejectDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
-            implements DossierCommand {
+    /** The leader's approval; {@code documents} holds the draft result the leader signed in this step. */
+    record ApproveDossier(@TargetAggregateIdentifier String code, String comment, Actor actor,
+                          List<AttachedDocument> documents) implements DossierCommand {
+    }
+
+    /** The leader's rejection; {@code documents} holds the written answer the leader signed in this step. */
+    record RejectDossier(@TargetAggregateIdentifier String code, String comment, Actor actor,
+                         List<AttachedDocument> documents) implements DossierCommand {
     }
 
     /** The clerk's numbering, dating and sealing of the signed result (the register gave {@code number}). */

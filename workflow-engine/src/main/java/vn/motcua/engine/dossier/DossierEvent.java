@@ -210,6 +210,21 @@ public sealed interface DossierEvent {
         }
     }
 
+    /**
+     * The unit head checked the handler's draft result (Decree 30/2020/ND-CP Art. 12): agreed, it goes to the leader;
+     * not agreed, it goes back to the handler with the reasons in {@code comment}.
+     */
+    record ResultReviewed(String code, boolean agreed, String comment, List<AttachedDocument> documents, Actor actor,
+                          Instant at) implements DossierEvent {
+        public String labelVi() {
+            return agreed ? "Trưởng đơn vị kiểm tra, trình lãnh đạo" : "Trưởng đơn vị trả lại chuyên viên xử lý";
+        }
+    }
+
+    /**
+     * The leader approved; {@code documents} holds the draft result they signed (Decree 30/2020/ND-CP Art. 13), which
+     * the clerk then numbers and seals. Approvals stored before the leader signed at this step carry no document.
+     */
     record DossierApproved(String code, String comment, List<AttachedDocument> documents, Actor actor,
                            Instant at) implements DossierEvent {
         public String labelVi() {
@@ -217,6 +232,7 @@ public sealed interface DossierEvent {
         }
     }
 
+    /** The leader rejected; {@code documents} holds the written answer they signed, as for an approval. */
     record DossierRejected(String code, String comment, List<AttachedDocument> documents, Actor actor,
                            Instant at) implements DossierEvent {
         public String labelVi() {

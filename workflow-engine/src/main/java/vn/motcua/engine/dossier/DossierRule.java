@@ -37,9 +37,24 @@ public enum DossierRule implements Rule {
     APPROVAL_AFTER_APPRAISAL(
             "Không thể phê duyệt hoặc không phê duyệt trước khi có kết quả thẩm định",
             "No approval or rejection before the appraisal is recorded"),
+    RESULT_REVIEWED_BY_UNIT_HEAD_AFTER_APPRAISAL(
+            "Trưởng đơn vị kiểm tra dự thảo kết quả sau khi chuyên viên thẩm định (và thẩm định thực tế nếu thủ tục có), trước khi trình lãnh đạo ký, mỗi lần trình một lần (Nghị định 30/2020, Điều 12)",
+            "The unit head checks the draft result after the handler's appraisal (and on-site inspection where the procedure has one), before the leader signs, once per submission (Decree 30/2020 Art. 12)"),
+    RESULT_REVIEW_RETURN_STATES_REASONS(
+            "Trưởng đơn vị trả lại dự thảo cho chuyên viên phải nêu rõ lý do (Nghị định 30/2020)",
+            "The unit head who returns the draft to the handler states the reasons (Decree 30/2020)"),
+    APPROVAL_AFTER_RESULT_REVIEW(
+            "Lãnh đạo chỉ phê duyệt và ký sau khi trưởng đơn vị đã kiểm tra dự thảo kết quả (Nghị định 30/2020, Điều 13)",
+            "The leader decides and signs only after the unit head checked the draft result (Decree 30/2020 Art. 13)"),
+    DECISION_SIGNED_BY_LEADER(
+            "Lãnh đạo phê duyệt hoặc không phê duyệt bằng chữ ký số của mình trên dự thảo kết quả (Nghị định 30/2020, Điều 13)",
+            "The leader approves or rejects by signing the draft result with their own digital signature (Decree 30/2020 Art. 13)"),
     RESULT_ISSUED_ONCE_AFTER_DECISION(
-            "Kết quả chỉ được cấp số, ngày và đóng dấu một lần, sau khi người có thẩm quyền đã ký (Nghị định 30/2020, Điều 15)",
-            "The result is numbered, dated and sealed once, after the competent person signed (Decree 30/2020 Art. 15)"),
+            "Văn thư cấp số, ngày và đóng dấu kết quả một lần, sau khi người có thẩm quyền đã ký (Nghị định 30/2020, Điều 15)",
+            "The clerk numbers, dates and seals the result once, after the competent person signed (Decree 30/2020 Art. 15)"),
+    RESULT_RETURNED_AS_ISSUED(
+            "Bộ phận Một cửa trả đúng kết quả đã được văn thư cấp số, đóng dấu, phát hành (Nghị định 61/2018)",
+            "The one-stop unit returns exactly the result the clerk numbered, sealed and issued (Decree 61/2018)"),
     RESULT_AFTER_DECISION(
             "Chỉ trả kết quả sau khi lãnh đạo đã quyết định",
             "The result is returned only after the leader's decision"),
@@ -95,8 +110,8 @@ public enum DossierRule implements Rule {
             "Chỉ chủ hồ sơ mới được thực hiện thao tác này",
             "Only the applicant who owns the dossier may do this"),
     STEP_TAKEN_IN_ITS_ROLE(
-            "Mỗi bước do đúng vai trò thực hiện: Một cửa tiếp nhận và trả kết quả, chuyên viên thẩm định, lãnh đạo phê duyệt",
-            "Each step is taken in its role: reception receives and returns, a specialist appraises, a leader decides"),
+            "Mỗi bước do đúng vai trò thực hiện: Một cửa tiếp nhận và trả kết quả, chuyên viên thẩm định, trưởng đơn vị kiểm tra, lãnh đạo phê duyệt và ký, văn thư cấp số và đóng dấu",
+            "Each step is taken in its role: reception receives and returns, a specialist appraises, the unit head checks, a leader decides and signs, the clerk numbers and seals"),
     OWN_UNIT_ONLY(
             "Cán bộ chỉ xử lý hồ sơ của đơn vị mình",
             "Officials act only on dossiers of their own unit");

@@ -61,6 +61,7 @@ public enum DossierStatus {
             case DossierEvent.DossierRefused e -> REFUSED;
             case DossierEvent.HandlerAssigned e -> IN_APPRAISAL;
             case DossierEvent.AppraisalRecorded e -> APPRAISED;
+            case DossierEvent.ResultReviewed e -> e.agreed() ? current : IN_APPRAISAL;
             case DossierEvent.DossierApproved e -> APPROVED;
             case DossierEvent.DossierRejected e -> REJECTED;
             case DossierEvent.ResultIssued e -> current;

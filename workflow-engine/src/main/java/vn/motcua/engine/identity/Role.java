@@ -6,7 +6,8 @@ package vn.motcua.engine.identity;
  * the inspector who reads everything afterwards and changes nothing, and the administrator who runs
  * the system (rebuilds, calendars) but takes no step in any dossier. Clerical work (Decree 30/2020/ND-CP)
  * adds the clerk (văn thư), who receives, registers, numbers, seals, issues and archives official documents,
- * and the unit head (trưởng đơn vị), who reviews the drafts of their unit; neither takes a one-stop step.
+ * and the unit head (trưởng đơn vị), who reviews the drafts of their unit; in a one-stop dossier the unit head checks
+ * the draft result before the leader signs it, and the clerk numbers, seals and issues it.
  */
 public enum Role {
     CITIZEN("Công dân, tổ chức"),

@@ -68,7 +68,9 @@ import vn.motcua.engine.dossier.DossierCommand.RecordAppraisal;
 import vn.motcua.engine.dossier.DossierCommand.RefuseDossier;
 import vn.motcua.engine.dossier.DossierCommand.RejectDossier;
 import vn.motcua.engine.dossier.DossierCommand.RequestSupplement;
+import vn.motcua.engine.dossier.DossierCommand.IssueResult;
 import vn.motcua.engine.dossier.DossierCommand.ReturnResult;
+import vn.motcua.engine.dossier.DossierCommand.ReviewResult;
 import vn.motcua.engine.dossier.DossierCommand.SubmitDossier;
 import vn.motcua.engine.dossier.DossierCommand.WithdrawDossier;
 import vn.motcua.engine.dossier.DossierEvent.AppraisalRecorded;
@@ -79,7 +81,9 @@ import vn.motcua.engine.dossier.DossierEvent.DossierRejected;
 import vn.motcua.engine.dossier.DossierEvent.DossierSubmitted;
 import vn.motcua.engine.dossier.DossierEvent.DossierWithdrawn;
 import vn.motcua.engine.dossier.DossierEvent.HandlerAssigned;
+import vn.motcua.engine.dossier.DossierEvent.ResultIssued;
 import vn.motcua.engine.dossier.DossierEvent.ResultReturned;
+import vn.motcua.engine.dossier.DossierEvent.ResultReviewed;
 import vn.motcua.engine.dossier.DossierEvent.SupplementProvided;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
 import vn.motcua.engine.identity.Actor;
@@ -109,6 +113,10 @@ class DossierTest {
     private static final Actor SPECIALIST = new Actor("spec-01", "Phạm Văn Dũng", Role.SPECIALIST, UNIT);
     private static final Actor OTHER_SPECIALIST = new Actor("spec-02", "Hoàng Thị Em", Role.SPECIALIST, UNIT);
     private static final Actor LEADER = new Actor("lead-01", "Vũ Văn Giang", Role.LEADER, UNIT);
+    private static final Actor UNIT_HEAD = new Actor("head-01", "Trịnh Thị Nga", Role.UNIT_HEAD, UNIT);
+    private static final Actor CLERK = new Actor("clerk-01", "Lý Thị Oanh", Role.CLERK, UNIT);
+    private static final Actor FOREIGN_UNIT_HEAD = new Actor("head-99", "Mai Văn Phúc", Role.UNIT_HEAD, OTHER_UNIT);
+    private static final Actor FOREIGN_CLERK = new Actor("clerk-99", "Hồ Thị Quyên", Role.CLERK, OTHER_UNIT);
     private static final Actor INSPECTOR = new Actor("insp-01", "Đỗ Thị Hà", Role.INSPECTOR, UNIT);
     private static final Actor FOREIGN_RECEPTION = new Actor("rec-99", "Bùi Văn Khánh", Role.RECEPTION, OTHER_UNIT);
     private static final Actor FOREIGN_SPECIALIST = new Actor("spec-99", "Ngô Thị Lan", Role.SPECIALIST, OTHER_UNIT);
@@ -123,6 +131,8 @@ class DossierTest {
     private static final AttachedDocument ID_CARD_COPY = document("cccd-chung-thuc.pdf", "Bản sao CCCD có chứng thực");
     private static final AttachedDocument APPRAISAL_REPORT = document("to-trinh-tham-dinh.pdf", "Tờ trình thẩm định");
     private static final AttachedDocument PERMIT = document("giay-phep.pdf", "Giấy phép xây dựng số 123/GPXD");
+    private static final AttachedDocument SIGNED_DRAFT = document("du-thao-ket-qua.pdf", "Dự thảo giấy phép đã ký");
+    private static final LocalDate ISSUED_ON = LocalDate.of(2026, 11, 23);
 
     private static final List<String> MISSING_ITEMS = List.of("Bản sao CCCD có chứng thực", "Sơ đồ vị trí thửa đất");
 
@@ -227,23 +237,31 @@ class DossierTest {
         }
 
         @Test
-        void leaderApprovesAppraisedDossier() {
-            fixture.given(appraisedHistory())
+        void leaderApprovesCheckedDossierSigningTheDraft() {
+            fixture.given(reviewedHistory())
                     .when(approve())
-                    .expectEvents(new DossierApproved(CODE, "Đồng ý cấp phép", List.of(), LEADER, NOW));
+                    .expectEvents(new DossierApproved(CODE, "Đồng ý cấp phép", List.of(SIGNED_DRAFT), LEADER, NOW));
         }
 
         @Test
-        void leaderRejectsAppraisedDossierStatingReasons() {
-            fixture.given(appraisedHistory())
+        void leaderRejectsCheckedDossierStatingReasonsAndSigningTheAnswer() {
+            fixture.given(reviewedHistory())
                     .when(reject())
-                    .expectEvents(new DossierRejected(CODE, "Không phù hợp quy hoạch chi tiết 1/500", List.of(),
-                            LEADER, NOW));
+                    .expectEvents(new DossierRejected(CODE, "Không phù hợp quy hoạch chi tiết 1/500",
+                            List.of(SIGNED_DRAFT), LEADER, NOW));
+        }
+
+        @Test
+        void clerkNumbersDatesAndSealsTheSignedResult() {
+            fixture.given(approvedHistory())
+                    .when(issue())
+                    .expectEvents(new ResultIssued(CODE, PROCEDURE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT",
+                            ISSUED_ON, "Nguyễn Văn An", null, List.of(PERMIT), CLERK, NOW));
         }
 
         @Test
         void resultOfAnApprovalIsReturnedWithTheIssuedDocument() {
-            fixture.given(approvedHistory())
+            fixture.given(issued(approvedHistory()))
                     .when(returnResult())
                     .expectEvents(new ResultReturned(CODE, "Trả kết quả trực tiếp tại Bộ phận Một cửa",
                             List.of(PERMIT), RECEPTION, NOW));
@@ -251,7 +269,7 @@ class DossierTest {
 
         @Test
         void resultOfARejectionIsReturnedToo() {
-            fixture.given(rejectedHistory())
+            fixture.given(issued(rejectedHistory()))
                     .when(returnResult())
                     .expectEvents(new ResultReturned(CODE, "Trả kết quả trực tiếp tại Bộ phận Một cửa",
                             List.of(PERMIT), RECEPTION, NOW));
@@ -260,7 +278,7 @@ class DossierTest {
         @Test
         void wholeProcessRunsFromSubmissionToReturnedResultThroughCommands() {
             fixture.givenCommands(submit(), requestSupplement(), provideSupplement(), accept(), assign(SPECIALIST),
-                            appraise(SPECIALIST), approve())
+                            appraise(SPECIALIST), review(), approve(), issue())
                     .when(returnResult())
                     .expectEvents(new ResultReturned(CODE, "Trả kết quả trực tiếp tại Bộ phận Một cửa",
                             List.of(PERMIT), RECEPTION, NOW));
@@ -299,9 +317,12 @@ class DossierTest {
                 Arguments.of("refuse", List.of(submitted()), refuse()),
                 Arguments.of("assign handler", acceptedHistory(), assign(SPECIALIST)),
                 Arguments.of("record appraisal", inAppraisalHistory(), appraise(SPECIALIST)),
-                Arguments.of("approve", appraisedHistory(), approve()),
-                Arguments.of("reject", appraisedHistory(), reject()),
-                Arguments.of("return result", approvedHistory(), returnResult()),
+                Arguments.of("check the draft result", appraisedHistory(), review()),
+                Arguments.of("return the draft to the handler", appraisedHistory(), returnToHandler()),
+                Arguments.of("approve", reviewedHistory(), approve()),
+                Arguments.of("reject", reviewedHistory(), reject()),
+                Arguments.of("issue result", approvedHistory(), issue()),
+                Arguments.of("return result", issued(approvedHistory()), returnResult()),
                 Arguments.of("withdraw", acceptedHistory(), withdraw()));
     }
 
@@ -314,6 +335,9 @@ class DossierTest {
             case ProvideSupplement c -> c.documents();
             case RecordAppraisal c -> c.documents();
             case ReturnResult c -> c.documents();
+            case ApproveDossier c -> c.documents();
+            case RejectDossier c -> c.documents();
+            case IssueResult c -> c.documents();
             default -> List.of();
         };
         (history.isEmpty() ? fixture.givenNoPriorActivity() : fixture.given(history))
@@ -339,7 +363,8 @@ class DossierTest {
                 "withdrawn", concat(acceptedHistory(), withdrawn()),
                 "result returned", concat(approvedHistory(), resultReturned()));
         List<DossierCommand> commands = List.of(accept(), requestSupplement(), provideSupplement(), refuse(),
-                assign(SPECIALIST), appraise(SPECIALIST), approve(), reject(), returnResult(), withdraw());
+                assign(SPECIALIST), appraise(SPECIALIST), review(), returnToHandler(), approve(), reject(), issue(),
+                returnResult(), withdraw());
         List<Arguments> cases = new ArrayList<>();
         closed.forEach((stage, history) -> commands.forEach(command ->
                 cases.add(Arguments.of(stage, command.getClass().getSimpleName(), history, command))));
@@ -649,9 +674,124 @@ class DossierTest {
         }
     }
 
+    @Nested
+    class ResultPath {
+
+        @Test
+        void unitHeadReturnsTheDraftToTheHandlerWhoAppraisesAgain() {
+            fixture.given(appraisedHistory())
+                    .when(returnToHandler())
+                    .expectEvents(new ResultReviewed(CODE, false,
+                            "Dự thảo chưa ghi phạm vi hoạt động; đề nghị chuyên viên bổ sung", List.of(), UNIT_HEAD, NOW));
+            List<Object> returned = concat(appraisedHistory(), new ResultReviewed(CODE, false, "Thiếu phạm vi",
+                    List.of(), UNIT_HEAD, EARLIER));
+            fixture.given(returned)
+                    .when(appraise(SPECIALIST))
+                    .expectEvents(new AppraisalRecorded(CODE, AppraisalOutcome.FAVOURABLE, "Đủ điều kiện cấp phép",
+                            List.of(APPRAISAL_REPORT), SPECIALIST, NOW));
+            expectViolation(fixture.given(returned).when(approve()), DossierRule.APPROVAL_AFTER_APPRAISAL);
+        }
+
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"", "  "})
+        void unitHeadWhoReturnsTheDraftStatesReasons(String reasons) {
+            expectViolation(fixture.given(appraisedHistory()).when(new ReviewResult(CODE, false, reasons, UNIT_HEAD)),
+                    DossierRule.RESULT_REVIEW_RETURN_STATES_REASONS);
+        }
+
+        @Test
+        void onlyTheUnitHeadChecksTheDraft() {
+            expectViolation(fixture.given(appraisedHistory()).when(new ReviewResult(CODE, true, "Đồng ý", LEADER)),
+                    DossierRule.STEP_TAKEN_IN_ITS_ROLE);
+            expectViolation(fixture.given(appraisedHistory()).when(new ReviewResult(CODE, true, "Đồng ý", SPECIALIST)),
+                    DossierRule.STEP_TAKEN_IN_ITS_ROLE);
+        }
+
+        static Stream<Arguments> checksOutOfTurn() {
+            return Stream.of(
+                    Arguments.of("before the appraisal", inAppraisalHistory()),
+                    Arguments.of("checked already", reviewedHistory()),
+                    Arguments.of("after the decision", approvedHistory()));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("checksOutOfTurn")
+        void unitHeadChecksOnceAfterTheAppraisal(String stage, List<Object> history) {
+            expectViolation(fixture.given(history).when(review()),
+                    DossierRule.RESULT_REVIEWED_BY_UNIT_HEAD_AFTER_APPRAISAL);
+        }
+
+        @Test
+        void onSiteInspectionComesBeforeTheCheck() {
+            expectViolation(fixture.given(reviewedHistory()).when(new RecordSiteInspection(CODE,
+                    AppraisalOutcome.FAVOURABLE, "Đạt", List.of(), SPECIALIST)), DossierRule.SITE_INSPECTION_AFTER_APPRAISAL);
+        }
+
+        @Test
+        void leaderDecidesOnlyAfterTheUnitHeadsCheck() {
+            expectViolation(fixture.given(appraisedHistory()).when(approve()), DossierRule.APPROVAL_AFTER_RESULT_REVIEW);
+            expectViolation(fixture.given(appraisedHistory()).when(reject()), DossierRule.APPROVAL_AFTER_RESULT_REVIEW);
+            List<Object> reappraised = concat(appraisedHistory(),
+                    new ResultReviewed(CODE, false, "Thiếu phạm vi", List.of(), UNIT_HEAD, EARLIER),
+                    new AppraisalRecorded(CODE, AppraisalOutcome.FAVOURABLE, "Đã bổ sung", List.of(), SPECIALIST,
+                            EARLIER));
+            expectViolation(fixture.given(reappraised).when(approve()), DossierRule.APPROVAL_AFTER_RESULT_REVIEW);
+        }
+
+        @Test
+        void leaderDecidesBySigningTheDraft() {
+            expectViolation(fixture.given(reviewedHistory()).when(new ApproveDossier(CODE, "Đồng ý", LEADER, List.of())),
+                    DossierRule.DECISION_SIGNED_BY_LEADER);
+            expectViolation(fixture.given(reviewedHistory()).when(new RejectDossier(CODE, "Không đạt", LEADER, null)),
+                    DossierRule.DECISION_SIGNED_BY_LEADER);
+        }
+
+        static Stream<Arguments> issuesOutOfTurn() {
+            IssueResult byReception = new IssueResult(CODE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT", ISSUED_ON,
+                    "Nguyễn Văn An", List.of(PERMIT), RECEPTION);
+            IssueResult byLeader = new IssueResult(CODE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT", ISSUED_ON,
+                    "Nguyễn Văn An", List.of(PERMIT), LEADER);
+            IssueResult nothing = new IssueResult(CODE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT", ISSUED_ON,
+                    "Nguyễn Văn An", List.of(), CLERK);
+            return Stream.of(
+                    Arguments.of("before the decision", reviewedHistory(), issue()),
+                    Arguments.of("twice", issued(approvedHistory()), issue()),
+                    Arguments.of("by the one-stop unit", approvedHistory(), byReception),
+                    Arguments.of("by the leader", approvedHistory(), byLeader),
+                    Arguments.of("without the issued document", approvedHistory(), nothing));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("issuesOutOfTurn")
+        void clerkIssuesTheResultOnceAfterTheSignedDecision(String description, List<Object> history,
+                                                            IssueResult command) {
+            expectViolation(fixture.given(history).when(command), DossierRule.RESULT_ISSUED_ONCE_AFTER_DECISION);
+        }
+
+        @Test
+        void aDecisionRecordedBeforeTheLeaderSignedThereIsStillIssuedAtTheReturn() {
+            List<Object> decidedUnsigned = concat(appraisedHistory(),
+                    new DossierApproved(CODE, "Đồng ý", List.of(), LEADER, EARLIER));
+            fixture.given(decidedUnsigned)
+                    .when(new IssueResult(CODE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT", ISSUED_ON,
+                            "Nguyễn Văn An", List.of(PERMIT), RECEPTION))
+                    .expectEvents(new ResultIssued(CODE, PROCEDURE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT",
+                            ISSUED_ON, "Nguyễn Văn An", null, List.of(PERMIT), RECEPTION, NOW));
+        }
+
+        @Test
+        void theOneStopUnitReturnsExactlyWhatTheClerkIssued() {
+            expectViolation(fixture.given(approvedHistory()).when(returnResult()), DossierRule.RESULT_RETURNED_AS_ISSUED);
+            expectViolation(fixture.given(issued(approvedHistory())).when(new ReturnResult(CODE, "Trả",
+                    List.of(SIGNED_DRAFT), RECEPTION)), DossierRule.RESULT_RETURNED_AS_ISSUED);
+        }
+    }
+
     @Test
     void assignedSpecialistCannotApproveTheirOwnAppraisal() {
-        expectViolation(fixture.given(appraisedHistory()).when(new ApproveDossier(CODE, "Tự duyệt", SPECIALIST)),
+        expectViolation(fixture.given(reviewedHistory()).when(new ApproveDossier(CODE, "Tự duyệt", SPECIALIST,
+                        List.of(SIGNED_DRAFT))),
                 DossierRule.STEP_TAKEN_IN_ITS_ROLE);
     }
 
@@ -700,7 +840,8 @@ class DossierTest {
     @NullSource
     @ValueSource(strings = {"", "\t\n"})
     void rejectionByTheLeaderMustStateReasons(String reasons) {
-        expectViolation(fixture.given(appraisedHistory()).when(new RejectDossier(CODE, reasons, LEADER)),
+        expectViolation(fixture.given(reviewedHistory()).when(new RejectDossier(CODE, reasons, LEADER,
+                        List.of(SIGNED_DRAFT))),
                 DossierRule.REFUSAL_STATES_REASONS);
     }
 
@@ -806,15 +947,20 @@ class DossierTest {
                 Arguments.of("official of another unit appraises", inAppraisalHistory(),
                         new RecordAppraisal(CODE, AppraisalOutcome.FAVOURABLE, "Đạt", List.of(), FOREIGN_SPECIALIST)),
                 Arguments.of("leader of another unit approves", appraisedHistory(),
-                        new ApproveDossier(CODE, "Đồng ý", FOREIGN_LEADER)),
+                        new ApproveDossier(CODE, "Đồng ý", FOREIGN_LEADER, List.of(SIGNED_DRAFT))),
                 Arguments.of("leader of another unit rejects", appraisedHistory(),
-                        new RejectDossier(CODE, "Không đạt", FOREIGN_LEADER)),
+                        new RejectDossier(CODE, "Không đạt", FOREIGN_LEADER, List.of(SIGNED_DRAFT))),
                 Arguments.of("official of another unit returns the result", approvedHistory(),
                         new ReturnResult(CODE, "Trả", List.of(PERMIT), FOREIGN_RECEPTION)),
                 Arguments.of("the applicant accepts their own dossier", List.of(submitted()),
                         new AcceptDossier(CODE, APPOINTED, "Tự tiếp nhận", OWNER)),
                 Arguments.of("an inspector of the unit approves", appraisedHistory(),
-                        new ApproveDossier(CODE, "Đồng ý", INSPECTOR)));
+                        new ApproveDossier(CODE, "Đồng ý", INSPECTOR, List.of(SIGNED_DRAFT))),
+                Arguments.of("unit head of another unit checks the draft", appraisedHistory(),
+                        new ReviewResult(CODE, true, "Đồng ý trình", FOREIGN_UNIT_HEAD)),
+                Arguments.of("clerk of another unit issues the result", approvedHistory(),
+                        new IssueResult(CODE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT", ISSUED_ON,
+                                "Nguyễn Văn An", List.of(PERMIT), FOREIGN_CLERK)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -913,12 +1059,25 @@ class DossierTest {
                 List.of(APPRAISAL_REPORT), handler);
     }
 
+    private static ReviewResult review() {
+        return new ReviewResult(CODE, true, "Đồng ý, trình lãnh đạo ký", UNIT_HEAD);
+    }
+
+    private static ReviewResult returnToHandler() {
+        return new ReviewResult(CODE, false, "Dự thảo chưa ghi phạm vi hoạt động; đề nghị chuyên viên bổ sung", UNIT_HEAD);
+    }
+
     private static ApproveDossier approve() {
-        return new ApproveDossier(CODE, "Đồng ý cấp phép", LEADER);
+        return new ApproveDossier(CODE, "Đồng ý cấp phép", LEADER, List.of(SIGNED_DRAFT));
     }
 
     private static RejectDossier reject() {
-        return new RejectDossier(CODE, "Không phù hợp quy hoạch chi tiết 1/500", LEADER);
+        return new RejectDossier(CODE, "Không phù hợp quy hoạch chi tiết 1/500", LEADER, List.of(SIGNED_DRAFT));
+    }
+
+    private static IssueResult issue() {
+        return new IssueResult(CODE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT", ISSUED_ON, "Nguyễn Văn An",
+                List.of(PERMIT), CLERK);
     }
 
     private static ReturnResult returnResult() {
@@ -974,11 +1133,21 @@ class DossierTest {
                 List.of(APPRAISAL_REPORT), SPECIALIST, EARLIER));
     }
 
+    private static List<Object> reviewedHistory() {
+        return concat(appraisedHistory(), new ResultReviewed(CODE, true, "Đồng ý", List.of(), UNIT_HEAD, EARLIER));
+    }
+
     private static List<Object> approvedHistory() {
-        return concat(appraisedHistory(), new DossierApproved(CODE, "Đồng ý", List.of(), LEADER, EARLIER));
+        return concat(reviewedHistory(), new DossierApproved(CODE, "Đồng ý", List.of(SIGNED_DRAFT), LEADER, EARLIER));
     }
 
     private static List<Object> rejectedHistory() {
-        return concat(appraisedHistory(), new DossierRejected(CODE, "Không đạt", List.of(), LEADER, EARLIER));
+        return concat(reviewedHistory(), new DossierRejected(CODE, "Không đạt", List.of(SIGNED_DRAFT), LEADER,
+                EARLIER));
+    }
+
+    private static List<Object> issued(List<Object> decided) {
+        return concat(decided, new ResultIssued(CODE, PROCEDURE, "GPXD", "GIẤY PHÉP XÂY DỰNG", 7, "07/GPXD-SYT",
+                ISSUED_ON, "Nguyễn Văn An", null, List.of(PERMIT), CLERK, EARLIER));
     }
 }

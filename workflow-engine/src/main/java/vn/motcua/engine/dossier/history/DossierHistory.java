@@ -94,6 +94,7 @@ public class DossierHistory {
                 details.put("supplementRequestedAt", e.requestedAt());
                 details.put("lapsedAfterDays", e.lapsedAfterDays());
             }
+            case DossierEvent.ResultReviewed e -> details.put("agreed", e.agreed());
             case DossierEvent.ResultIssued e -> {
                 details.put("kind", e.kind());
                 details.put("title", e.title());

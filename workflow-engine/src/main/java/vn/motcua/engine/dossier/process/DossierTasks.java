@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.dossier.AppraisalOutcome;
 import vn.motcua.engine.dossier.DossierCommand;
 import vn.motcua.engine.dossier.DossierPlatform;
@@ -34,7 +35,9 @@ import vn.motcua.process.ResultKind;
  * The one-stop steps as tasks of the one inbox ({@link TaskInbox}): the {@link StepKind}s, and how each
  * {@link Decision} becomes the {@link vn.motcua.engine.dossier.Dossier}'s command. Taking an appraisal makes the
  * specialist the dossier's handler; accepting a dossier sets its appointed date, the fee request and the deadline
- * timers; a supplement request stops the clock (the deadline timers, during appraisal) and sets when the wait lapses; a consultation names the units asked; returning the result issues the signed result documents.
+ * timers; a supplement request stops the clock (the deadline timers, during appraisal) and sets when the wait lapses; a consultation names the units asked; the unit head's check agrees or returns the draft to the
+ * handler; the leader's decision signs the draft result (Decree 30/2020/ND-CP Art. 13); the clerk's step numbers, dates
+ * and seals it (Art. 15); returning the result hands over what the clerk issued.
  */
 @Component
 class DossierTasks extends UserTasks<Decision> {
@@ -124,20 +127,35 @@ class DossierTasks extends UserTasks<Decision> {
                 }
                 variables.putAll(deadlines.lapse(code));
             }
+            case ISSUE_RESULT -> issue(code, actor);
             case RETURN_RESULT -> {
-                ResultDocuments.IssuedResult issued = results.issue(code, actor);
-                commands.sendAndWait(new DossierCommand.IssueResult(code, issued.kind(), issued.title(),
-                        issued.number(), issued.symbol(), issued.issuedOn(), issued.holder(), issued.documents(), actor));
-                commands.sendAndWait(new DossierCommand.ReturnResult(code, decision.comment(), issued.documents(),
-                        actor));
+                List<AttachedDocument> issued = results.issued(code);
+                if (issued.isEmpty()) {
+                    // decided before the leader signed at the decision (an older process without the clerk's step):
+                    // the one-stop unit issues it here, as it did then
+                    issued = issue(code, actor);
+                }
+                commands.sendAndWait(new DossierCommand.ReturnResult(code, decision.comment(), issued, actor));
             }
             case APPROVE, REJECT -> {
                 requireAuthorityToSign(code, decision.outcome(), actor);
-                commands.sendAndWait(command(code, decision, actor));
+                List<AttachedDocument> signed = results.draftAndSign(code, actor, decision.outcome() == Outcome.APPROVE,
+                        decision.comment());
+                commands.sendAndWait(decision.outcome() == Outcome.APPROVE
+                        ? new DossierCommand.ApproveDossier(code, decision.comment(), actor, signed)
+                        : new DossierCommand.RejectDossier(code, decision.comment(), actor, signed));
             }
             default -> commands.sendAndWait(command(code, decision, actor));
         }
         return registry.find(code).orElseThrow();
+    }
+
+    /** Numbers, dates and seals the signed result and records it issued; answers the issued documents. */
+    private List<AttachedDocument> issue(String code, Actor actor) {
+        ResultDocuments.IssuedResult issued = results.numberAndSeal(code, actor);
+        commands.sendAndWait(new DossierCommand.IssueResult(code, issued.kind(), issued.title(),
+                issued.number(), issued.symbol(), issued.issuedOn(), issued.holder(), issued.documents(), actor));
+        return issued.documents();
     }
 
     /**
@@ -182,7 +200,7 @@ class DossierTasks extends UserTasks<Decision> {
 
     private static DossierCommand command(String code, Decision decision, Actor actor) {
         return switch (decision.outcome()) {
-            case ACCEPT, CONSULT, RETURN_RESULT -> throw new IllegalStateException("handled by decide()");
+            case ACCEPT, CONSULT, RETURN_RESULT, ISSUE_RESULT, APPROVE, REJECT -> throw new IllegalStateException("handled by decide()");
             case REQUEST_SUPPLEMENT -> actor.role() == Role.RECEPTION
                     ? new DossierCommand.RequestSupplement(code, decision.items(), decision.comment(), actor)
                     : new DossierCommand.RequestSupplementInAppraisal(code, decision.items(), decision.comment(),
@@ -195,8 +213,8 @@ class DossierTasks extends UserTasks<Decision> {
             case REFUSE -> new DossierCommand.RefuseDossier(code, decision.comment(), actor);
             case FAVOURABLE, UNFAVOURABLE -> new DossierCommand.RecordAppraisal(code,
                     AppraisalOutcome.valueOf(decision.outcome().name()), decision.comment(), List.of(), actor);
-            case APPROVE -> new DossierCommand.ApproveDossier(code, decision.comment(), actor);
-            case REJECT -> new DossierCommand.RejectDossier(code, decision.comment(), actor);
+            case AGREE, RETURN_TO_HANDLER -> new DossierCommand.ReviewResult(code, decision.outcome() == Outcome.AGREE,
+                    decision.comment(), actor);
         };
     }
 }

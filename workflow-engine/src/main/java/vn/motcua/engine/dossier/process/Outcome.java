@@ -8,7 +8,11 @@ public enum Outcome {
     ANSWER,
     /** The on-site inspection's conclusion. */
     PASSED, FAILED,
+    /** The unit head's check of the draft result: on to the leader, or back to the handler with reasons. */
+    AGREE, RETURN_TO_HANDLER,
     APPROVE, REJECT,
+    /** The clerk numbers, dates and seals the signed result. */
+    ISSUE_RESULT,
     RETURN_RESULT,
     /** The unit head has taken note of an overdue dossier and given instructions. */
     ACKNOWLEDGE

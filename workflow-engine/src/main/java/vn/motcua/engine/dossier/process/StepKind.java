@@ -19,7 +19,12 @@ public enum StepKind implements TaskKind {
     CONSULTATION("consultation", Role.SPECIALIST, "consultationAnswer", EnumSet.of(Outcome.ANSWER)),
     SITE_INSPECTION("onSiteInspection", Role.SPECIALIST, "inspectionOutcome",
             EnumSet.of(Outcome.PASSED, Outcome.FAILED)),
+    /** The unit head checks the handler's draft result (Decree 30/2020/ND-CP Art. 12). */
+    RESULT_REVIEW("resultReview", Role.UNIT_HEAD, "resultReviewed", EnumSet.of(Outcome.AGREE, Outcome.RETURN_TO_HANDLER)),
+    /** The leader decides and signs the draft (Decree 30/2020/ND-CP Art. 13). */
     APPROVAL("approval", Role.LEADER, "approvalDecision", EnumSet.of(Outcome.APPROVE, Outcome.REJECT)),
+    /** The clerk numbers, dates, seals and issues the signed result (Decree 30/2020/ND-CP Art. 15). */
+    RESULT_ISSUE("resultIssue", Role.CLERK, "resultIssued", EnumSet.of(Outcome.ISSUE_RESULT)),
     RETURN_RESULT("returnResult", Role.RECEPTION, "resultReturned", EnumSet.of(Outcome.RETURN_RESULT)),
     OVERDUE_REVIEW("overdueReview", Role.LEADER, "overdueReviewed", EnumSet.of(Outcome.ACKNOWLEDGE));
 
