@@ -76,7 +76,8 @@ class Decree61Test extends IntegrationTest {
 
         decideOk("specialist-hn", code, "appraisal", """
                 {"outcome":"FAVOURABLE","comment":"Đạt"}""");
-        assertThat(task("leader-hn", code, "approval")).isNotBlank();
+        assertThat(task("unit-head-hn", code, "resultReview")).as("the unit head checks the draft before the leader")
+                .isNotBlank();
     }
 
     @Test

@@ -71,7 +71,7 @@ class DossierFlowTest extends IntegrationTest {
                 "PaymentRequested", "PaymentReceived", "HandlerAssigned", "AppraisalRecorded", "ResultReviewed",
                 "DossierApproved", "ResultIssued", "ResultReturned");
         assertThat(history.findValues("sequence").stream().map(JsonNode::asInt).toList())
-                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(history.get(0).at("/actor/id").asText()).isEqualTo("citizen-a");
         assertThat(history.get(0).at("/documents/0/sha256").asText()).isEqualTo(DocumentStore.sha256(notification));
         assertThat(history.get(1).at("/actor/role").asText()).isEqualTo("RECEPTION");

@@ -210,7 +210,9 @@ class PoisonAndBombTest extends InProcessRun {
         assertThat(http.send(Http.Request.of("POST", "/api/v1/tasks/" + appraisal + "/claim").as("specialist-hn"))
                 .status()).isBetween(200, 299);
         complete(http, "specialist-hn", code, "{\"outcome\":\"FAVOURABLE\",\"comment\":\"Đạt yêu cầu\"}");
+        complete(http, "unit-head-hn", code, "{\"outcome\":\"AGREE\",\"comment\":\"Đồng ý trình ký\"}");
         complete(http, "leader-hn", code, "{\"outcome\":\"APPROVE\",\"comment\":\"Đồng ý\"}");
+        complete(http, "clerk-hn", code, "{\"outcome\":\"ISSUE_RESULT\"}");
         complete(http, "reception-hn", code, "{\"outcome\":\"RETURN_RESULT\"}");
         boolean issued = within(Duration.ofSeconds(60),
                 () -> verificationCodes.of(code).map(verification -> http.get("/api/v1/public/results/" + code

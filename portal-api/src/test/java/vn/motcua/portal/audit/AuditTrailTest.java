@@ -73,8 +73,10 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(as("specialist-hn").post("/api/v1/tasks/" + appraisal + "/claim").status()).isEqualTo(200);
         assertThat(decide("specialist-hn", appraisal, """
                 {"outcome":"FAVOURABLE","comment":"Đạt"}""").status()).isEqualTo(200);
+        checkedByUnitHead(code);
         decideOk("leader-hn", code, "approval", """
                 {"outcome":"APPROVE","comment":"Đồng ý"}""");
+        issuedByClerk(code);
         decideOk("reception-hn", code, "returnResult", """
                 {"outcome":"RETURN_RESULT"}""");
         return code;
@@ -93,8 +95,8 @@ class AuditTrailTest extends IntegrationTest {
         JsonNode trail = response.json();
         assertThat(trail.get("status").asText()).as(trail.toPrettyString()).isEqualTo("VALID");
         JsonNode events = trail.get("events");
-        assertThat(events).as("submitted, accepted, fee requested and paid, handler, appraisal, approval, result")
-                .hasSize(8);
+        assertThat(events).as("submitted, accepted, fee requested and paid, handler, appraisal, unit head's check,"
+                + " approval, result issued, result returned").hasSize(10);
         for (JsonNode event : events) {
             assertThat(event.get("status").asText()).as(event.toPrettyString()).isEqualTo("VALID");
             assertThat(event.at("/signature/valid").asBoolean()).isTrue();
@@ -111,7 +113,9 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(events.get(1).at("/signature/signer").asText()).contains("UID=reception-hn");
         assertThat(events.get(3).at("/signature/sealedAs").asText()).as("the citizen's payment").isEqualTo("AGENCY");
         assertThat(events.get(5).at("/signature/signer").asText()).contains("UID=specialist-hn");
-        assertThat(events.get(6).at("/signature/signer").asText()).contains("UID=leader-hn");
+        assertThat(events.get(6).at("/signature/signer").asText()).contains("UID=unit-head-hn");
+        assertThat(events.get(7).at("/signature/signer").asText()).contains("UID=leader-hn");
+        assertThat(events.get(8).at("/signature/signer").asText()).contains("UID=clerk-hn");
         assertThat(events.get(1).get("previousHash").asText()).isEqualTo(events.get(0).get("hash").asText());
 
         // the inclusion proof shown is the RFC 9162 audit path: recompute it here
@@ -137,7 +141,7 @@ class AuditTrailTest extends IntegrationTest {
 
         OfflineVerifier.Run valid = OfflineVerifier.run("package", good.toString(), "--trust-anchor", root.toString());
         assertThat(valid.exit()).as(valid.out()).isZero();
-        assertThat(valid.out()).contains("VALID package of dossier " + code + ": 8 events");
+        assertThat(valid.out()).contains("VALID package of dossier " + code + ": 10 events");
 
         ObjectNode tampered = (ObjectNode) JSON.readTree(exported.bytes());
         JsonNode accepted = tampered.get("events").get(1);

@@ -177,7 +177,11 @@ class IssuedResultsTest extends IntegrationTest {
         assertThat(otherKind).as("another kind, its own count").isEqualTo(1);
     }
 
-    /** Walks a dossier of {@code procedure} to its returned result, approved or rejected. */
+    /**
+     * Walks a dossier of {@code procedure} to its returned result, approved or rejected: appraised (and inspected on
+     * site where the procedure requires it), checked by the unit head, decided and signed by the leader, numbered and
+     * sealed by the clerk, returned by reception.
+     */
     private String returned(Procedure procedure, boolean approve) {
         String json = """
                 {"procedureCode":"%s","unitId":"%s",
@@ -199,9 +203,11 @@ class IssuedResultsTest extends IntegrationTest {
             decideOk("specialist-hn", code, "onSiteInspection", """
                     {"outcome":"PASSED","comment":"Cơ sở đạt GPP"}""");
         }
+        checkedByUnitHead(code);
         decideOk("leader-hn", code, "approval", approve ? """
                 {"outcome":"APPROVE","comment":"Đồng ý cấp"}""" : """
                 {"outcome":"REJECT","comment":"Không đáp ứng quy định về ghi nhãn mỹ phẩm"}""");
+        issuedByClerk(code);
         decideOk("reception-hn", code, "returnResult", """
                 {"outcome":"RETURN_RESULT","comment":"Trả kết quả trực tuyến"}""");
         return code;
