@@ -154,6 +154,44 @@ class DossierFlowTest extends IntegrationTest {
     }
 
     @Test
+    void unitHeadReturnsTheDraftToTheHandlerWithReasonsAndOnlyTheClerkIssuesIt() {
+        String code = submitted("citizen-a");
+        acceptAndPay(code, "citizen-a");
+        decideOk("specialist-hn", code, "appraisal", """
+                {"outcome":"FAVOURABLE","comment":"Đạt"}""");
+        String review = task("unit-head-hn", code, "resultReview");
+        assertThat(decide("leader-hn", review, """
+                {"outcome":"AGREE"}""").status()).as("another role's task is not the leader's").isEqualTo(404);
+        assertThat(decide("unit-head-hcm", review, """
+                {"outcome":"AGREE"}""").status()).as("another unit's task").isEqualTo(404);
+
+        Api.Response withoutReasons = decide("unit-head-hn", review, """
+                {"outcome":"RETURN_TO_HANDLER"}""");
+        assertThat(withoutReasons.status()).as(withoutReasons.toString()).isEqualTo(409);
+        assertThat(withoutReasons.json().get("type").asText()).endsWith("RESULT_REVIEW_RETURN_STATES_REASONS");
+        decideOk("unit-head-hn", code, "resultReview", """
+                {"outcome":"RETURN_TO_HANDLER","comment":"Dự thảo chưa ghi đủ thành phần sản phẩm"}""");
+        assertThat(as("citizen-a").get("/api/v1/dossiers/" + code).json().get("status").asText())
+                .isEqualTo("IN_APPRAISAL");
+
+        decideOk("specialist-hn", code, "appraisal", """
+                {"outcome":"FAVOURABLE","comment":"Đã bổ sung thành phần vào dự thảo"}""");
+        checkedByUnitHead(code);
+        decideOk("leader-hn", code, "approval", """
+                {"outcome":"APPROVE","comment":"Đồng ý"}""");
+        String issue = task("clerk-hn", code, "resultIssue");
+        assertThat(decide("reception-hn", issue, """
+                {"outcome":"ISSUE_RESULT"}""").status()).as("the clerk's step is not reception's").isEqualTo(404);
+        issuedByClerk(code);
+        decideOk("reception-hn", code, "returnResult", """
+                {"outcome":"RETURN_RESULT"}""");
+        JsonNode history = as("citizen-a").get("/api/v1/dossiers/" + code + "/history").json();
+        assertThat(history.findValuesAsText("type")).containsSubsequence("AppraisalRecorded", "ResultReviewed",
+                "AppraisalRecorded", "ResultReviewed", "DossierApproved", "ResultIssued", "ResultReturned");
+        assertThat(history.findValuesAsText("comment")).contains("Dự thảo chưa ghi đủ thành phần sản phẩm");
+    }
+
+    @Test
     void leaderRejectionIsReturnedToTheApplicantAsTheResult() {
         String code = submitted("citizen-a");
         acceptAndPay(code, "citizen-a");

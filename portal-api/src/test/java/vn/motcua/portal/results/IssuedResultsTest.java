@@ -28,6 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import vn.motcua.engine.document.DocumentStore;
+import vn.motcua.engine.dossier.DossierCommand;
+import vn.motcua.engine.dossier.DossierEvent;
+import vn.motcua.engine.dossier.process.ResultDocuments;
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Role;
 import vn.motcua.eoffice.register.DocumentRegisters;
 import vn.motcua.eoffice.register.Series;
 import vn.motcua.eoffice.signing.OutgoingDocumentPdf;
@@ -81,6 +91,12 @@ class IssuedResultsTest extends IntegrationTest {
     private DocumentRegisters registers;
     @Autowired
     private TransactionTemplate transaction;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private ResultDocuments resultDocuments;
+    @Autowired
+    private CommandGateway commands;
 
     @Test
     void everyProcedureEndsInANumberedSignedResultOfItsKind() throws Exception {
@@ -121,6 +137,40 @@ class IssuedResultsTest extends IntegrationTest {
         assertThat(text).contains("THÔNGBÁO", squeezed("Về việc không chấp thuận hồ sơ"),
                 squeezed("Thành phần chưa đạt yêu cầu ghi nhãn"), "KT.GIÁMĐỐC");
         assertThat(Pattern.compile("Số:\\d{2,}/TB-SYT").matcher(text).find()).as(text).isTrue();
+    }
+
+    /**
+     * A dossier decided before the leader signed at the decision: its DossierApproved (appended here as the older
+     * engine recorded it) carries no signed draft, and its older process goes from the approval straight to
+     * reception's return. The result is still issued there: drafted, signed by the leader who decided, numbered and
+     * sealed at once, and returned as issued.
+     */
+    @Test
+    void aDossierDecidedBeforeTheLeaderSignedAtTheDecisionIsStillIssuedAndReturned() throws Exception {
+        String code = submitted("citizen-a");
+        acceptAndPay(code, "citizen-a");
+        decideOk("specialist-hn", code, "appraisal", """
+                {"outcome":"FAVOURABLE","comment":"Đạt"}""");
+        checkedByUnitHead(code);
+        Actor leader = new Actor("leader-hn", "Đặng Quốc Việt (Phó Giám đốc Sở Y tế Hà Nội)", Role.LEADER, HANOI);
+        Actor reception = new Actor("reception-hn", "Lê Thị Thu (Một cửa Sở Y tế Hà Nội)", Role.RECEPTION, HANOI);
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Dossier", code,
+                eventStore.lastSequenceNumberFor(code).orElseThrow() + 1,
+                new DossierEvent.DossierApproved(code, "Đồng ý cấp", List.of(), leader, java.time.Instant.now()))));
+
+        ResultDocuments.IssuedResult issued = transaction.execute(status -> {
+            ResultDocuments.IssuedResult result = resultDocuments.numberAndSeal(code, reception);
+            commands.sendAndWait(new DossierCommand.IssueResult(code, result.kind(), result.title(), result.number(),
+                    result.symbol(), result.issuedOn(), result.holder(), result.documents(), reception));
+            commands.sendAndWait(new DossierCommand.ReturnResult(code, "Trả kết quả", result.documents(), reception));
+            return result;
+        });
+
+        byte[] pdf = result(code);
+        assertThat(DocumentStore.sha256(pdf)).isEqualTo(issued.documents().getFirst().sha256());
+        assertThat(Pdfsig.validSignatures(pdf)).as("leader and seal").isEqualTo(2);
+        assertThat(flattenedText(pdf)).contains("KT.GIÁMĐỐC", "ĐặngQuốcViệt",
+                squeezed(catalogue.find(COSMETICS).orElseThrow().result().title()), code);
     }
 
     /** GET /dossiers/{code}/result: the applicant and inspectors get the PDF; another citizen the 404 of nothing. */
