@@ -102,6 +102,13 @@ public final class DossierStory {
         return add("AppraisalRecorded", data);
     }
 
+    /** The unit head's check of the draft result: agreed (on to the leader) or returned to the handler. */
+    public DossierStory resultReviewed(boolean agreed, String comment) {
+        ObjectNode data = common(actor("unit-head-" + unitId, "Trưởng phòng", "UNIT_HEAD", unitId), comment);
+        data.put("agreed", agreed);
+        return add("ResultReviewed", data);
+    }
+
     public DossierStory approved() {
         return add("DossierApproved", common(actor("leader-" + unitId, "Lãnh đạo phòng", "LEADER", unitId), "Đồng ý"));
     }
