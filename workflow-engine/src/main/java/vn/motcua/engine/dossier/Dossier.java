@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import vn.motcua.engine.calendar.WorkingCalendar;
+import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.dossier.DossierCommand.AcceptDossier;
 import vn.motcua.engine.dossier.DossierCommand.AcknowledgeOverdue;
 import vn.motcua.engine.dossier.DossierCommand.AnswerConsultation;
@@ -40,6 +41,8 @@ import vn.motcua.engine.dossier.DossierCommand.IssueResult;
 import vn.motcua.engine.dossier.DossierCommand.ReturnResult;
 import vn.motcua.engine.dossier.DossierCommand.SubmitDossier;
 import vn.motcua.engine.dossier.DossierCommand.WithdrawDossier;
+import vn.motcua.engine.dossier.DossierCommand.CorrectResult;
+import vn.motcua.engine.dossier.DossierCommand.RevokeResult;
 import vn.motcua.engine.dossier.DossierEvent.AppraisalRecorded;
 import vn.motcua.engine.dossier.DossierEvent.ConsultationAnswered;
 import vn.motcua.engine.dossier.DossierEvent.ConsultationRequested;
@@ -65,6 +68,8 @@ import vn.motcua.engine.dossier.DossierEvent.ResultIssued;
 import vn.motcua.engine.dossier.DossierEvent.ResultReturned;
 import vn.motcua.engine.dossier.DossierEvent.SupplementProvided;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
+import vn.motcua.engine.dossier.DossierEvent.ResultCorrected;
+import vn.motcua.engine.dossier.DossierEvent.ResultRevoked;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Role;
 
@@ -73,7 +78,8 @@ import vn.motcua.engine.identity.Role;
  * by Decree 107/2021/ND-CP; forms of Circular 01/2018/TT-VPCP): reception with one supplement request,
  * fee, appraisal with one supplement request within 3 working days (the time limit then restarts),
  * consultation of other units, the leader's decision, one apology with a new date, stopping, withdrawal,
- * return of the result and the applicant's rating. The time limit runs only while the agency holds a complete,
+ * return of the result and the applicant's rating; afterwards the issued result is only corrected or revoked by
+ * new numbered acts of its unit's leader, never edited (Decree 30/2020/ND-CP). The time limit runs only while the agency holds a complete,
  * fee-paid dossier: the 3 working days for an appraisal supplement count from that receipt (acceptance, or the
  * payment when a fee is due), deadline warnings are refused while the dossier waits for the applicant, and a
  * dossier not supplemented in the allowed period lapses (practice). Command handlers check one rule each
@@ -105,6 +111,9 @@ public class Dossier {
     private boolean inspected;
     private boolean resultIssued;
     private String procedureCode;
+    private String resultSymbol;
+    private LocalDate resultIssuedOn;
+    private boolean resultRevoked;
 
     protected Dossier() {
         // for event sourcing
@@ -388,6 +397,46 @@ public class Dossier {
                 clock.instant()));
     }
 
+    /**
+     * The leader of the issuing unit corrects the issued result by a new numbered act that names it (đính chính);
+     * the original is never edited (Decree 30/2020/ND-CP). Allowed after the dossier is closed: the result lives on.
+     */
+    @CommandHandler
+    public void handle(CorrectResult command, Clock clock) {
+        requireResultActAllowed(command.actor(), command.documents());
+        if (command.reason() == null || command.reason().isBlank()
+                || command.corrections() == null || command.corrections().isBlank()) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ACT_STATES_REASONS);
+        }
+        apply(new ResultCorrected(code, resultSymbol, resultIssuedOn, command.number(), command.symbol(),
+                command.issuedOn(), command.corrections(), command.reason(), List.copyOf(command.documents()),
+                command.actor(), clock.instant()));
+    }
+
+    /** The leader of the issuing unit revokes the issued result by a numbered decision (thu hồi); nothing after it. */
+    @CommandHandler
+    public void handle(RevokeResult command, Clock clock) {
+        requireResultActAllowed(command.actor(), command.documents());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ACT_STATES_REASONS);
+        }
+        apply(new ResultRevoked(code, resultSymbol, resultIssuedOn, command.number(), command.symbol(),
+                command.issuedOn(), command.decisionReference(), command.reason(), List.copyOf(command.documents()),
+                command.actor(), clock.instant()));
+    }
+
+    private void requireResultActAllowed(Actor actor, List<AttachedDocument> documents) {
+        if (!resultIssued || documents == null || documents.isEmpty()) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ACT_ONLY_FOR_ISSUED_RESULT);
+        }
+        if (actor.role() != Role.LEADER || !unitId.equals(actor.unitId())) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ACT_BY_LEADER_OF_UNIT);
+        }
+        if (resultRevoked) {
+            throw new DossierRuleViolation(DossierRule.NOTHING_AFTER_REVOCATION);
+        }
+    }
+
     private void requireSystemWhileOpen(Actor actor) {
         if (actor.role() != Role.SYSTEM || status.isClosed() || acceptedAt == null) {
             throw new DossierRuleViolation(DossierRule.DEADLINE_EVENTS_WHILE_OPEN);
@@ -580,6 +629,8 @@ public class Dossier {
     @EventSourcingHandler
     void on(ResultIssued event) {
         resultIssued = true;
+        resultSymbol = event.symbol();
+        resultIssuedOn = event.issuedOn();
     }
 
     @EventSourcingHandler
@@ -590,5 +641,15 @@ public class Dossier {
     @EventSourcingHandler
     void on(DossierWithdrawn event) {
         status = DossierStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ResultCorrected event) {
+        // the original stays as issued: a correction changes nothing the aggregate decides on
+    }
+
+    @EventSourcingHandler
+    void on(ResultRevoked event) {
+        resultRevoked = true;
     }
 }
