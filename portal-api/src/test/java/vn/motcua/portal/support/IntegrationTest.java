@@ -140,7 +140,11 @@ public abstract class IntegrationTest {
      * appraised favourably, approved, result returned (signed by the leader, sealed by the agency). Returns its code.
      */
     protected String decidedAndReturned(String applicant) {
-        String code = submitted(applicant);
+        return decidedAndReturned(submitted(applicant), applicant);
+    }
+
+    /** As {@link #decidedAndReturned(String)}, for a dossier already submitted by {@code applicant}. */
+    protected String decidedAndReturned(String code, String applicant) {
         acceptAndPay(code, applicant);
         decideOk("specialist-hn", code, "appraisal", """
                 {"outcome":"FAVOURABLE","comment":"Đạt"}""");
