@@ -3,12 +3,15 @@ package vn.motcua.portal.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -103,7 +106,13 @@ class ResultRegisterTest extends IntegrationTest {
         Api.Response correctionPdf = as("citizen-a").get("/api/v1/dossiers/" + code + "/documents/"
                 + corrected.json().path("sha256").asText());
         assertThat(correctionPdf.status()).as(correctionPdf.toString()).isEqualTo(200);
-        assertThat(new String(correctionPdf.bytes(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(text(correctionPdf.bytes())).contains("QUYẾTĐỊNH", squeezed("Về việc đính chính"),
+                squeezed(symbol), squeezed("Kem dưỡng da Sen Việt Nam"), squeezed("Sai chính tả tên sản phẩm"));
+        Api.Response checked = as("leader-hn").multipart("/api/v1/documents/verification", parts -> parts.part("file",
+                Api.file("dinh-chinh.pdf", correctionPdf.bytes()), MediaType.APPLICATION_PDF));
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.json().path("valid").asBoolean()).as("signed by the leader, sealed by the agency").isTrue();
+        assertThat(checked.json().path("signatures")).hasSizeGreaterThanOrEqualTo(2);
 
         assertThat(acts("citizen-a", code).path("status").asText()).isEqualTo("CORRECTED");
         JsonNode entry = entry(search(publicFrom(3), "number=" + symbol), symbol);
@@ -221,5 +230,17 @@ class ResultRegisterTest extends IntegrationTest {
 
     private static List<String> symbols(JsonNode entries) {
         return entries.findValuesAsText("symbol").stream().distinct().toList();
+    }
+
+    private static String text(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return squeezed(new PDFTextStripper().getText(document));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
     }
 }
