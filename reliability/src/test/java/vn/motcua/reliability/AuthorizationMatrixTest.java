@@ -148,7 +148,8 @@ class AuthorizationMatrixTest extends InProcessRun {
             if (read) {
                 return sees ? Expect.ALLOW : Expect.HIDE_404;
             }
-            boolean leaderStep = path.endsWith("/apology") || path.endsWith("/stop");
+            boolean leaderStep = path.endsWith("/apology") || path.endsWith("/stop")
+                    || path.endsWith("/result/corrections") || path.endsWith("/result/revocation");
             String role = leaderStep ? "LEADER" : path.endsWith("/payments/counter") ? "RECEPTION" : "CITIZEN";
             if (!who.role().equals(role)) {
                 return Expect.DENY_403;

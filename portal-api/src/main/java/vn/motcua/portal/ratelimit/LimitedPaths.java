@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The one table of rate-limited doors, each with the name of its limit in {@code motcua.rate-limits.limits}: the
- * public lookups that answer without sign-in (a dossier's status, a result's verification and its copy check), the
+ * public lookups that answer without sign-in (a dossier's status, the register of issued results, a result's
+ * verification and its copy check), the
  * public RFC 3161 time-stamping authority, and the doors of signing in. Failed password attempts are limited apart,
  * per client and user name ({@link #PASSWORD_FAILURES}).
  */
@@ -26,6 +27,7 @@ final class LimitedPaths {
 
     static final List<LimitedPath> TABLE = List.of(
             new LimitedPath("public-lookup", PATHS.matcher(HttpMethod.GET, "/api/v1/public/dossier-status")),
+            new LimitedPath("public-lookup", PATHS.matcher(HttpMethod.GET, "/api/v1/public/result-register")),
             new LimitedPath("public-result", PATHS.matcher(HttpMethod.GET, "/api/v1/public/results/*")),
             new LimitedPath("public-result", PATHS.matcher(HttpMethod.POST, "/api/v1/public/results/*/check")),
             new LimitedPath("tsa", PATHS.matcher(HttpMethod.POST, "/api/v1/pki/tsa")),

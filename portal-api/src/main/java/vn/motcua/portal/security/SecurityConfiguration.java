@@ -102,7 +102,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers", "/api/v1/dossiers/*/supplement",
                                 "/api/v1/dossiers/*/withdrawal", "/api/v1/dossiers/*/payments",
                                 "/api/v1/dossiers/*/rating").hasRole("CITIZEN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/apology", "/api/v1/dossiers/*/stop")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/apology", "/api/v1/dossiers/*/stop",
+                                "/api/v1/dossiers/*/result/corrections", "/api/v1/dossiers/*/result/revocation")
                         .hasRole("LEADER")
                         // the one inbox of dossier and document steps (role and unit of each task checked by it)
                         .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**").hasAnyRole(OFFICIALS)

@@ -141,7 +141,11 @@ public abstract class IntegrationTest {
      * clerk, returned by reception. Returns its code.
      */
     protected String decidedAndReturned(String applicant) {
-        String code = submitted(applicant);
+        return decidedAndReturned(submitted(applicant), applicant);
+    }
+
+    /** As {@link #decidedAndReturned(String)}, for a dossier already submitted by {@code applicant}. */
+    protected String decidedAndReturned(String code, String applicant) {
         acceptAndPay(code, applicant);
         decideOk("specialist-hn", code, "appraisal", """
                 {"outcome":"FAVOURABLE","comment":"Đạt"}""");

@@ -55,7 +55,8 @@ public record DossierDocument(String code, String procedureCode, String procedur
             case "DelayApologised" -> withDueDate(parseDate(JsonText.text(data, "appointedReturnDate")));
             case "ProcessingStopped", "DossierLapsed" -> withStatus(DossierStatus.STOPPED);
             case "ConsultationRequested", "ConsultationAnswered", "SiteInspectionRecorded", "DeadlineWarned",
-                 "DossierOverdue", "OverdueAcknowledged", "ServiceRated", "ResultIssued" -> this;
+                 "DossierOverdue", "OverdueAcknowledged", "ServiceRated", "ResultIssued", "ResultCorrected",
+                 "ResultRevoked" -> this;
             case "DossierRefused" -> withStatus(DossierStatus.REFUSED);
             case "AppraisalRecorded" -> withStatus(DossierStatus.APPRAISED);
             case "ResultReviewed" -> data.path("agreed").asBoolean(true) ? this : withStatus(DossierStatus.IN_APPRAISAL);

@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import vn.motcua.engine.calendar.WorkingCalendar;
+import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.dossier.DossierCommand.AcceptDossier;
 import vn.motcua.engine.dossier.DossierCommand.AcknowledgeOverdue;
 import vn.motcua.engine.dossier.DossierCommand.AnswerConsultation;
@@ -41,6 +42,8 @@ import vn.motcua.engine.dossier.DossierCommand.ReturnResult;
 import vn.motcua.engine.dossier.DossierCommand.ReviewResult;
 import vn.motcua.engine.dossier.DossierCommand.SubmitDossier;
 import vn.motcua.engine.dossier.DossierCommand.WithdrawDossier;
+import vn.motcua.engine.dossier.DossierCommand.CorrectResult;
+import vn.motcua.engine.dossier.DossierCommand.RevokeResult;
 import vn.motcua.engine.dossier.DossierEvent.AppraisalRecorded;
 import vn.motcua.engine.dossier.DossierEvent.ConsultationAnswered;
 import vn.motcua.engine.dossier.DossierEvent.ConsultationRequested;
@@ -68,6 +71,8 @@ import vn.motcua.engine.dossier.DossierEvent.ResultReviewed;
 import vn.motcua.engine.dossier.DossierEvent.SupplementProvided;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
 import vn.motcua.engine.document.AttachedDocument;
+import vn.motcua.engine.dossier.DossierEvent.ResultCorrected;
+import vn.motcua.engine.dossier.DossierEvent.ResultRevoked;
 import vn.motcua.engine.identity.Actor;
 import vn.motcua.engine.identity.Role;
 
@@ -78,7 +83,9 @@ import vn.motcua.engine.identity.Role;
  * consultation of other units, the leader's decision, one apology with a new date, stopping, withdrawal,
  * return of the result and the applicant's rating. The result follows the path of an administrative document
  * (Decree 30/2020/ND-CP Art. 12, 13, 15): the unit head checks the handler's draft (or returns it with reasons), the
- * leader decides by signing it, the clerk numbers, dates and seals it, and the one-stop unit returns what was issued. The time limit runs only while the agency holds a complete,
+ * leader decides by signing it, the clerk numbers, dates and seals it, and the one-stop unit returns what was issued. Afterwards the issued
+ * result is only corrected or revoked by new numbered acts of its unit's leader, never edited. The time limit runs
+ * only while the agency holds a complete,
  * fee-paid dossier: the 3 working days for an appraisal supplement count from that receipt (acceptance, or the
  * payment when a fee is due), deadline warnings are refused while the dossier waits for the applicant, and a
  * dossier not supplemented in the allowed period lapses (practice). Command handlers check one rule each
@@ -116,6 +123,9 @@ public class Dossier {
     /** What the clerk issued: the numbered, sealed result the one-stop unit returns. */
     private List<AttachedDocument> issuedDocuments = List.of();
     private String procedureCode;
+    private String resultSymbol;
+    private LocalDate resultIssuedOn;
+    private boolean resultRevoked;
 
     protected Dossier() {
         // for event sourcing
@@ -425,6 +435,46 @@ public class Dossier {
                 clock.instant()));
     }
 
+    /**
+     * The leader of the issuing unit corrects the issued result by a new numbered act that names it (đính chính);
+     * the original is never edited (Decree 30/2020/ND-CP). Allowed after the dossier is closed: the result lives on.
+     */
+    @CommandHandler
+    public void handle(CorrectResult command, Clock clock) {
+        requireResultActAllowed(command.actor(), command.documents());
+        if (command.reason() == null || command.reason().isBlank()
+                || command.corrections() == null || command.corrections().isBlank()) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ACT_STATES_REASONS);
+        }
+        apply(new ResultCorrected(code, resultSymbol, resultIssuedOn, command.number(), command.symbol(),
+                command.issuedOn(), command.corrections(), command.reason(), List.copyOf(command.documents()),
+                command.actor(), clock.instant()));
+    }
+
+    /** The leader of the issuing unit revokes the issued result by a numbered decision (thu hồi); nothing after it. */
+    @CommandHandler
+    public void handle(RevokeResult command, Clock clock) {
+        requireResultActAllowed(command.actor(), command.documents());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ACT_STATES_REASONS);
+        }
+        apply(new ResultRevoked(code, resultSymbol, resultIssuedOn, command.number(), command.symbol(),
+                command.issuedOn(), command.decisionReference(), command.reason(), List.copyOf(command.documents()),
+                command.actor(), clock.instant()));
+    }
+
+    private void requireResultActAllowed(Actor actor, List<AttachedDocument> documents) {
+        if (!resultIssued || documents == null || documents.isEmpty()) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ACT_ONLY_FOR_ISSUED_RESULT);
+        }
+        if (actor.role() != Role.LEADER || !unitId.equals(actor.unitId())) {
+            throw new DossierRuleViolation(DossierRule.RESULT_ACT_BY_LEADER_OF_UNIT);
+        }
+        if (resultRevoked) {
+            throw new DossierRuleViolation(DossierRule.NOTHING_AFTER_REVOCATION);
+        }
+    }
+
     private void requireSystemWhileOpen(Actor actor) {
         if (actor.role() != Role.SYSTEM || status.isClosed() || acceptedAt == null) {
             throw new DossierRuleViolation(DossierRule.DEADLINE_EVENTS_WHILE_OPEN);
@@ -637,6 +687,8 @@ public class Dossier {
     void on(ResultIssued event) {
         resultIssued = true;
         issuedDocuments = event.documents();
+        resultSymbol = event.symbol();
+        resultIssuedOn = event.issuedOn();
     }
 
     @EventSourcingHandler
@@ -647,5 +699,15 @@ public class Dossier {
     @EventSourcingHandler
     void on(DossierWithdrawn event) {
         status = DossierStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ResultCorrected event) {
+        // the original stays as issued: a correction changes nothing the aggregate decides on
+    }
+
+    @EventSourcingHandler
+    void on(ResultRevoked event) {
+        resultRevoked = true;
     }
 }

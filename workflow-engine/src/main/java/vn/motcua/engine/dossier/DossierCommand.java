@@ -142,4 +142,16 @@ public sealed interface DossierCommand {
     record WithdrawDossier(@TargetAggregateIdentifier String code, String comment, Actor actor)
             implements DossierCommand {
     }
+
+    /** The unit's leader corrects the issued result by a new numbered act ({@code number}, {@code symbol}, PDF). */
+    record CorrectResult(@TargetAggregateIdentifier String code, String corrections, String reason, int number,
+                         String symbol, LocalDate issuedOn, List<AttachedDocument> documents, Actor actor)
+            implements DossierCommand {
+    }
+
+    /** The unit's leader revokes the issued result by a numbered decision ({@code number}, {@code symbol}, PDF). */
+    record RevokeResult(@TargetAggregateIdentifier String code, String reason, String decisionReference, int number,
+                        String symbol, LocalDate issuedOn, List<AttachedDocument> documents, Actor actor)
+            implements DossierCommand {
+    }
 }

@@ -254,6 +254,33 @@ public sealed interface DossierEvent {
         }
     }
 
+    /**
+     * A correction (đính chính) of the issued result: a new numbered, signed and sealed document that names the
+     * original ({@code originalSymbol}, {@code originalIssuedOn}) and states the corrected content; the original
+     * stays as issued (Decree 30/2020/ND-CP: a document is changed only by another document). {@code comment} is the
+     * reason; {@code documents} holds the correcting act's PDF.
+     */
+    record ResultCorrected(String code, String originalSymbol, LocalDate originalIssuedOn, int number, String symbol,
+                           LocalDate issuedOn, String corrections, String comment, List<AttachedDocument> documents,
+                           Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Đính chính kết quả " + originalSymbol + " bằng văn bản " + symbol;
+        }
+    }
+
+    /**
+     * The revocation (thu hồi) of the issued result: a numbered, signed and sealed decision that names the original;
+     * nothing is done to the result after it. {@code comment} is the reason, {@code decisionReference} the act or
+     * finding it rests on, if any; {@code documents} holds the decision's PDF.
+     */
+    record ResultRevoked(String code, String originalSymbol, LocalDate originalIssuedOn, int number, String symbol,
+                         LocalDate issuedOn, String decisionReference, String comment,
+                         List<AttachedDocument> documents, Actor actor, Instant at) implements DossierEvent {
+        public String labelVi() {
+            return "Thu hồi kết quả " + originalSymbol + " bằng quyết định " + symbol;
+        }
+    }
+
     record ResultReturned(String code, String comment, List<AttachedDocument> documents, Actor actor,
                           Instant at) implements DossierEvent {
         public String labelVi() {

@@ -114,7 +114,19 @@ public enum DossierRule implements Rule {
             "Each step is taken in its role: reception receives and returns, a specialist appraises, the unit head checks, a leader decides and signs, the clerk numbers and seals"),
     OWN_UNIT_ONLY(
             "Cán bộ chỉ xử lý hồ sơ của đơn vị mình",
-            "Officials act only on dossiers of their own unit");
+            "Officials act only on dossiers of their own unit"),
+    RESULT_ACT_ONLY_FOR_ISSUED_RESULT(
+            "Chỉ đính chính, thu hồi kết quả đã được cấp số, đóng dấu và phát hành (Nghị định 30/2020/NĐ-CP)",
+            "Only an issued result (numbered, sealed, issued) is corrected or revoked (Decree 30/2020/ND-CP)"),
+    RESULT_ACT_BY_LEADER_OF_UNIT(
+            "Chỉ lãnh đạo đơn vị đã cấp kết quả được ký văn bản đính chính, thu hồi (Nghị định 30/2020/NĐ-CP, Điều 13)",
+            "Only a leader of the issuing unit signs a correction or revocation (Decree 30/2020/ND-CP Art. 13)"),
+    RESULT_ACT_STATES_REASONS(
+            "Văn bản đính chính, thu hồi phải nêu rõ lý do (và nội dung đính chính)",
+            "A correction or revocation states its reasons (and the corrected content)"),
+    NOTHING_AFTER_REVOCATION(
+            "Kết quả đã bị thu hồi thì không được đính chính hay thu hồi lại",
+            "A revoked result is neither corrected nor revoked again");
 
     private final Wording wording;
 

@@ -67,6 +67,8 @@ public enum DossierStatus {
             case DossierEvent.ResultIssued e -> current;
             case DossierEvent.ResultReturned e -> RESULT_RETURNED;
             case DossierEvent.DossierWithdrawn e -> WITHDRAWN;
+            case DossierEvent.ResultCorrected e -> current;
+            case DossierEvent.ResultRevoked e -> current;
         };
     }
 

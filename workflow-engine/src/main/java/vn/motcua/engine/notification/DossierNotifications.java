@@ -179,6 +179,20 @@ public class DossierNotifications {
             values.put("baseFee", NONE);
             values.put("reduction", NONE);
         }
+        switch (event) {
+            case DossierEvent.ResultCorrected corrected -> {
+                values.put("originalSymbol", corrected.originalSymbol());
+                values.put("actSymbol", corrected.symbol());
+            }
+            case DossierEvent.ResultRevoked revoked -> {
+                values.put("originalSymbol", revoked.originalSymbol());
+                values.put("actSymbol", revoked.symbol());
+            }
+            default -> {
+                values.put("originalSymbol", NONE);
+                values.put("actSymbol", NONE);
+            }
+        }
         if (event instanceof DelayApologised apology) {
             values.put("previousAppointedDate", day(apology.previousAppointedDate()));
             values.put("causingUnit", orNone(properties.unit(apology.causingUnit())

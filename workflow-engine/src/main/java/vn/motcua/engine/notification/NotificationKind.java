@@ -9,7 +9,8 @@ import vn.motcua.engine.dossier.DossierEvent;
  * (Decree 61/2018/ND-CP; Decree 42/2022/ND-CP on online public services): receipt with the appointed date,
  * a request for a supplement (all items at once), a refusal with its reasons, an apology with a new date
  * (Mẫu 04), the result, a fee to pay (the amount, its reduction if any, and where to pay it online), and the end
- * of a dossier the applicant did not supplement in time. Each has an email and an SMS template named after it.
+ * of a dossier the applicant did not supplement in time, and a correction or revocation of the issued result (the
+ * act's number and symbol). Each has an email and an SMS template named after it.
  */
 public enum NotificationKind {
     RECEIPT("receipt"),
@@ -18,7 +19,9 @@ public enum NotificationKind {
     APOLOGY("apology"),
     RESULT("result"),
     LAPSE("lapse"),
-    FEE_REQUEST("fee-request");
+    FEE_REQUEST("fee-request"),
+    RESULT_CORRECTION("result-correction"),
+    RESULT_REVOCATION("result-revocation");
 
     private final String template;
 
@@ -42,6 +45,8 @@ public enum NotificationKind {
             case DossierEvent.ResultReturned e -> RESULT;
             case DossierEvent.DossierLapsed e -> LAPSE;
             case DossierEvent.PaymentRequested e -> FEE_REQUEST;
+            case DossierEvent.ResultCorrected e -> RESULT_CORRECTION;
+            case DossierEvent.ResultRevoked e -> RESULT_REVOCATION;
             default -> null;
         };
         return Optional.ofNullable(kind);

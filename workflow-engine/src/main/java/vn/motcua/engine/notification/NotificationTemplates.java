@@ -26,7 +26,8 @@ public final class NotificationTemplates {
     /** What a template may use. */
     public static final Set<String> VALUES = Set.of("applicantName", "dossierCode", "procedureCode",
             "procedureName", "unitName", "receivedAt", "appointedDate", "previousAppointedDate", "reason", "items",
-            "causingUnit", "eventAt", "comment", "amount", "baseFee", "reduction", "paymentUrl");
+            "causingUnit", "eventAt", "comment", "amount", "baseFee", "reduction", "paymentUrl",
+            "originalSymbol", "actSymbol");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*}}");
 

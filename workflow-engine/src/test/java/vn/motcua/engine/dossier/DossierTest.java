@@ -972,6 +972,97 @@ class DossierTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * Corrections and revocations of the issued result are new numbered acts of the unit's leader that refer to it;
+     * the original is never edited, and nothing follows a revocation (Decree 30/2020/ND-CP).
+     */
+    @Nested
+    class ResultActs {
+
+        private static final LocalDate ISSUED_ON = LocalDate.of(2026, 11, 20);
+        private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+        private static final AttachedDocument CORRECTION_PDF = document("dinh-chinh.pdf", "Quyết định đính chính");
+        private static final AttachedDocument REVOCATION_PDF = document("thu-hoi.pdf", "Quyết định thu hồi");
+
+        private List<Object> issuedAndReturned() {
+            return concat(approvedHistory(), new DossierEvent.ResultIssued(CODE, PROCEDURE, "GPXD", "GIẤY PHÉP XÂY DỰNG",
+                    123, "123/GPXD-SXD", ISSUED_ON, "Nguyễn Văn An", null, List.of(PERMIT), RECEPTION, EARLIER),
+                    resultReturned());
+        }
+
+        private DossierCommand.CorrectResult correct(Actor actor) {
+            return new DossierCommand.CorrectResult(CODE, "Số tầng: 4", "Sai số tầng", 1, "01/QĐ-ĐC-SXD", TODAY,
+                    List.of(CORRECTION_PDF), actor);
+        }
+
+        private DossierCommand.RevokeResult revoke(Actor actor) {
+            return new DossierCommand.RevokeResult(CODE, "Xây dựng sai phép", "Kết luận thanh tra 12/KL-TTr", 1,
+                    "01/QĐ-TH-SXD", TODAY, List.of(REVOCATION_PDF), actor);
+        }
+
+        @Test
+        void theLeaderCorrectsTheIssuedResultByANewActNamingTheOriginal() {
+            fixture.given(issuedAndReturned())
+                    .when(correct(LEADER))
+                    .expectEvents(new DossierEvent.ResultCorrected(CODE, "123/GPXD-SXD", ISSUED_ON, 1, "01/QĐ-ĐC-SXD",
+                            TODAY, "Số tầng: 4", "Sai số tầng", List.of(CORRECTION_PDF), LEADER, NOW));
+        }
+
+        @Test
+        void theLeaderRevokesTheIssuedResultByANumberedDecision() {
+            fixture.given(concat(issuedAndReturned(), new DossierEvent.ResultCorrected(CODE, "123/GPXD-SXD", ISSUED_ON,
+                            1, "01/QĐ-ĐC-SXD", ISSUED_ON, "Số tầng: 4", "Sai số tầng", List.of(CORRECTION_PDF), LEADER,
+                            EARLIER)))
+                    .when(revoke(LEADER))
+                    .expectEvents(new DossierEvent.ResultRevoked(CODE, "123/GPXD-SXD", ISSUED_ON, 1, "01/QĐ-TH-SXD",
+                            TODAY, "Kết luận thanh tra 12/KL-TTr", "Xây dựng sai phép", List.of(REVOCATION_PDF),
+                            LEADER, NOW));
+        }
+
+        @Test
+        void onlyAnIssuedResultIsCorrectedOrRevoked() {
+            expectViolation(fixture.given(approvedHistory()).when(correct(LEADER)),
+                    DossierRule.RESULT_ACT_ONLY_FOR_ISSUED_RESULT);
+            expectViolation(fixture.given(concat(approvedHistory(), resultReturned())).when(revoke(LEADER)),
+                    DossierRule.RESULT_ACT_ONLY_FOR_ISSUED_RESULT);
+            expectViolation(fixture.given(issuedAndReturned()).when(new DossierCommand.RevokeResult(CODE, "Lý do",
+                    null, 1, "01/QĐ-TH-SXD", TODAY, List.of(), LEADER)), DossierRule.RESULT_ACT_ONLY_FOR_ISSUED_RESULT);
+        }
+
+        @Test
+        void onlyTheLeaderOfTheIssuingUnitCorrectsOrRevokes() {
+            for (Actor actor : List.of(OWNER, RECEPTION, SPECIALIST, INSPECTOR, FOREIGN_LEADER)) {
+                expectViolation(fixture.given(issuedAndReturned()).when(correct(actor)),
+                        DossierRule.RESULT_ACT_BY_LEADER_OF_UNIT);
+                expectViolation(fixture.given(issuedAndReturned()).when(revoke(actor)),
+                        DossierRule.RESULT_ACT_BY_LEADER_OF_UNIT);
+            }
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.NullAndEmptySource
+        @ValueSource(strings = {" "})
+        void aCorrectionStatesItsReasonAndContentAndARevocationItsReason(String blank) {
+            expectViolation(fixture.given(issuedAndReturned()).when(new DossierCommand.CorrectResult(CODE, "Số tầng: 4",
+                    blank, 1, "01/QĐ-ĐC-SXD", TODAY, List.of(CORRECTION_PDF), LEADER)),
+                    DossierRule.RESULT_ACT_STATES_REASONS);
+            expectViolation(fixture.given(issuedAndReturned()).when(new DossierCommand.CorrectResult(CODE, blank,
+                    "Sai số tầng", 1, "01/QĐ-ĐC-SXD", TODAY, List.of(CORRECTION_PDF), LEADER)),
+                    DossierRule.RESULT_ACT_STATES_REASONS);
+            expectViolation(fixture.given(issuedAndReturned()).when(new DossierCommand.RevokeResult(CODE, blank, null,
+                    1, "01/QĐ-TH-SXD", TODAY, List.of(REVOCATION_PDF), LEADER)), DossierRule.RESULT_ACT_STATES_REASONS);
+        }
+
+        @Test
+        void nothingFollowsARevocation() {
+            List<Object> revoked = concat(issuedAndReturned(), new DossierEvent.ResultRevoked(CODE, "123/GPXD-SXD",
+                    ISSUED_ON, 1, "01/QĐ-TH-SXD", ISSUED_ON, null, "Xây dựng sai phép", List.of(REVOCATION_PDF),
+                    LEADER, EARLIER));
+            expectViolation(fixture.given(revoked).when(correct(LEADER)), DossierRule.NOTHING_AFTER_REVOCATION);
+            expectViolation(fixture.given(revoked).when(revoke(LEADER)), DossierRule.NOTHING_AFTER_REVOCATION);
+        }
+    }
+
     private static void expectViolation(ResultValidator<Dossier> result, DossierRule rule) {
         result.expectException(DossierRuleViolation.class)
                 .expectException(violating(rule))

@@ -103,6 +103,20 @@ public class DossierHistory {
                 details.put("issuedOn", e.issuedOn());
                 details.put("holder", e.holder());
             }
+            case DossierEvent.ResultCorrected e -> {
+                details.put("originalSymbol", e.originalSymbol());
+                details.put("number", e.number());
+                details.put("symbol", e.symbol());
+                details.put("issuedOn", e.issuedOn());
+                details.put("corrections", e.corrections());
+            }
+            case DossierEvent.ResultRevoked e -> {
+                details.put("originalSymbol", e.originalSymbol());
+                details.put("number", e.number());
+                details.put("symbol", e.symbol());
+                details.put("issuedOn", e.issuedOn());
+                details.put("decisionReference", e.decisionReference());
+            }
             default -> {
             }
         }

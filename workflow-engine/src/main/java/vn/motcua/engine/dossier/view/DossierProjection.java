@@ -25,8 +25,9 @@ import vn.motcua.engine.readmodel.Projection;
 
 /**
  * The applicant's view of each dossier (status, timeline, appointed date, documents, supplement items), the
- * officials' inbox counters per unit and status (recomputed from the views, never incremented), and the
- * attachments copied to GridFS.
+ * officials' inbox counters per unit and status (recomputed from the views, never incremented), the issued result
+ * with its corrections and revocation ({@link IssuedResults}, which the public register of results searches), and
+ * the attachments copied to GridFS.
  */
 @Component
 public class DossierProjection implements Projection<DossierEvent> {
@@ -105,6 +106,7 @@ public class DossierProjection implements Projection<DossierEvent> {
         if (event instanceof DossierEvent.SupplementRequested requested) {
             view.append("supplementItems", requested.items());
         }
+        IssuedResults.apply(view, event, sequence);
         return view;
     }
 
