@@ -56,7 +56,7 @@ class AuthorizationTest extends IntegrationTest {
     }
 
     @Test
-    void clerkAndUnitHeadReadTheirUnitsDossiersButTakeNoOneStopStep() {
+    void clerkAndUnitHeadReadTheirUnitsDossiersAndTakeOnlyTheResultsSteps() {
         String code = submitted("citizen-a");
         String reception = task("reception-hn", code, "reception");
         Map<String, Integer> before = footprint();
@@ -67,7 +67,9 @@ class AuthorizationTest extends IntegrationTest {
             Api.Response inbox = as(official).get("/api/v1/tasks");
             assertThat(inbox.status()).as(official).isEqualTo(200);
             assertThat(inbox.json().findValuesAsText("dossierCode")).as(official).doesNotContain(code);
-            assertThat(inbox.json().findValuesAsText("aggregateType")).as(official).doesNotContain("dossier");
+            // their dossier tasks are the result's steps only: the unit head's check, the clerk's number and seal
+            assertThat(inbox.json().findValuesAsText("step")).as(official)
+                    .allMatch(step -> step.startsWith("doc_") || step.equals("resultReview") || step.equals("resultIssue"));
             assertThat(as(official).post("/api/v1/tasks/" + reception + "/claim").status()).as(official)
                     .isEqualTo(404);
             Api.Response decision = decide(official, reception, """

@@ -55,7 +55,7 @@ class ClockStopsTest extends IntegrationTest {
     }
 
     @Test
-    void deadlineTimersStandStillWhileTheApplicantSupplementsAndRestartWhenTheSupplementArrives() {
+    void aDossierWaitingPastItsDeadlineForASupplementIsNotOverdueWhenItComesBack() {
         String code = submitted("citizen-a");
         acceptAndPay(code, "citizen-a");
         decideOk("specialist-hn", code, "appraisal", """
@@ -70,6 +70,15 @@ class ClockStopsTest extends IntegrationTest {
         assertThat(timer(code, "appraisalSupplementLapseTimer").isSuspended()).as("the wait itself is bounded")
                 .isFalse();
 
+        // The applicant takes five working days and more: the dossier's original deadlines pass while it waits.
+        java.util.Date passed = java.util.Date.from(java.time.Instant.now().minus(Duration.ofDays(7)));
+        waiting.forEach(job -> management.setJobDuedate(job.getId(), passed));
+        assertThat(management.createJobQuery().processInstanceId(process(code)).active().executable().list())
+                .as("a deadline passed while the dossier waits for the applicant: due, but suspended, so the job executor takes it not")
+                .noneMatch(job -> waiting.stream().anyMatch(stopped -> stopped.getId().equals(job.getId())));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(types(code)).doesNotContain("DeadlineWarned", "DossierOverdue"));
+
         Api.Response supplied = as("citizen-a").multipart("/api/v1/dossiers/" + code + "/supplement",
                 parts -> parts.part("files", Api.file("kiem-nghiem.pdf", pdf("Ket qua kiem nghiem " + code)),
                         MediaType.APPLICATION_PDF));
@@ -82,7 +91,11 @@ class ClockStopsTest extends IntegrationTest {
                 .allSatisfy(job -> assertThat(job.isSuspended()).isFalse());
         assertThat(day(timer(code, "overdueTimer"))).isEqualTo(restarted);
         assertThat(timers(code, "appraisalSupplementLapseTimer")).isEmpty();
+        assertThat(restarted).as("the time limit restarts from the supplement, in the future")
+                .isAfter(LocalDate.now(HANOI_ZONE));
         assertThat(types(code)).doesNotContain("DeadlineWarned", "DossierOverdue");
+        assertThat(dossier(code).get("status").asText()).as("back in appraisal, not overdue")
+                .isEqualTo("IN_APPRAISAL");
     }
 
     @Test

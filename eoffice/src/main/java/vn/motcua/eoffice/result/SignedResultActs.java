@@ -121,7 +121,7 @@ public class SignedResultActs implements ResultActs {
         Signatory signatory = signatories.of(leader.id(), unitId, ResultKind.register(original.kind()), today);
         String registerUrl = publicBaseUrl + "/api/v1/public/result-register?number="
                 + URLEncoder.encode(original.symbol(), StandardCharsets.UTF_8);
-        byte[] draft = forms.issuedResult(new IssuedResultForm(null, unit.name(), kind.title(), subtitle,
+        byte[] draft = forms.issuedResult(new IssuedResultForm(unit.superior(), unit.name(), kind.title(), subtitle,
                 List.of(new IssuedResultForm.Line("Văn bản được " + (kind == CORRECTION ? "đính chính" : "thu hồi"),
                         original.symbol() + " ngày " + DAY.format(original.issuedOn()))),
                 paragraphs, code, List.of(original.holder(), "Lưu: VT."), registerUrl, null));

@@ -215,7 +215,7 @@ public class SignedResults implements ResultDocuments {
             paragraphs.add("Tổ chức, cá nhân có quyền khiếu nại, khởi kiện theo quy định của pháp luật.");
         }
         String verification = verificationCodes.of(code).orElseThrow();
-        return new IssuedResultForm(null, unit.name(), kind.title(), subtitle, lines, paragraphs, code,
+        return new IssuedResultForm(unit.superior(), unit.name(), kind.title(), subtitle, lines, paragraphs, code,
                 List.of(approved ? holder : "Như trên", "Lưu: VT."),
                 publicBaseUrl + "/api/v1/public/results/" + code + "?v=" + verification, verification);
     }

@@ -109,7 +109,8 @@ class IssuedResultsTest extends IntegrationTest {
             ResultKind kind = procedure.result();
             assertThat(number(text, kind)).as(procedure.code()).isPositive();
             assertThat(text).as(procedure.code()).contains(squeezed(kind.title()), squeezed(dateLine),
-                    "KT.GIÁMĐỐC", "PHÓGIÁMĐỐC", "ĐặngQuốcViệt", squeezed(FORMS.get(procedure.code())[1]),
+                    "UBNDTHÀNHPHỐHÀNỘI", "SỞYTẾHÀNỘI", "KT.GIÁMĐỐC", "PHÓGIÁMĐỐC", "ĐặngQuốcViệt",
+                    squeezed(FORMS.get(procedure.code())[1]),
                     squeezed(FORMS.get(procedure.code())[2]), code);
             assertThat(text).as("no placeholder").doesNotContain("LÃNHĐẠOĐƠNVỊ", "{", "null");
         }

@@ -593,7 +593,7 @@ class DossierTest {
                     DossierRule.RATING_ONCE_AFTER_RESULT);
         }
 
-        /** Decree 61/2018 Art. 16 (as amended): 3 working days from receipt of the complete, fee-paid dossier. */
+        /** Decree 61/2018 Art. 17 (as amended): 3 working days from receipt of the complete, fee-paid dossier. */
         @Test
         void supplementInAppraisalWindowCountsFromThePaymentForAFeeProcedure() {
             Instant longAgo = Instant.parse("2026-11-10T02:00:00Z");

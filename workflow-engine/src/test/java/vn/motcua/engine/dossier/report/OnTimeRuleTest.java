@@ -196,7 +196,7 @@ class OnTimeRuleTest {
         assertThat(result.effectiveDueDate()).isEqualTo(LocalDate.of(2026, 12, 3));
     }
 
-    /** Decree 61/2018 Art. 16 (as amended): a supplement asked for in appraisal restarts the time limit. */
+    /** Decree 61/2018 Art. 17 (as amended): a supplement asked for in appraisal restarts the time limit. */
     @Test
     void fiveWorkingDaysWaitingForAnAppraisalSupplementDoNotMakeTheDossierLate() {
         Histories waiting = received().supplementRequestedInAppraisal("2026-11-24T09:00", "Bảng thành phần");
