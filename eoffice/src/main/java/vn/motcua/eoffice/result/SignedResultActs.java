@@ -2,7 +2,6 @@ package vn.motcua.eoffice.result;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,12 +10,9 @@ import java.util.List;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.engine.audit.crypto.DevPki;
-import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.document.DocumentStore;
@@ -31,9 +27,6 @@ import vn.motcua.engine.identity.Signatory;
 import vn.motcua.eoffice.forms.IssuedResultForm;
 import vn.motcua.eoffice.forms.OneStopForms;
 import vn.motcua.eoffice.register.DocumentRegisters;
-import vn.motcua.eoffice.register.Series;
-import vn.motcua.eoffice.signing.OutgoingDocumentPdf;
-import vn.motcua.eoffice.signing.PadesSigner;
 import vn.motcua.process.ResultKind;
 
 /**
@@ -60,27 +53,23 @@ public class SignedResultActs implements ResultActs {
     private final EventStore eventStore;
     private final MotcuaProperties properties;
     private final DocumentStore documents;
-    private final PadesSigner pades;
-    private final ObjectProvider<DevPki> devPki;
+    private final ResultSigning signing;
     private final OneStopForms forms;
     private final String publicBaseUrl;
     private final Signatories signatories;
-    private final DocumentRegisters registers;
     private final Clock clock;
 
     public SignedResultActs(EventStore eventStore, MotcuaProperties properties, DocumentStore documents,
-                            PadesSigner pades, ObjectProvider<DevPki> devPki, OneStopForms forms,
+                            ResultSigning signing, OneStopForms forms,
                             @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
-                            Signatories signatories, DocumentRegisters registers, Clock clock) {
+                            Signatories signatories, Clock clock) {
         this.eventStore = eventStore;
         this.properties = properties;
         this.documents = documents;
-        this.pades = pades;
-        this.devPki = devPki;
+        this.signing = signing;
         this.forms = forms;
         this.publicBaseUrl = publicBaseUrl;
         this.signatories = signatories;
-        this.registers = registers;
         this.clock = clock;
     }
 
@@ -126,23 +115,11 @@ public class SignedResultActs implements ResultActs {
                         original.symbol() + " ngày " + DAY.format(original.issuedOn()))),
                 paragraphs, code, List.of(original.holder(), "Lưu: VT."), registerUrl, null));
 
-        DevPki pki = devPki.getIfAvailable();
-        if (pki != null) {
-            pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
-            pki.enrolSeal(unitId, unit.name());
-        }
-        OutgoingDocumentPdf pdf = new OutgoingDocumentPdf(pades);
-        OutgoingDocumentPdf.Agency agency = new OutgoingDocumentPdf.Agency(Signer.sealAlias(unitId), unit.name());
-        byte[] signed = pdf.signByLeader(draft, OutgoingDocumentPdf.Leader.of(Signer.officialAlias(leader.id()),
-                signatory), agency);
-        int number = registers.nextNumber(unitId, kind.register(), Series.ORDINARY, today.getYear());
-        OutgoingDocumentPdf.Numbering numbering = new OutgoingDocumentPdf.Numbering(
-                kind.symbolOf(number, today.getYear(), unit.abbreviation()), today, unit.place());
-        List<X509CRL> crls = pki == null ? List.of() : List.of(pki.crl(), pki.rootCrl());
-        byte[] issued = pdf.numberSealAndArchive(signed, numbering, agency, crls);
+        byte[] signed = signing.signByLeader(draft, leader, signatory, unitId, unit);
+        ResultSigning.Numbered issued = signing.numberSealAndArchive(signed, kind, unitId, unit, today);
         List<AttachedDocument> stored = documents.storeAll(List.of(new Upload("act", filePrefix + code + "-"
-                + number + ".pdf", DocumentStore.PDF, issued)));
-        return new IssuedAct(stored, number, numbering.symbol(), today);
+                + issued.number() + ".pdf", DocumentStore.PDF, issued.pdf())));
+        return new IssuedAct(stored, issued.number(), issued.symbol(), issued.issuedOn());
     }
 
     /** The result the dossier issued; none yet is the dossier's rule, said before anything is drafted. */

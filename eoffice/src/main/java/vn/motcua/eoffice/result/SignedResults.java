@@ -1,6 +1,5 @@
 package vn.motcua.eoffice.result;
 
-import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,12 +8,9 @@ import java.util.Map;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import vn.motcua.engine.audit.crypto.DevPki;
-import vn.motcua.engine.audit.crypto.Signer;
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.document.AttachedDocument;
 import vn.motcua.engine.document.DocumentStore;
@@ -28,9 +24,7 @@ import vn.motcua.engine.identity.Signatory;
 import vn.motcua.eoffice.forms.IssuedResultForm;
 import vn.motcua.eoffice.forms.OneStopForms;
 import vn.motcua.eoffice.register.DocumentRegisters;
-import vn.motcua.eoffice.register.Series;
 import vn.motcua.eoffice.signing.OutgoingDocumentPdf;
-import vn.motcua.eoffice.signing.PadesSigner;
 import vn.motcua.process.Procedure;
 import vn.motcua.process.ProcedureCatalogue;
 import vn.motcua.process.ResultKind;
@@ -60,31 +54,27 @@ public class SignedResults implements ResultDocuments {
     private final ProcedureCatalogue catalogue;
     private final MotcuaProperties properties;
     private final DocumentStore documents;
-    private final PadesSigner pades;
-    private final ObjectProvider<DevPki> devPki;
+    private final ResultSigning signing;
     private final OneStopForms forms;
     private final String publicBaseUrl;
     private final ResultVerificationCodes verificationCodes;
     private final Signatories signatories;
-    private final DocumentRegisters registers;
     private final Clock clock;
 
     public SignedResults(EventStore eventStore, ProcedureCatalogue catalogue, MotcuaProperties properties,
-                         DocumentStore documents, PadesSigner pades, ObjectProvider<DevPki> devPki, OneStopForms forms,
+                         DocumentStore documents, ResultSigning signing, OneStopForms forms,
                          @Value("${motcua.public-base-url:http://localhost:8080}") String publicBaseUrl,
                          ResultVerificationCodes verificationCodes, Signatories signatories,
-                         DocumentRegisters registers, Clock clock) {
+                         Clock clock) {
         this.eventStore = eventStore;
         this.catalogue = catalogue;
         this.properties = properties;
         this.documents = documents;
-        this.pades = pades;
-        this.devPki = devPki;
+        this.signing = signing;
         this.forms = forms;
         this.publicBaseUrl = publicBaseUrl;
         this.verificationCodes = verificationCodes;
         this.signatories = signatories;
-        this.registers = registers;
         this.clock = clock;
     }
 
@@ -114,21 +104,10 @@ public class SignedResults implements ResultDocuments {
                         () -> new IllegalStateException("The signed draft of " + code + " is not stored"));
 
         String unitId = submitted.unitId();
-        MotcuaProperties.OrgUnit unit = unit(unitId);
-        LocalDate today = today();
-        DevPki pki = devPki.getIfAvailable();
-        if (pki != null) {
-            pki.enrolSeal(unitId, unit.name());
-        }
-        OutgoingDocumentPdf.Agency agency = new OutgoingDocumentPdf.Agency(Signer.sealAlias(unitId), unit.name());
-        int number = registers.nextNumber(unitId, kind.register(), Series.ORDINARY, today.getYear());
-        OutgoingDocumentPdf.Numbering numbering = new OutgoingDocumentPdf.Numbering(
-                kind.symbolOf(number, today.getYear(), unit.abbreviation()), today, unit.place());
-        List<X509CRL> crls = pki == null ? List.of() : List.of(pki.crl(), pki.rootCrl());
-        byte[] issued = new OutgoingDocumentPdf(pades).numberSealAndArchive(signed, numbering, agency, crls);
+        ResultSigning.Numbered issued = signing.numberSealAndArchive(signed, kind, unitId, unit(unitId), today());
         List<AttachedDocument> stored = documents.storeAll(List.of(new Upload("result", "ket-qua-" + code + ".pdf",
-                DocumentStore.PDF, issued)));
-        return new IssuedResult(stored, kind.kind(), kind.title(), number, numbering.symbol(), today,
+                DocumentStore.PDF, issued.pdf())));
+        return new IssuedResult(stored, kind.kind(), kind.title(), issued.number(), issued.symbol(), issued.issuedOn(),
                 holder(submitted, kind));
     }
 
@@ -147,14 +126,7 @@ public class SignedResults implements ResultDocuments {
         Signatory signatory = signatories.of(leader.id(), unitId, kind.register(), today());
         byte[] draft = forms.issuedResult(draft(code, submitted, dossier.events(), comment, approved, kind, unit,
                 procedure));
-        DevPki pki = devPki.getIfAvailable();
-        if (pki != null) {
-            pki.enrolOfficial(leader.id(), leader.name(), leader.unitId());
-            pki.enrolSeal(unitId, unit.name());
-        }
-        OutgoingDocumentPdf.Agency agency = new OutgoingDocumentPdf.Agency(Signer.sealAlias(unitId), unit.name());
-        return new OutgoingDocumentPdf(pades).signByLeader(draft, OutgoingDocumentPdf.Leader.of(
-                Signer.officialAlias(leader.id()), signatory), agency);
+        return signing.signByLeader(draft, leader, signatory, unitId, unit);
     }
 
     private record Dossier(List<DossierEvent> events) {
