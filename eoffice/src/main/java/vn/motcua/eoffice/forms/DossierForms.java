@@ -202,8 +202,17 @@ public class DossierForms {
                 procedure.map(p -> p.timeLimit().count() == DayCount.WORKING_DAYS).orElse(true),
                 accepted.at(), timeline.dueDate(),
                 OneStopForms.ONE_STOP_DEPARTMENT + ", " + agency + ", hoặc trực tuyến trên Cổng dịch vụ công",
-                procedure.map(Procedure::feeVnd).orElse(0L), name(accepted.actor()),
+                feeRequested(timeline, procedure), name(accepted.actor()),
                 procedure.map(Procedure::unverified).orElse(List.of()));
+    }
+
+    /**
+     * The fee Mẫu 01 states: what was requested of this applicant (the catalogue's fee less a reduction they claimed
+     * with evidence), else the catalogue's fee.
+     */
+    private static long feeRequested(DossierTimeline timeline, Optional<Procedure> procedure) {
+        return last(timeline, DossierEvent.PaymentRequested.class).map(DossierEvent.PaymentRequested::amountVnd)
+                .orElseGet(() -> procedure.map(Procedure::feeVnd).orElse(0L));
     }
 
     /**

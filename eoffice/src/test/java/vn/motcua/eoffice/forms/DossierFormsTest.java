@@ -100,6 +100,16 @@ class DossierFormsTest {
                 .containsExactlyInAnyOrder("legalBasis", "requiredDocuments");
     }
 
+    /** Circular 01/2018/TT-VPCP Mẫu 01: the fee on the receipt is the one requested of this applicant. */
+    @Test
+    void receiptStatesTheFeeRequestedWithItsReduction() {
+        Histories reduced = received().add(new vn.motcua.engine.dossier.DossierEvent.PaymentRequested(Histories.CODE,
+                250_000, null, List.of(), Histories.RECEPTION, at("2026-11-23T09:00"), 500_000, 250_000,
+                "Cơ sở tại địa bàn đặc biệt khó khăn"));
+        assertThat(((ReceiptForm) FORMS.form(reduced.timeline(), DossierForms.Kind.RECEIPT)).feeVnd())
+                .isEqualTo(250_000);
+    }
+
     /** Circular 01/2018/TT-VPCP Mẫu 01: the receipt lists the documents received, not those the catalogue asks for. */
     @Test
     void receiptListsTheDocumentsActuallyReceivedNotTheCataloguesList() {

@@ -40,6 +40,8 @@ import vn.motcua.process.ProcedureCatalogue;
 @Component
 public class PortalSyncPayloads {
 
+    private static final String FEE_NAME = "Phí, lệ phí giải quyết thủ tục hành chính";
+
     /** Dates as the national portal writes them. */
     public static final String DATE_PATTERN = "yyyyMMddHHmmss";
     /** Kênh: 1 at the counter, 2 online (3, the public postal service, has no path into this system yet). */
@@ -67,7 +69,7 @@ public class PortalSyncPayloads {
                 channel(timeline), owner(timeline), applicantType(timeline), format(timeline.submittedAt()),
                 format(timeline.receivedAt()), appointed(timeline.appointedDate(), timeline.unitId()),
                 format(timeline.finishedAt()), format(timeline.returnedAt()), status.portalCode(), status.labelVi(),
-                unit(timeline.unitId()), documents(timeline.entries().get(0).event()), fees(procedure),
+                unit(timeline.unitId()), documents(timeline.entries().get(0).event()), fees(timeline, procedure),
                 supplements(timeline), resultDocuments(timeline), steps(timeline));
     }
 
@@ -97,9 +99,17 @@ public class PortalSyncPayloads {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private List<Fee> fees(Optional<Procedure> procedure) {
-        return procedure.filter(p -> p.feeVnd() > 0)
-                .map(p -> List.of(new Fee("Phí, lệ phí giải quyết thủ tục hành chính", p.feeVnd())))
+    /** The fee requested of this applicant (with its reduction, if any), else the catalogue's. */
+    private List<Fee> fees(DossierTimeline timeline, Optional<Procedure> procedure) {
+        Optional<DossierEvent.PaymentRequested> requested = timeline.entries().reversed().stream()
+                .map(DossierTimeline.Entry::event).filter(DossierEvent.PaymentRequested.class::isInstance)
+                .map(DossierEvent.PaymentRequested.class::cast).findFirst();
+        if (requested.isPresent()) {
+            DossierEvent.PaymentRequested fee = requested.get();
+            return List.of(new Fee(fee.reductionVnd() > 0 && fee.reductionReason() != null
+                    ? FEE_NAME + " (giảm: " + fee.reductionReason() + ")" : FEE_NAME, fee.amountVnd()));
+        }
+        return procedure.filter(p -> p.feeVnd() > 0).map(p -> List.of(new Fee(FEE_NAME, p.feeVnd())))
                 .orElse(List.of());
     }
 

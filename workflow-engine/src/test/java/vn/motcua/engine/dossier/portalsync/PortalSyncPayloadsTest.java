@@ -51,6 +51,20 @@ class PortalSyncPayloadsTest {
         return JSON.valueToTree(payloads.build(timeline));
     }
 
+    /** The fee synchronised is the one requested of this applicant: the catalogue's, less a reduction with its reason. */
+    @Test
+    void theFeeSentIsTheOneRequestedWithItsReduction() {
+        Histories reduced = submitted("2026-11-23T08:00").accepted("2026-11-23T09:00", "2026-11-26")
+                .add(new DossierEvent.PaymentRequested(Histories.CODE, 250_000, null, List.of(), Histories.RECEPTION,
+                        Histories.at("2026-11-23T09:00"), 500_000, 250_000, "Cơ sở tại địa bàn đặc biệt khó khăn"));
+        JsonNode payload = json(reduced.timeline());
+        assertThat(schema.violations(payload)).isEmpty();
+        assertThat(payload.at("/fees/0/amountVnd").asLong()).isEqualTo(250_000);
+        assertThat(payload.at("/fees/0/name").asText()).contains("giảm: Cơ sở tại địa bàn đặc biệt khó khăn");
+        assertThat(json(wholeDossier().timeline()).at("/fees/0/amountVnd").asLong())
+                .as("no fee requested yet: the catalogue's").isEqualTo(500_000);
+    }
+
     @Test
     void aWholeDossierGivesAPayloadTheSchemaAccepts() {
         JsonNode payload = json(wholeDossier().timeline());
