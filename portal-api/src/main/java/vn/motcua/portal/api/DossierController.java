@@ -33,6 +33,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.dossier.DossierPlatform;
@@ -60,7 +61,7 @@ import vn.motcua.portal.api.ApiModels.WithdrawalRequest;
 @Tag(name = "Hồ sơ / Dossiers")
 public class DossierController {
 
-    private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
+    private static final String CODE = DossierCodes.PATTERN;
 
     private final DossierWorkflow workflow;
     private final DossierPolicy policy;

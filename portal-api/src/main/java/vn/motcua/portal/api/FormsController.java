@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.identity.Identity;
@@ -46,7 +47,7 @@ import vn.motcua.eoffice.forms.SignedForms;
 @Tag(name = "Biểu mẫu / Forms (Circular 01/2018/TT-VPCP)")
 public class FormsController {
 
-    private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
+    private static final String CODE = DossierCodes.PATTERN;
 
     private final DossierPolicy policy;
     private final DossierRegistry registry;

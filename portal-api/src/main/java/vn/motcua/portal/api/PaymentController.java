@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.dossier.registry.DossierPolicy;
 import vn.motcua.engine.dossier.registry.DossierRegistry;
@@ -47,7 +48,7 @@ import vn.motcua.portal.api.ApiModels.DossierView;
 @Tag(name = "Thanh toán / Payments")
 public class PaymentController {
 
-    private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
+    private static final String CODE = DossierCodes.PATTERN;
 
     private final Payments payments;
     private final PaymentOrders orders;

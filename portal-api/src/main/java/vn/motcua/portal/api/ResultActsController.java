@@ -22,6 +22,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.dossier.process.ResultActs;
 import vn.motcua.engine.dossier.process.ResultCorrections;
@@ -42,7 +43,7 @@ import vn.motcua.engine.problem.Problem;
 @Tag(name = "Hồ sơ / Dossiers")
 public class ResultActsController {
 
-    private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
+    private static final String CODE = DossierCodes.PATTERN;
 
     private final ResultCorrections corrections;
     private final ResultRegister register;

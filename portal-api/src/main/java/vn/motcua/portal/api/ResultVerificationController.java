@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.document.BoundedPdf;
 import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.document.AttachedDocument;
@@ -42,7 +43,7 @@ import vn.motcua.eoffice.signing.PdfSignatureVerifier;
 @Tag(name = "Kiểm tra chữ ký số / Signature verification")
 public class ResultVerificationController {
 
-    private static final String CODE = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
+    private static final String CODE = DossierCodes.PATTERN;
 
     private final DossierHistory history;
     private final Attachments attachments;

@@ -22,6 +22,12 @@ import vn.motcua.engine.problem.Problem;
 @Component
 public class DossierCodes {
 
+    /**
+     * What a dossier code looks like at the doors ({@code @Pattern} of a path variable): the agency's identifier,
+     * the day, the 4-digit sequence. One place, so every door refuses the same malformed codes.
+     */
+    public static final String PATTERN = "[0-9A-Za-z.]{1,40}-\\d{6}-\\d{4}";
+
     static final int MAX_PER_DAY = 9999;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
