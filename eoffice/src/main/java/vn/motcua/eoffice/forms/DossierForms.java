@@ -211,7 +211,7 @@ public class DossierForms {
      * with evidence), else the catalogue's fee.
      */
     private static long feeRequested(DossierTimeline timeline, Optional<Procedure> procedure) {
-        return last(timeline, DossierEvent.PaymentRequested.class).map(DossierEvent.PaymentRequested::amountVnd)
+        return timeline.feeRequested().map(DossierEvent.PaymentRequested::amountVnd)
                 .orElseGet(() -> procedure.map(Procedure::feeVnd).orElse(0L));
     }
 

@@ -101,9 +101,7 @@ public class PortalSyncPayloads {
 
     /** The fee requested of this applicant (with its reduction, if any), else the catalogue's. */
     private List<Fee> fees(DossierTimeline timeline, Optional<Procedure> procedure) {
-        Optional<DossierEvent.PaymentRequested> requested = timeline.entries().reversed().stream()
-                .map(DossierTimeline.Entry::event).filter(DossierEvent.PaymentRequested.class::isInstance)
-                .map(DossierEvent.PaymentRequested.class::cast).findFirst();
+        Optional<DossierEvent.PaymentRequested> requested = timeline.feeRequested();
         if (requested.isPresent()) {
             DossierEvent.PaymentRequested fee = requested.get();
             return List.of(new Fee(fee.reductionVnd() > 0 && fee.reductionReason() != null

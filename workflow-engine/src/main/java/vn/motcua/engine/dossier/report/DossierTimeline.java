@@ -73,6 +73,12 @@ public record DossierTimeline(String code, String procedureCode, String unitId, 
         return previous == null || previous.portalCode() != status.portalCode();
     }
 
+    /** The fee last requested of the applicant (the catalogue's, less a reduction claimed with evidence), if any. */
+    public java.util.Optional<DossierEvent.PaymentRequested> feeRequested() {
+        return entries.reversed().stream().map(Entry::event).filter(DossierEvent.PaymentRequested.class::isInstance)
+                .map(DossierEvent.PaymentRequested.class::cast).findFirst();
+    }
+
     public DossierEvent lastEvent() {
         return entries.get(entries.size() - 1).event();
     }
