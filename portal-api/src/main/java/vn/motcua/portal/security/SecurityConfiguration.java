@@ -31,8 +31,8 @@ import vn.motcua.portal.problem.ProblemWriter;
  * JWTs of the agency's OIDC provider whenever a JWT decoder is configured; HTTP Basic only while the embedded demo
  * users are on. It never creates a session, but honours the browser's (so the pages' scripts can call it), and then
  * asks for the CSRF token on unsafe methods ({@link ApiSessionReader}).</li>
- * <li><b>The browser</b> (every other path: {@code /login}, {@code /oauth2/**}, {@code /logout} and the web pages
- * to come): a session after signing in with the OIDC provider (authorization code; {@link OidcSignIn}), or with the
+ * <li><b>The browser</b> (every other path: {@code /login}, {@code /oauth2/**}, {@code /logout} and the web front's
+ * pages): a session after signing in with the OIDC provider (authorization code; {@link OidcSignIn}), or with the
  * sign-in form while the demo users are on; CSRF protection on every form; {@code POST /logout} ends the session
  * (and, with OIDC, the provider's too: RP-initiated logout).</li>
  * </ul>
@@ -136,10 +136,27 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                                 ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login/**", "/oauth2/**", "/logout", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated());
+                        // the web front (vn.motcua.portal.web): public pages, then one area per kind of person; which
+                        // dossier or document a page shows is decided by the same services and policies as the API
+                        .requestMatchers("/assets/**", "/webjars/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/procedures", "/procedures/*", "/lookup",
+                                "/verify", "/verify/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/verify", "/verify/**").permitAll()
+                        .requestMatchers("/my/**").hasRole("CITIZEN")
+                        .requestMatchers("/work/**", "/eoffice/**").hasAnyRole(OFFICIALS)
+                        .requestMatchers("/dashboard/**").hasAnyRole(READERS)
+                        .requestMatchers("/audit/**").hasRole("INSPECTOR")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                // the pages load only their own scripts, styles and images; PDFs are previewed in frames of this site
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
+                                + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'"))
+                        .frameOptions(frame -> frame.sameOrigin()));
         boolean canSignIn = false;
         if (users.getIfAvailable() != null) {
-            http.formLogin(Customizer.withDefaults());
+            // the sign-in page of the web front (web.SignInController) for the embedded demo users
+            http.formLogin(form -> form.loginPage("/login").permitAll());
             canSignIn = true;
         }
         ClientRegistrationRepository registrations = oidc.getIfAvailable();

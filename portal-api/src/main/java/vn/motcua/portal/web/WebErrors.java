@@ -1,0 +1,76 @@
+package vn.motcua.portal.web;
+
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import vn.motcua.engine.problem.Problem;
+
+/**
+ * A page's error as a page: the problem's title in the person's language and its detail, with the status the API
+ * would answer (the same 404 for what may not be seen as for what does not exist). Never a stack trace; anything
+ * unexpected is logged and shown as "the system could not complete the request".
+ */
+@ControllerAdvice(basePackageClasses = WebErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class WebErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
+
+    @ExceptionHandler(Problem.class)
+    public ModelAndView problem(Problem problem, Locale locale) {
+        HttpStatus status = switch (problem.kind()) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return page(status, "en".equals(locale.getLanguage()) ? problem.titleEn() : problem.titleVi(),
+                problem.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    public ModelAndView denied() {
+        return page(HttpStatus.FORBIDDEN, null, null);
+    }
+
+    @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+    public ModelAndView notFound() {
+        return page(HttpStatus.NOT_FOUND, null, null);
+    }
+
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.method.annotation.HandlerMethodValidationException.class,
+            jakarta.validation.ConstraintViolationException.class,
+            org.springframework.web.multipart.MultipartException.class})
+    public ModelAndView badRequest(Exception e) {
+        return page(HttpStatus.BAD_REQUEST, null, null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ModelAndView unexpected(Exception e) {
+        log.error("A page failed", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, null, null);
+    }
+
+    static ModelAndView page(HttpStatus status, String title, String detail) {
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("problemTitle", title);
+        page.addObject("problemDetail", detail);
+        return page;
+    }
+}
