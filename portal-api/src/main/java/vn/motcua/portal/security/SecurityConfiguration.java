@@ -152,7 +152,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
                                 + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'"))
-                        .frameOptions(frame -> frame.sameOrigin()));
+                        .frameOptions(frame -> frame.sameOrigin()))
+                // a page of another role's area: the web front's own "not allowed" page (web.UnknownPages)
+                .exceptionHandling(handling -> handling.accessDeniedPage("/denied"));
         boolean canSignIn = false;
         if (users.getIfAvailable() != null) {
             // the sign-in page of the web front (web.SignInController) for the embedded demo users

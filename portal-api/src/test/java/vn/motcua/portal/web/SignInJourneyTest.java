@@ -31,6 +31,11 @@ class SignInJourneyTest extends BrowserJourney {
         assertThat(browser.findElement(By.cssSelector(".site-nav")).getText()).contains("Hồ sơ của tôi")
                 .doesNotContain("Thanh tra", "Quản trị");
 
+        openErrorPage("/admin", 403);
+        look("not-allowed");
+        assertThat(heading()).isEqualTo("Bạn không có quyền thực hiện việc này");
+
+        open("/");
         click("English");
         look("home-in-english");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
