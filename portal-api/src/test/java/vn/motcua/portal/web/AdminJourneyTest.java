@@ -1,0 +1,211 @@
+package vn.motcua.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.kafka.core.ProducerFactory;
+
+import vn.motcua.engine.calendar.WorkingCalendar;
+import vn.motcua.engine.identity.Actor;
+import vn.motcua.engine.identity.Role;
+import vn.motcua.engine.publication.EventTopics;
+import vn.motcua.portal.support.BrowserJourney;
+import vn.motcua.portal.tenant.ComplaintPlatform;
+
+/**
+ * The administrator's pages in a real browser: the working-day calendar's announced days (refused without their
+ * legal basis, then listed, applied by the calendar and removed), a rebuild followed to its end, a parked event
+ * retried before and after its cause is mended, the read-only configuration, and a citizen kept out.
+ */
+class AdminJourneyTest extends BrowserJourney {
+
+    /** A Wednesday of a year no other test computes deadlines in, so the override moves no one else's dates. */
+    private static final LocalDate ANNOUNCED = LocalDate.of(2150, 3, 4);
+    private static final int RAISED_LIMIT = 4 * 1024 * 1024;
+
+    @Autowired
+    private WorkingCalendar calendar;
+    @Autowired
+    private ComplaintPlatform.ComplaintDesk desk;
+    @Autowired
+    private KafkaConnectionDetails kafka;
+    @Autowired
+    private EventTopics topics;
+    @Autowired
+    private ProducerFactory<String, byte[]> producers;
+
+    @Test
+    void theAdministratorEntersAnAnnouncedDayRebuildsAndLooksAfterTheSystem() {
+        signIn("admin");
+        open("/admin");
+        look("overview");
+        assertThat(heading()).isEqualTo("Quản trị hệ thống");
+        assertThat(text()).contains("sự kiện bị giữ lại", "Toàn hệ thống", "Dữ liệu đọc so với kho sự kiện");
+
+        // an announced day: first without its legal basis
+        click("Ngày nghỉ, ngày làm bù");
+        look("holidays");
+        assertThat(heading()).startsWith("Ngày nghỉ, ngày làm bù năm ");
+        typeDate(ANNOUNCED);
+        click(By.id("working-false"));
+        click("Lưu ngày này");
+        look("holidays-without-basis");
+        WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
+        WebElement link = summary.findElement(By.linkText("Nêu căn cứ (văn bản thông báo)"));
+        assertThat(link.getDomAttribute("href")).isEqualTo("#reason");
+        assertThat(browser.findElement(By.id("reason-error")).getText()).isEqualTo("Nêu căn cứ (văn bản thông báo)");
+        assertThat(field("day").getDomProperty("value")).as("what was typed stays").isEqualTo(ANNOUNCED.toString());
+        assertThat(calendar.isWorkingDay(ANNOUNCED)).as("nothing stored").isTrue();
+
+        // a day the calendar does not serve: the engine's problem, linked to its field
+        typeDate(LocalDate.of(2200, 1, 7));
+        field("reason").sendKeys("Thông báo 6150/TB-LĐTBXH");
+        click("Lưu ngày này");
+        look("holidays-year-not-served");
+        WebElement refused = browser.findElement(By.cssSelector(".error-summary a"));
+        assertThat(refused.getText()).contains("Ngày phải thuộc các năm 1900–2199");
+        assertThat(refused.getDomAttribute("href")).isEqualTo("#day");
+
+        // now with its basis
+        typeDate(ANNOUNCED);
+        click(By.id("working-false"));
+        click("Lưu ngày này");
+        look("holidays-saved");
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/holidays?year=2150");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Đã lưu: ngày 04/03/2150 là ngày nghỉ. Lịch tính hạn đã áp dụng.");
+        String row = browser.findElement(By.xpath("//table[@id='overrides']//tr[.//time[@datetime='2150-03-04']]"))
+                .getText();
+        assertThat(row).contains("04/03/2150", "ngày nghỉ", "Thông báo 6150/TB-LĐTBXH", "admin");
+        assertThat(calendar.isWorkingDay(ANNOUNCED)).as("the deadline calendar applies it").isFalse();
+
+        // removed again (the page asks first: the test answers yes)
+        ((JavascriptExecutor) browser).executeScript("window.confirm = () => true");
+        click(By.xpath("//table[@id='overrides']//tr[.//time[@datetime='2150-03-04']]//button"));
+        look("holidays-removed");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Đã bỏ điều chỉnh của ngày 04/03/2150; theo quy tắc chung, đó là ngày làm việc.");
+        assertThat(text()).contains("Năm 2150 chưa có ngày nào được nhập.");
+        assertThat(calendar.isWorkingDay(ANNOUNCED)).isTrue();
+
+        // a rebuild of the documents' index, followed until it is done
+        open("/admin/rebuild");
+        look("rebuild");
+        click(By.id("target-documents"));
+        click("Bắt đầu dựng lại");
+        look("rebuild-started");
+        assertThat(heading()).isEqualTo("Tiến độ dựng lại");
+        eventually(60, () -> text().contains("đã xong"));
+        look("rebuild-done");
+        WebElement bar = browser.findElement(By.id("rebuild-progress"));
+        assertThat(bar.getDomAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("rebuild-count")).getText()).startsWith("100 % — ");
+        assertThat(text()).contains("documents", "Kết thúc lúc");
+
+        // read-only configuration
+        open("/admin/procedures");
+        look("procedures");
+        assertThat(text()).contains(COSMETICS, "chỉ để xem");
+        open("/admin/users");
+        look("users");
+        assertThat(text()).contains("citizen-a", "Nguyễn Văn An", "reception-hn", "Bộ phận Một cửa", "chỉ để xem");
+        open("/admin/units");
+        look("units");
+        assertThat(text()).contains(HANOI, "chỉ để xem");
+    }
+
+    @Test
+    void aParkedEventIsRetriedFromItsPageAndDeliveredOnceMended() throws Exception {
+        signIn("admin");
+        open("/admin/parked-events");
+        look("parked-events");
+        assertThat(heading()).isEqualTo("Sự kiện bị giữ lại");
+
+        // a complaint whose first event is larger than the producer's 1 MiB limit (as in PoisonEventTest)
+        String id = desk.file(HANOI, "Phan anh ve co so kinh doanh my pham khong ro nguon goc. ".repeat(22_000),
+                new Actor("citizen-a", "Nguyễn Văn An", Role.CITIZEN, null));
+        By row = By.xpath("//tr[.//code[normalize-space()='" + id + "']]");
+        eventually(60, () -> !browser.findElements(row).isEmpty());
+        look("parked-event-listed");
+        assertThat(browser.findElement(row).getText()).contains("ComplaintReceived", "max.request.size");
+
+        click(browser.findElement(row).findElement(By.tagName("button")));
+        look("parked-event-still-parked");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .startsWith("Sự kiện của " + id + " vẫn bị giữ lại (đã thử 2 lần)");
+
+        Map<String, Object> settings = producers.getConfigurationProperties();
+        raiseTheLimit();
+        try {
+            click(browser.findElement(row).findElement(By.tagName("button")));
+        } finally {
+            restore(settings);
+        }
+        look("parked-event-delivered");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Đã phát hành các sự kiện của " + id + "; không còn gì bị giữ lại.");
+        assertThat(browser.findElements(row)).isEmpty();
+    }
+
+    @Test
+    void aCitizenIsKeptOutOfTheAdministration() {
+        signIn("citizen-a");
+        open("/admin");
+        List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).toList();
+        assertThat(console).anyMatch(message -> message.startsWith(base() + "/admin - Failed to load resource: the"
+                + " server responded with a status of 403"));
+        assertThat(browser.getPageSource()).doesNotContain("Quản trị hệ thống", "Ngày nghỉ, ngày làm bù");
+        // not look(...)ed at: the browser chain has no access-denied page of the web front yet, so the citizen gets
+        // the API's JSON problem (urn:motcua:problem:http-403) from /error, and the browser then asks for
+        // /favicon.ico (404) — reported to the lead, SecurityConfiguration is not this area's to change
+    }
+
+    /** Types a day into the date control (its typing order follows the browser's locale, so set its value). */
+    private void typeDate(LocalDate day) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field("day"),
+                day.toString());
+    }
+
+    /** What an operator does: the topic and the producer take records up to 4 MiB (as in PoisonEventTest). */
+    private void raiseTheLimit() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers",
+                String.join(",", kafka.getBootstrapServers())))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC,
+                    topics.topic(ComplaintPlatform.COMPLAINTS));
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry(
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RAISED_LIMIT)),
+                    AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+        }
+        producers.updateConfigs(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RAISED_LIMIT));
+        producers.reset();
+    }
+
+    private void restore(Map<String, Object> settings) {
+        if (settings.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+            producers.updateConfigs(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    settings.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)));
+        } else {
+            producers.removeConfig(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        }
+        producers.reset();
+    }
+}
