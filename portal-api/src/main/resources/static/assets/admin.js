@@ -1,6 +1,7 @@
 // The administrator's pages: a rebuild's progress page follows the run by itself (the page also works without this
-// script: its "refresh" link reloads it). Polls the page's small JSON route every second while the run is RUNNING,
-// redraws the bar and its texts, and reloads the page once the run has ended to show the final account.
+// script: its "refresh" link reloads it). Polls the page's small JSON route every second while the run is RUNNING
+// and redraws the bar, its texts and the state; once the run has ended the refresh link stays for the final account
+// (finish time), and the page is never reloaded under the reader.
 document.addEventListener('DOMContentLoaded', () => {
   const rebuild = document.getElementById('rebuild');
   if (!rebuild || rebuild.getAttribute('data-state') !== 'RUNNING') {
@@ -18,10 +19,11 @@ document.addEventListener('DOMContentLoaded', () => {
         bar.textContent = progress.percent + ' %';
         count.textContent = progress.countText;
         state.textContent = progress.stateText;
+        rebuild.setAttribute('data-state', progress.state);
         if (progress.state === 'RUNNING') {
           window.setTimeout(poll, 1000);
         } else {
-          window.location.reload();
+          state.classList.add(progress.state === 'DONE' ? 'tag--ok' : 'tag--bad');
         }
       })
       .catch(() => window.setTimeout(poll, 5000));

@@ -2,6 +2,7 @@ package vn.motcua.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.kafka.core.ProducerFactory;
@@ -56,18 +57,18 @@ class AdminJourneyTest extends BrowserJourney {
     void theAdministratorEntersAnAnnouncedDayRebuildsAndLooksAfterTheSystem() {
         signIn("admin");
         open("/admin");
-        look("overview");
+        see("overview");
         assertThat(heading()).isEqualTo("Quản trị hệ thống");
         assertThat(text()).contains("sự kiện bị giữ lại", "Toàn hệ thống", "Dữ liệu đọc so với kho sự kiện");
 
         // an announced day: first without its legal basis
         click("Ngày nghỉ, ngày làm bù");
-        look("holidays");
+        see("holidays");
         assertThat(heading()).startsWith("Ngày nghỉ, ngày làm bù năm ");
         typeDate(ANNOUNCED);
         click(By.id("working-false"));
         click("Lưu ngày này");
-        look("holidays-without-basis");
+        see("holidays-without-basis");
         WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
         WebElement link = summary.findElement(By.linkText("Nêu căn cứ (văn bản thông báo)"));
         assertThat(link.getDomAttribute("href")).isEqualTo("#reason");
@@ -79,7 +80,7 @@ class AdminJourneyTest extends BrowserJourney {
         typeDate(LocalDate.of(2200, 1, 7));
         field("reason").sendKeys("Thông báo 6150/TB-LĐTBXH");
         click("Lưu ngày này");
-        look("holidays-year-not-served");
+        see("holidays-year-not-served");
         WebElement refused = browser.findElement(By.cssSelector(".error-summary a"));
         assertThat(refused.getText()).contains("Ngày phải thuộc các năm 1900–2199");
         assertThat(refused.getDomAttribute("href")).isEqualTo("#day");
@@ -88,7 +89,7 @@ class AdminJourneyTest extends BrowserJourney {
         typeDate(ANNOUNCED);
         click(By.id("working-false"));
         click("Lưu ngày này");
-        look("holidays-saved");
+        see("holidays-saved");
         assertThat(browser.getCurrentUrl()).endsWith("/admin/holidays?year=2150");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText())
                 .isEqualTo("Đã lưu: ngày 04/03/2150 là ngày nghỉ. Lịch tính hạn đã áp dụng.");
@@ -100,35 +101,48 @@ class AdminJourneyTest extends BrowserJourney {
         // removed again (the page asks first: the test answers yes)
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true");
         click(By.xpath("//table[@id='overrides']//tr[.//time[@datetime='2150-03-04']]//button"));
-        look("holidays-removed");
+        see("holidays-removed");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText())
                 .isEqualTo("Đã bỏ điều chỉnh của ngày 04/03/2150; theo quy tắc chung, đó là ngày làm việc.");
         assertThat(text()).contains("Năm 2150 chưa có ngày nào được nhập.");
         assertThat(calendar.isWorkingDay(ANNOUNCED)).isTrue();
 
-        // a rebuild of the documents' index, followed until it is done
+        // the same page in English
+        open("/admin/holidays?year=2150&lang=en");
+        see("holidays-in-english");
+        assertThat(heading()).isEqualTo("Days off and working days of 2150");
+        open("/admin/holidays?lang=vi");
+
+        // a rebuild of the dossiers' index (a dossier in it at least), followed until it is done
+        submitted("citizen-b");
         open("/admin/rebuild");
-        look("rebuild");
-        click(By.id("target-documents"));
+        see("rebuild");
+        click(By.id("target-dossiers"));
         click("Bắt đầu dựng lại");
-        look("rebuild-started");
+        see("rebuild-started");
         assertThat(heading()).isEqualTo("Tiến độ dựng lại");
-        eventually(60, () -> text().contains("đã xong"));
-        look("rebuild-done");
+        // admin.js follows the run on the page itself, without reloading it
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> "đã xong".equals(
+                driver.findElement(By.id("rebuild-state")).getText()));
+        assertThat(browser.findElement(By.id("rebuild-progress")).getDomProperty("value")).isEqualTo("100");
+        see("rebuild-done-followed");
+        eventually(10, () -> text().contains("Kết thúc lúc"));
+        see("rebuild-done");
         WebElement bar = browser.findElement(By.id("rebuild-progress"));
         assertThat(bar.getDomAttribute("value")).isEqualTo("100");
-        assertThat(browser.findElement(By.id("rebuild-count")).getText()).startsWith("100 % — ");
-        assertThat(text()).contains("documents", "Kết thúc lúc");
+        String count = browser.findElement(By.id("rebuild-count")).getText();
+        assertThat(count).matches("100 % — \\d+ trên \\d+ sự kiện").doesNotEndWith(" trên 0 sự kiện");
+        assertThat(text()).contains("dossiers", "Kết thúc lúc");
 
         // read-only configuration
         open("/admin/procedures");
-        look("procedures");
+        see("procedures");
         assertThat(text()).contains(COSMETICS, "chỉ để xem");
         open("/admin/users");
-        look("users");
+        see("users");
         assertThat(text()).contains("citizen-a", "Nguyễn Văn An", "reception-hn", "Bộ phận Một cửa", "chỉ để xem");
         open("/admin/units");
-        look("units");
+        see("units");
         assertThat(text()).contains(HANOI, "chỉ để xem");
     }
 
@@ -136,7 +150,7 @@ class AdminJourneyTest extends BrowserJourney {
     void aParkedEventIsRetriedFromItsPageAndDeliveredOnceMended() throws Exception {
         signIn("admin");
         open("/admin/parked-events");
-        look("parked-events");
+        see("parked-events");
         assertThat(heading()).isEqualTo("Sự kiện bị giữ lại");
 
         // a complaint whose first event is larger than the producer's 1 MiB limit (as in PoisonEventTest)
@@ -144,11 +158,11 @@ class AdminJourneyTest extends BrowserJourney {
                 new Actor("citizen-a", "Nguyễn Văn An", Role.CITIZEN, null));
         By row = By.xpath("//tr[.//code[normalize-space()='" + id + "']]");
         eventually(60, () -> !browser.findElements(row).isEmpty());
-        look("parked-event-listed");
+        see("parked-event-listed");
         assertThat(browser.findElement(row).getText()).contains("ComplaintReceived", "max.request.size");
 
         click(browser.findElement(row).findElement(By.tagName("button")));
-        look("parked-event-still-parked");
+        see("parked-event-still-parked");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText())
                 .startsWith("Sự kiện của " + id + " vẫn bị giữ lại (đã thử 2 lần)");
 
@@ -159,7 +173,7 @@ class AdminJourneyTest extends BrowserJourney {
         } finally {
             restore(settings);
         }
-        look("parked-event-delivered");
+        see("parked-event-delivered");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText())
                 .isEqualTo("Đã phát hành các sự kiện của " + id + "; không còn gì bị giữ lại.");
         assertThat(browser.findElements(row)).isEmpty();
@@ -169,14 +183,24 @@ class AdminJourneyTest extends BrowserJourney {
     void aCitizenIsKeptOutOfTheAdministration() {
         signIn("citizen-a");
         open("/admin");
-        List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage).toList();
+        // the browser asks for /favicon.ico after that bare page (404): wait for it, so no later journey sees it
+        List<String> console = new java.util.ArrayList<>();
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (console.stream().noneMatch(message -> message.contains("/favicon.ico")) && System.nanoTime() < until) {
+            browser.manage().logs().get(LogType.BROWSER).getAll().forEach(entry -> console.add(entry.getMessage()));
+        }
         assertThat(console).anyMatch(message -> message.startsWith(base() + "/admin - Failed to load resource: the"
                 + " server responded with a status of 403"));
         assertThat(browser.getPageSource()).doesNotContain("Quản trị hệ thống", "Ngày nghỉ, ngày làm bù");
         // not look(...)ed at: the browser chain has no access-denied page of the web front yet, so the citizen gets
         // the API's JSON problem (urn:motcua:problem:http-403) from /error, and the browser then asks for
         // /favicon.ico (404) — reported to the lead, SecurityConfiguration is not this area's to change
+    }
+
+    /** Looks at the page, and at its words: no message key without its text ("??key_vi??"). */
+    private void see(String name) {
+        look(name);
+        assertThat(browser.getPageSource()).as("message keys without text on " + name).doesNotContain("??");
     }
 
     /** Types a day into the date control (its typing order follows the browser's locale, so set its value). */
