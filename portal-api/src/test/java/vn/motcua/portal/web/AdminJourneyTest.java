@@ -98,6 +98,20 @@ class AdminJourneyTest extends BrowserJourney {
         assertThat(row).contains("04/03/2150", "ngày nghỉ", "Thông báo 6150/TB-LĐTBXH", "admin");
         assertThat(calendar.isWorkingDay(ANNOUNCED)).as("the deadline calendar applies it").isFalse();
 
+        // replaced: "change" starts the form from what is stored
+        click(By.xpath("//table[@id='overrides']//tr[.//time[@datetime='2150-03-04']]//a"));
+        see("holidays-change");
+        assertThat(field("day").getDomProperty("value")).isEqualTo(ANNOUNCED.toString());
+        assertThat(field("reason").getDomProperty("value")).isEqualTo("Thông báo 6150/TB-LĐTBXH");
+        assertThat(field("working-false").isSelected()).isTrue();
+        click(By.id("working-true"));
+        click("Lưu ngày này");
+        see("holidays-replaced");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Đã lưu: ngày 04/03/2150 là ngày làm việc. Lịch tính hạn đã áp dụng.");
+        assertThat(browser.findElements(By.xpath("//table[@id='overrides']//tbody/tr"))).hasSize(1);
+        assertThat(calendar.isWorkingDay(ANNOUNCED)).isTrue();
+
         // removed again (the page asks first: the test answers yes)
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true");
         click(By.xpath("//table[@id='overrides']//tr[.//time[@datetime='2150-03-04']]//button"));
