@@ -148,6 +148,13 @@ class AdminJourneyTest extends BrowserJourney {
         assertThat(count).matches("100 % — \\d+ trên \\d+ sự kiện").doesNotEndWith(" trên 0 sự kiện");
         assertThat(text()).contains("dossiers", "Kết thúc lúc");
 
+        // the check of the read models against the event store, as the API's reconciliation
+        open("/admin/rebuild");
+        click("Đối chiếu ngay");
+        see("reconciled");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).matches("Đã đối chiếu: bổ sung \\d+ bản"
+                + " ghi, trong \\d+ ms\\.");
+
         // read-only configuration
         open("/admin/procedures");
         see("procedures");
