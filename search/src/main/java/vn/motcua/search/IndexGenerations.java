@@ -173,6 +173,15 @@ final class IndexGenerations {
     }
 
     private void create(String alias, String index, boolean withAlias) {
+        createIndex(alias, index, withAlias);
+        // a new index takes writes and reads only once its shard has started: on a busy node that is after the
+        // create call has answered, and a rebuild's first reads would fail with "no shard available"
+        IndexAdmin.call(() -> client.cluster().health(health -> health.index(index)
+                .waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow)
+                .timeout(time -> time.time("60s"))));
+    }
+
+    private void createIndex(String alias, String index, boolean withAlias) {
         try {
             IndexAdmin.call(() -> {
                 try (InputStream definition = definition(alias)) {

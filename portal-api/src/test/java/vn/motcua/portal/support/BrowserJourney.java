@@ -161,6 +161,8 @@ public abstract class BrowserJourney extends IntegrationTest {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
         assertThat(errors).as("console errors on %s (%s)", name, browser.getCurrentUrl()).isEmpty();
+        assertThat(browser.getPageSource()).as("a message key without its text (??key??) on " + name)
+                .doesNotContainPattern("\\?\\?[\\w.]+_(vi|en)\\?\\?");
         Results axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .disableIframeTesting().analyze(browser);
         List<String> serious = axe.getViolations().stream()
