@@ -120,8 +120,10 @@ class EofficeJourneyTest extends BrowserJourney {
         click(By.linkText(subject));
         look("document-for-the-unit-head");
         assertThat(browser.getCurrentUrl()).endsWith(documentPath);
-        WebElement preview = browser.findElement(By.cssSelector("iframe.pdf-preview"));
-        assertThat(preview.getDomAttribute("title")).isEqualTo("Xem trước văn bản (PDF)");
+        WebElement page = browser.findElement(By.cssSelector(".eoffice-pages img"));
+        assertThat(page.getDomAttribute("alt")).isEqualTo("Trang 1 của văn bản");
+        assertThat(((Number) browser.executeScript("arguments[0].scrollIntoView(); return arguments[0].naturalWidth",
+                page)).intValue()).as("the preview of page 1 is drawn").isGreaterThan(0);
         clearDownloads();
         click("Tải văn bản (PDF)");
         assertThat(new String(Files.readAllBytes(downloaded("van-ban-.*\\.pdf")), 0, 5)).isEqualTo("%PDF-");

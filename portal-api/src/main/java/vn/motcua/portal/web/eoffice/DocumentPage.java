@@ -1,5 +1,7 @@
 package vn.motcua.portal.web.eoffice;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,6 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.validation.constraints.Pattern;
+import vn.motcua.engine.document.BoundedPdf;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.task.TaskInbox;
@@ -66,16 +74,21 @@ public class DocumentPage {
      */
     private static final String PDF_POLICY = "frame-ancestors 'self'";
 
+    /** The most pages the document page previews as images; the whole document is one click away. */
+    static final int PREVIEW_PAGES = 5;
+
     private final DocumentWorkflow workflow;
     private final IncomingHandlingSheet handlingSheets;
+    private final BoundedPdf pdfs;
     private final TaskInbox inbox;
     private final EofficeChoices choices;
     private final MessageSource messages;
     private final ObjectMapper json;
 
-    public DocumentPage(DocumentWorkflow workflow, IncomingHandlingSheet handlingSheets, TaskInbox inbox,
-                        EofficeChoices choices, MessageSource messages, ObjectMapper json) {
+    public DocumentPage(DocumentWorkflow workflow, IncomingHandlingSheet handlingSheets, BoundedPdf pdfs,
+                        TaskInbox inbox, EofficeChoices choices, MessageSource messages, ObjectMapper json) {
         this.workflow = workflow;
+        this.pdfs = pdfs;
         this.handlingSheets = handlingSheets;
         this.inbox = inbox;
         this.choices = choices;
@@ -131,6 +144,28 @@ public class DocumentPage {
         return pdfAnswer(workflow.pdf(id, who), "van-ban-" + id + ".pdf", download);
     }
 
+    /**
+     * Page {@code page} (from 1) of the document's PDF as a PNG image, read with the same check as the PDF: the
+     * preview on the document page. Images, not a frame of the PDF, because the browser's own PDF viewer inside a
+     * frame is refused by the site's Content-Security-Policy ({@code default-src 'self'}) in Chromium, and phones
+     * often show no PDF in a frame at all.
+     */
+    @GetMapping(path = "/eoffice/documents/{id}/pages/{page}", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> page(@PathVariable @Pattern(regexp = ID) String id, @PathVariable int page,
+                                       Identity who) {
+        byte[] pdf = workflow.pdf(id, who);
+        byte[] png = pdfs.read(pdf, "file", document -> {
+            if (page < 1 || page > Math.min(document.getNumberOfPages(), PREVIEW_PAGES)) {
+                throw Problem.notFound("page", "Văn bản không có trang " + page + " / The document has no page " + page);
+            }
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, 110, ImageType.RGB);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        });
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
     @GetMapping(path = "/eoffice/documents/{id}/handling-sheet")
     public ResponseEntity<byte[]> handlingSheet(@PathVariable @Pattern(regexp = ID) String id, Identity who) {
         return pdfAnswer(handlingSheets.pdf(id, who), "phieu-giai-quyet-" + id + ".pdf", true);
@@ -146,7 +181,9 @@ public class DocumentPage {
         model.addAttribute("failedTask", failedTask);
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
-        model.addAttribute("hasPdf", document.secrecy() == null || !document.secrecy().contentKeptOffline());
+        boolean hasPdf = document.secrecy() == null || !document.secrecy().contentKeptOffline();
+        model.addAttribute("hasPdf", hasPdf);
+        model.addAttribute("pages", hasPdf ? pageCount(id, who) : 0);
         model.addAttribute("leadUnit", choices.unitName(document.leadUnitId()));
         model.addAttribute("supportingUnits", document.supportingUnitIds() == null ? List.of()
                 : document.supportingUnitIds().stream().map(choices::unitName).toList());
@@ -159,6 +196,15 @@ public class DocumentPage {
         model.addAttribute("leaders", choices.officials(who.unitId(), Role.LEADER));
         model.addAttribute("specialists", choices.officials(who.unitId(), Role.SPECIALIST));
         return "eoffice/document";
+    }
+
+    /** How many pages the preview shows (0 if the PDF cannot be read: the download still offers it). */
+    private int pageCount(String id, Identity who) {
+        try {
+            return Math.min(pdfs.read(workflow.pdf(id, who), "file", PDDocument::getNumberOfPages), PREVIEW_PAGES);
+        } catch (Problem unreadable) {
+            return 0;
+        }
     }
 
     /** The open tasks of this document in my inbox (the one inbox's task items of aggregate type "document"). */
