@@ -154,7 +154,10 @@ class EofficeJourneyTest extends BrowserJourney {
         signIn("clerk-hcm");
         openErrorPage(documentPath, 404);
         look("document-of-another-unit");
-        assertThat(heading()).isEqualTo("Không tìm thấy trang");
+        assertThat(heading()).isEqualTo("Không tìm thấy");
+        assertThat(text()).doesNotContain(subject, numberSymbol);
+        openErrorPage("/eoffice/documents/" + java.util.UUID.randomUUID(), 404);
+        assertThat(heading()).as("as for a document that does not exist").isEqualTo("Không tìm thấy");
     }
 
     /** A letter of the Ministry of Health signed with its seal (the dev PKI's), as the clerk receives it. */
