@@ -160,6 +160,49 @@ class EofficeJourneyTest extends BrowserJourney {
         assertThat(heading()).as("as for a document that does not exist").isEqualTo("Không tìm thấy");
     }
 
+    @Test
+    void aSpecialistDraftsAnOutgoingDocumentAndSubmitsItToTheHeadOfUnit() throws IOException {
+        String subject = "Quyết định kiểm tra cơ sở kinh doanh mỹ phẩm " + System.nanoTime() % 100000;
+        Path draft = Files.createTempFile("du-thao-", ".pdf");
+        Files.write(draft, pdf(subject));
+        draft.toFile().deleteOnExit();
+
+        signIn("specialist-hn");
+        open("/eoffice");
+        click("Soạn văn bản đi");
+        look("draft-outgoing");
+        assertThat(heading()).isEqualTo("Soạn văn bản đi");
+        click("Tạo dự thảo");
+        look("draft-outgoing-empty");
+        WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
+        assertThat(summary.getText()).contains("Nhập trích yếu nội dung của văn bản", "Chọn loại văn bản",
+                "Nhập ít nhất một nơi nhận", "Chọn tệp PDF của dự thảo");
+        assertThat(summary.findElement(By.linkText("Nhập ít nhất một nơi nhận")).getDomAttribute("href"))
+                .isEqualTo("#recipients0.id");
+
+        field("subject").sendKeys(subject);
+        new Select(field("type")).selectByVisibleText("Quyết định");
+        field("pageCount").sendKeys("2");
+        field("signerPosition").sendKeys("Phó Giám đốc");
+        field("signerName").sendKeys("Đặng Quốc Việt");
+        field("issuerAbbreviation").sendKeys("SYT");
+        field("recipients0.id").sendKeys("000.00.00.G01");
+        field("recipients0.name").sendKeys("Bộ Y tế");
+        field("file").sendKeys(draft.toAbsolutePath().toString());
+        click("Tạo dự thảo");
+        look("drafted");
+        assertThat(heading()).isEqualTo(subject);
+        assertThat(text()).contains("Đã tạo dự thảo.", "Chưa cấp số");
+        assertThat(browser.findElement(By.cssSelector("h1 + p .tag")).getText()).isEqualTo("Dự thảo");
+        eventually(10, () -> !browser.findElements(By.xpath("//button[normalize-space()='Trình lãnh đạo đơn vị']"))
+                .isEmpty());
+        browser.findElement(By.cssSelector("textarea[name=comment]")).sendKeys("Kính trình");
+        click("Trình lãnh đạo đơn vị");
+        look("submitted");
+        assertThat(text()).contains("Đã trình dự thảo lên lãnh đạo đơn vị.", "Kính trình");
+        assertThat(browser.findElement(By.cssSelector("h1 + p .tag")).getText()).isEqualTo("Chờ lãnh đạo đơn vị duyệt");
+    }
+
     /** A letter of the Ministry of Health signed with its seal (the dev PKI's), as the clerk receives it. */
     private Path signedPdf(String numberSymbol) throws IOException {
         pki.enrolSeal(BYT, "Bộ Y tế");

@@ -274,7 +274,7 @@ public class DocumentPage {
             case DocumentEvent.DocumentSentBack e -> add(details, "eoffice.history.reason", e.reason());
             case DocumentEvent.DocumentRecalled e -> add(details, "eoffice.history.reason", e.reason());
             case DocumentEvent.DocumentReceived e -> add(details, "eoffice.history.signatures",
-                    e.check() == null ? null : e.check().summary());
+                    e.check() == null ? null : choices.words(e.check().summary()));
             default -> {
                 // the label says it all
             }

@@ -113,6 +113,11 @@ public class EofficeChoices {
         return LocalDate.parse(typed.strip().replace('-', '/').replace('.', '/'), DAY);
     }
 
+    /** A text the engine writes in both languages ("Việt / English"), in the language of the page being drawn. */
+    public String words(String text) {
+        return inLanguage(text, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
     /** The part of a problem's bilingual text ("Việt / English") in the person's language. */
     static String inLanguage(String text, Locale locale) {
         if (text == null) {

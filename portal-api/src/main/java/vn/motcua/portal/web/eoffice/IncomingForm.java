@@ -93,14 +93,23 @@ public class IncomingForm {
     }
 
     private int pages() {
+        return number(pageCount);
+    }
+
+    /** A count typed in a box; 0 when blank or no whole number. */
+    static int number(String typed) {
         try {
-            return blank(pageCount) ? 0 : Integer.parseInt(pageCount.strip());
+            return blank(typed) ? 0 : Integer.parseInt(typed.strip());
         } catch (NumberFormatException e) {
             return 0;
         }
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+    static boolean blankText(String value) {
+        return blank(value);
+    }
+
+    static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
         try {
             return blank(name) ? null : Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
