@@ -162,9 +162,10 @@ class EofficeJourneyTest extends BrowserJourney {
 
     @Test
     void aSpecialistDraftsAnOutgoingDocumentAndSubmitsItToTheHeadOfUnit() throws IOException {
-        String subject = "Quyết định kiểm tra cơ sở kinh doanh mỹ phẩm " + System.nanoTime() % 100000;
+        long unique = System.nanoTime() % 100000;
+        String subject = "Quyết định kiểm tra cơ sở kinh doanh mỹ phẩm " + unique;
         Path draft = Files.createTempFile("du-thao-", ".pdf");
-        Files.write(draft, pdf(subject));
+        Files.write(draft, pdf("Du thao quyet dinh kiem tra " + unique));
         draft.toFile().deleteOnExit();
 
         signIn("specialist-hn");
