@@ -149,6 +149,11 @@ class EofficeJourneyTest extends BrowserJourney {
         clearDownloads();
         click("Tải phiếu giải quyết văn bản đến (PDF)");
         assertThat(new String(Files.readAllBytes(downloaded("phieu-giai-quyet-.*\\.pdf")), 0, 5)).isEqualTo("%PDF-");
+        open(documentPath + "?lang=en");
+        look("assigned-in-english");
+        assertThat(text()).contains("Handling assigned", "Handling history", "Lead unit", "Due on")
+                .doesNotContain("??");
+        open("/eoffice?lang=vi");
         signOut();
 
         signIn("clerk-hcm");
