@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import jakarta.servlet.http.HttpServletRequest;
 import vn.motcua.engine.problem.Problem;
 
 /**
@@ -24,8 +25,14 @@ public class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
 
+    private final WebPages frame;
+
+    public WebErrors(WebPages frame) {
+        this.frame = frame;
+    }
+
     @ExceptionHandler(Problem.class)
-    public ModelAndView problem(Problem problem, Locale locale) {
+    public ModelAndView problem(Problem problem, Locale locale, HttpServletRequest request) {
         HttpStatus status = switch (problem.kind()) {
             case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -36,18 +43,13 @@ public class WebErrors {
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-        return page(status, "en".equals(locale.getLanguage()) ? problem.titleEn() : problem.titleVi(),
-                problem.getMessage());
+        return framed(page(status, "en".equals(locale.getLanguage()) ? problem.titleEn() : problem.titleVi(),
+                problem.getMessage()), locale, request);
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    public ModelAndView denied() {
-        return page(HttpStatus.FORBIDDEN, null, null);
-    }
-
-    @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
-    public ModelAndView notFound() {
-        return page(HttpStatus.NOT_FOUND, null, null);
+    public ModelAndView denied(Locale locale, HttpServletRequest request) {
+        return framed(page(HttpStatus.FORBIDDEN, null, null), locale, request);
     }
 
     @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
@@ -55,14 +57,22 @@ public class WebErrors {
             org.springframework.web.method.annotation.HandlerMethodValidationException.class,
             jakarta.validation.ConstraintViolationException.class,
             org.springframework.web.multipart.MultipartException.class})
-    public ModelAndView badRequest(Exception e) {
-        return page(HttpStatus.BAD_REQUEST, null, null);
+    public ModelAndView badRequest(Locale locale, HttpServletRequest request) {
+        return framed(page(HttpStatus.BAD_REQUEST, null, null), locale, request);
     }
 
     @ExceptionHandler(Exception.class)
-    public ModelAndView unexpected(Exception e) {
+    public ModelAndView unexpected(Exception e, Locale locale, HttpServletRequest request) {
         log.error("A page failed", e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, null, null);
+        return framed(page(HttpStatus.INTERNAL_SERVER_ERROR, null, null), locale, request);
+    }
+
+    /** An exception handler's view gets none of {@link WebPages}' model attributes: the frame's are added here. */
+    private ModelAndView framed(ModelAndView page, Locale locale, HttpServletRequest request) {
+        page.addObject("me", frame.me());
+        page.addObject("language", frame.language(locale));
+        page.addObject("otherLanguage", frame.otherLanguage(request, locale));
+        return page;
     }
 
     static ModelAndView page(HttpStatus status, String title, String detail) {
@@ -71,9 +81,6 @@ public class WebErrors {
         page.addObject("status", status.value());
         page.addObject("problemTitle", title);
         page.addObject("problemDetail", detail);
-        // an exception handler's view gets none of WebPages' model attributes: the page's language is set here
-        page.addObject("language", "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()
-                .getLanguage()) ? "en" : "vi");
         return page;
     }
 }
