@@ -12,11 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.engine.audit.Checkpointer;
+import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.BrowserJourney;
 import vn.motcua.portal.support.OfflineVerifier;
 
@@ -120,6 +122,37 @@ class InspectorJourneyTest extends BrowserJourney {
         look("audit-trail-english");
         assertThat(browser.findElement(By.id("verdict")).getText()).contains("All " + steps + " events verified");
         open("/audit?lang=vi");
+    }
+
+    @Test
+    void anInspectorReadsTheSignedTrailOfAnOfficialDocument() {
+        Api.Response created = as("specialist-hn").multipart("/api/v1/documents/outgoing", parts -> {
+            parts.part("document", """
+                    {"metadata":{"subject":"Quyết định thanh tra cơ sở bán lẻ thuốc","type":"DECISION",
+                     "urgency":"NORMAL","secrecy":"NONE","pageCount":1,"signerPosition":"Phó Giám đốc",
+                     "signerName":"Đặng Quốc Việt","issuerAbbreviation":"SYT",
+                     "recipients":[{"id":"000.00.16.H26.VP","name":"Văn phòng Sở","kind":"INTERNAL_UNIT"}]}}""",
+                    MediaType.APPLICATION_JSON);
+            parts.part("file", Api.file("du-thao.pdf", pdf("Du thao quyet dinh")), MediaType.APPLICATION_PDF);
+        });
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("documentId").asText();
+        checkpoints.checkpointNow();
+        int steps = events(id);
+
+        signIn("inspector");
+        open("/audit?type=document&id=" + id);
+        eventually(30, () -> text().contains(steps + " bước khớp tìm kiếm"));
+        look("audit-search-document");
+        assertThat(text()).contains("Soạn thảo văn bản", "Phạm Minh Đức");
+        click(browser.findElements(By.cssSelector("table.audit-results a[href$='/audit/documents/" + id + "']"))
+                .getFirst());
+        look("audit-trail-document");
+        assertThat(heading()).isEqualTo("Nhật ký ký số của văn bản " + id);
+        assertThat(browser.findElement(By.id("verdict")).getText())
+                .contains("Tất cả " + steps + " sự kiện đã được kiểm chứng");
+        assertThat(browser.findElements(By.cssSelector(".audit-event__title .tag"))).hasSize(steps)
+                .allSatisfy(tag -> assertThat(tag.getText()).isEqualTo("Chữ ký hợp lệ"));
     }
 
     /**
