@@ -230,8 +230,9 @@ public class AuditTrailController {
     }
 
     /**
-     * Records every read an inspector makes anywhere in the API — searches, lists, views, exports — before it is
-     * served (who, what, when), and its status after. If the record cannot be written, nothing is served.
+     * Records every read an inspector makes anywhere, in the API and on the web front's pages — searches, lists,
+     * views, trails, exports — before it is served (who, what, when), and its status after. If the record cannot be
+     * written, nothing is served.
      */
     @Component
     static class InspectorReads extends OncePerRequestFilter {
@@ -249,7 +250,7 @@ public class AuditTrailController {
                 throws ServletException, IOException {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             boolean inspector = authentication != null && authentication.isAuthenticated()
-                    && request.getRequestURI().startsWith("/api/")
+                    && !isAsset(request.getRequestURI())
                     && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .anyMatch("ROLE_INSPECTOR"::equals);
             if (!inspector) {
@@ -266,6 +267,11 @@ public class AuditTrailController {
                 log.close(entry, response.getStatus());
             }
         }
+    }
+
+    /** The web front's styles, scripts and icons: no read of anyone's record. */
+    private static boolean isAsset(String path) {
+        return path.startsWith("/assets/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
     }
 
     static String logSigner() {

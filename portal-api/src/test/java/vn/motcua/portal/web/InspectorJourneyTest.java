@@ -157,13 +157,9 @@ class InspectorJourneyTest extends BrowserJourney {
 
     /**
      * A dossier that does not exist is "not found" in Vietnamese, and a citizen who opens the inspector's pages is
-     * told they may not, on the web front's error page. Disabled until the web front frames the error pages of
-     * {@code WebErrors} (no lang, no person, on a Problem thrown by a page) and answers a browser's 403 from the
-     * browser chain with a page rather than the API's problem JSON: both fixes are proposed to the lead (issue 14,
-     * inspector's report); with them this journey passes.
+     * told they may not, on the web front's error page (in the frame of every page: their name, the language).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("needs the web front's error-page fixes proposed in the inspector pages' report")
     void aMissingTrailIsNotFoundAndACitizenIsToldTheyMayNotOpenTheAuditPages() {
         signIn("inspector");
         openErrorPage("/audit/dossiers/000.00.16.H26-991231-9999", 404);
