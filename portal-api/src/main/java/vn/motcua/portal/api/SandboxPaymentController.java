@@ -117,7 +117,7 @@ public class SandboxPaymentController {
         return """
                 <!DOCTYPE html>
                 <html lang="vi">
-                <head><meta charset="utf-8"><title>%s</title></head>
+                <head><meta charset="utf-8"><title>%s</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"></head>
                 <body>
                 <p role="alert"><strong>CỔNG THANH TOÁN THỬ NGHIỆM / SANDBOX</strong> — không thu tiền thật / no real money</p>
                 <h1>%s</h1>

@@ -17,7 +17,8 @@ import vn.motcua.process.ProcedureCatalogue;
 
 /**
  * The procedures offered (the catalogue the API serves, as published in the national procedure database under
- * Decree 63/2010/ND-CP): a list searchable by name or code with or without Vietnamese diacritics, and one page per
+ * Decree 63/2010/ND-CP): a list searchable by name or code — every word typed, with or without Vietnamese
+ * diacritics — and one page per
  * procedure with what the applicant needs before applying.
  */
 @Controller
@@ -39,10 +40,12 @@ public class CataloguePages {
         if (query.length() > 200) {
             query = query.substring(0, 200);
         }
-        String folded = fold(query);
+        List<String> words = List.of(fold(query).split(" ")).stream().filter(word -> !word.isBlank()).toList();
         List<Procedure> found = catalogue.all().stream()
-                .filter(procedure -> folded.isEmpty() || fold(procedure.name()).contains(folded)
-                        || fold(procedure.code()).contains(folded))
+                .filter(procedure -> {
+                    String text = fold(procedure.code() + " " + procedure.name());
+                    return words.stream().allMatch(text::contains);
+                })
                 .toList();
         model.addAttribute("q", query);
         model.addAttribute("procedures", found);

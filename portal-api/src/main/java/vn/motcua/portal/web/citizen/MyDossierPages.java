@@ -115,13 +115,14 @@ public class MyDossierPages {
 
     @GetMapping("/{code}")
     public String dossier(@PathVariable String code, @RequestParam(required = false) String payment, Identity who,
-                          Model model) {
+                          Locale locale, Model model) {
         DossierSummary dossier = visible(code, who);
         List<Step> steps = history.of(dossier.code());
         List<StepView> timeline = new ArrayList<>();
         List<DocumentView> documents = new ArrayList<>();
         for (Step step : steps) {
-            timeline.add(new StepView(step.type(), step.labelVi(), when(step.at()), step.actor().name(),
+            timeline.add(new StepView(step.type(), step.labelVi(), when(step.at()),
+                    Bilingual.pick(step.actor().name(), locale),
                     step.comment(), step.documents()));
             step.documents().forEach(document -> documents.add(new DocumentView(document.fileName(),
                     document.sha256(), document.size(), step.type(), when(step.at()))));
@@ -313,7 +314,7 @@ public class MyDossierPages {
         return step.details() instanceof Map<?, ?> details ? details.get(name) : null;
     }
 
-    static String when(Instant at) {
+    public static String when(Instant at) {
         return at == null ? "" : WHEN.format(at.atZone(VIETNAM));
     }
 
