@@ -186,6 +186,30 @@ class CitizenJourneyTest extends BrowserJourney {
         assertThat(text()).contains("trùng khớp từng byte");
     }
 
+    @Test
+    void everyProcedureOffersItsApplicationFormDrawnFromItsSchema() {
+        signIn("citizen-b");
+        for (com.fasterxml.jackson.databind.JsonNode procedure : as("citizen-b").get("/api/v1/procedures").json()) {
+            String code = procedure.get("code").asText();
+            open("/my/apply/" + code);
+            look("apply-" + code);
+            assertThat(heading()).isEqualTo("Nộp hồ sơ trực tuyến");
+            assertThat(text()).contains(procedure.get("name").asText());
+        }
+        open("/my/apply/BYT.DUOC.02");
+        assertThat(browser.findElement(By.id("f-reason")).getText()).as("codes shown in words").contains("Bị mất");
+        open("/procedures/BYT.DUOC.03?lang=en");
+        look("procedure-in-english");
+        assertThat(text()).contains("Documents required", "Apply online");
+        click("Apply online");
+        look("apply-in-english");
+        assertThat(heading()).isEqualTo("Apply online");
+        click("Continue");
+        look("apply-errors-in-english");
+        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
+                .contains("There is a problem", "Attach at least one PDF document", "Personal identification number");
+    }
+
     private static String file(String name, byte[] content) {
         try {
             Path dir = Files.createTempDirectory("citizen-upload");

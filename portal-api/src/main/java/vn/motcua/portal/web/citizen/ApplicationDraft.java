@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * An application being filled in, kept in the applicant's session between the form and the check-answers page so
- * that nothing typed or attached is lost or asked for again. Bounded: a few files of at most the upload limit
- * each, and one draft per procedure; it goes when the dossier is submitted or the session ends.
+ * that nothing typed or attached is lost or asked for again. Bounded: {@value #MAX_FILES} files and
+ * {@value #MAX_BYTES} bytes at most, and one draft a session (starting another procedure's drops it); it goes when
+ * the dossier is submitted or the session ends.
  */
 public class ApplicationDraft implements Serializable {
 
@@ -20,6 +21,9 @@ public class ApplicationDraft implements Serializable {
 
     /** At most this many files wait in a draft. */
     public static final int MAX_FILES = 10;
+
+    /** At most this many bytes of files wait in a draft (the servlet's request limit is 60 MB). */
+    public static final long MAX_BYTES = 30L * 1024 * 1024;
 
     /** An attached PDF waiting to be submitted. */
     public record DraftFile(String id, String fileName, byte[] content) implements Serializable {
@@ -65,6 +69,10 @@ public class ApplicationDraft implements Serializable {
 
     void addFile(String fileName, byte[] content) {
         files.add(new DraftFile(UUID.randomUUID().toString(), fileName, content));
+    }
+
+    long bytes() {
+        return files.stream().mapToLong(DraftFile::size).sum();
     }
 
     void removeFile(String id) {

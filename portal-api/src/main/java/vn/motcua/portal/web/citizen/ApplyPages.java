@@ -94,18 +94,18 @@ public class ApplyPages {
             draft.removeFile(removeFile);
         }
         attach(draft, files, problems, locale);
-        session.setAttribute(ApplicationDraft.key(procedure.code()), draft);
+        keep(session, procedure, draft);
         if (removeFile != null || action.startsWith("addRow:")) {
             String anchor = removeFile != null ? "files" : FormSchemaFields.idOf(action.substring("addRow:".length()));
             return problems.isEmpty() ? "redirect:/my/apply/" + procedure.code() + "#" + anchor
                     : formPage(procedure, draft, problems, model);
         }
-        problems.addAll(check(procedure, draft, locale));
+        problems = check(procedure, draft, problems, locale);
         if (!problems.isEmpty()) {
             return formPage(procedure, draft, problems, model);
         }
         draft.setComplete(true);
-        session.setAttribute(ApplicationDraft.key(procedure.code()), draft);
+        keep(session, procedure, draft);
         return "redirect:/my/apply/" + procedure.code() + "/check";
     }
 
@@ -153,8 +153,12 @@ public class ApplyPages {
         }
     }
 
-    /** Every check the API would make before the engine's, each tied to its field. */
-    private List<FieldProblem> check(Procedure procedure, ApplicationDraft draft, Locale locale) {
+    /**
+     * Every check the API would make before the engine's, each tied to its field, in the order of the page (the
+     * problems of the files just attached last, with the files).
+     */
+    private List<FieldProblem> check(Procedure procedure, ApplicationDraft draft, List<FieldProblem> fileProblems,
+                                     Locale locale) {
         List<FieldProblem> problems = new ArrayList<>();
         if (draft.getUnitId() == null || properties.unit(draft.getUnitId()).isEmpty()) {
             problems.add(new FieldProblem("unitId", message(locale, "Chọn nơi nộp hồ sơ", "Choose where to apply")));
@@ -173,7 +177,8 @@ public class ApplyPages {
         for (FieldError error : forms.validate(procedure.code(), draft.getForm())) {
             problems.add(new FieldProblem(anchorOf("form." + error.path()), Bilingual.pick(error.message(), locale)));
         }
-        if (draft.getFiles().isEmpty() && problems.stream().noneMatch(p -> p.id().equals("files"))) {
+        problems.addAll(fileProblems);
+        if (draft.getFiles().isEmpty() && fileProblems.isEmpty()) {
             problems.add(new FieldProblem("files", message(locale, "Đính kèm ít nhất một tài liệu PDF",
                     "Attach at least one PDF document")));
         }
@@ -190,9 +195,12 @@ public class ApplyPages {
             if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
                 continue;
             }
-            if (draft.getFiles().size() >= ApplicationDraft.MAX_FILES) {
+            if (draft.getFiles().size() >= ApplicationDraft.MAX_FILES
+                    || draft.bytes() + file.getSize() > ApplicationDraft.MAX_BYTES) {
                 problems.add(new FieldProblem("files", message(locale, "Chỉ đính kèm được tối đa "
-                        + ApplicationDraft.MAX_FILES + " tệp", "At most " + ApplicationDraft.MAX_FILES + " files")));
+                        + ApplicationDraft.MAX_FILES + " tệp, tổng cộng " + ApplicationDraft.MAX_BYTES / (1024 * 1024)
+                        + " MB", "At most " + ApplicationDraft.MAX_FILES + " files, "
+                        + ApplicationDraft.MAX_BYTES / (1024 * 1024) + " MB in all")));
                 return;
             }
             try {
@@ -250,6 +258,15 @@ public class ApplyPages {
             answers.add(new Answer(field.label(), value, field.id()));
         }
         return answers;
+    }
+
+    /** One draft a session: another procedure's draft goes, with its files. */
+    private static void keep(HttpSession session, Procedure procedure, ApplicationDraft draft) {
+        String key = ApplicationDraft.key(procedure.code());
+        java.util.Collections.list(session.getAttributeNames()).stream()
+                .filter(name -> name.startsWith(ApplicationDraft.key("")) && !name.equals(key))
+                .forEach(session::removeAttribute);
+        session.setAttribute(key, draft);
     }
 
     private ApplicationDraft draft(HttpSession session, Procedure procedure, Identity who) {
