@@ -207,7 +207,7 @@ class CitizenJourneyTest extends BrowserJourney {
         click("Continue");
         look("apply-errors-in-english");
         assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
-                .contains("There is a problem", "Attach at least one PDF document", "Personal identification number");
+                .contains("There is a problem", "Choose where to apply", "ID number is required", "Attach at least one PDF document");
     }
 
     private static String file(String name, byte[] content) {
