@@ -124,6 +124,18 @@ class CitizenJourneyTest extends BrowserJourney {
         eventually(10, () -> text().contains("Đã thanh toán phí, lệ phí"));
         look("paid");
         assertThat(text()).contains("Đã tiếp nhận", "Đã thanh toán").doesNotContain("Thanh toán trực tuyến");
+
+        String another = submitted("citizen-a");
+        open("/my/dossiers/" + another);
+        click(browser.findElement(By.cssSelector("#withdraw summary")));
+        look("withdraw");
+        field("withdraw-reason").sendKeys("Nộp nhầm thủ tục");
+        browser.findElement(By.cssSelector("#withdraw button[type=submit]")).click();
+        browser.switchTo().alert().accept();
+        eventually(10, () -> text().contains("Đã rút hồ sơ."));
+        look("withdrawn");
+        assertThat(text()).contains("Đã rút", "Nộp nhầm thủ tục");
+        assertThat(browser.findElements(By.id("withdraw"))).as("nothing more to withdraw").isEmpty();
     }
 
     @Test
