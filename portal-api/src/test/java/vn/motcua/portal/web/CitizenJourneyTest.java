@@ -200,7 +200,14 @@ class CitizenJourneyTest extends BrowserJourney {
 
     @Test
     void everyProcedureOffersItsApplicationFormDrawnFromItsSchema() {
+        String someoneElses = submitted("citizen-a");
         signIn("citizen-b");
+        openErrorPage("/my/dossiers/" + someoneElses, 404);
+        // no look(): an error page raised by an exception lacks the frame's lang attribute (WebErrors, reported)
+        assertThat(text()).as("another applicant's dossier is as unknown as a missing one")
+                .contains("Không tìm thấy").doesNotContain("Nguyễn Văn An");
+        openErrorPage("/my/dossiers/" + someoneElses + "/receipt", 404);
+        openErrorPage("/my/apply/NO.SUCH.PROCEDURE", 404);
         for (com.fasterxml.jackson.databind.JsonNode procedure : as("citizen-b").get("/api/v1/procedures").json()) {
             String code = procedure.get("code").asText();
             open("/my/apply/" + code);
