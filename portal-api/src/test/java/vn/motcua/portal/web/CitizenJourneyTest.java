@@ -45,9 +45,13 @@ class CitizenJourneyTest extends BrowserJourney {
         assertThat(field("applicant-fullName").getDomProperty("value")).as("prefilled from the identity")
                 .isEqualTo("Nguyễn Văn An");
         click(field("unitId"));
+        field("applicant-idNumber").clear();
         field("applicant-idNumber").sendKeys("001099012345");
+        field("applicant-phone").clear();
         field("applicant-phone").sendKeys("0912345678");
+        field("applicant-email").clear();
         field("applicant-email").sendKeys("an@example.vn");
+        field("applicant-address").clear();
         field("applicant-address").sendKeys("Số 1 Tràng Tiền, Hà Nội");
         field("f-brand").sendKeys("Sen Việt");
         field("f-ingredients-0-name").sendKeys("Aqua");
@@ -208,6 +212,10 @@ class CitizenJourneyTest extends BrowserJourney {
                 .contains("Không tìm thấy").doesNotContain("Nguyễn Văn An");
         openErrorPage("/my/dossiers/" + someoneElses + "/receipt", 404);
         openErrorPage("/my/apply/NO.SUCH.PROCEDURE", 404);
+        submitted("citizen-b");
+        open("/my/apply/BYT.KCB.01");
+        assertThat(field("applicant-phone").getDomProperty("value")).as("from the latest dossier")
+                .isEqualTo("0912345678");
         for (com.fasterxml.jackson.databind.JsonNode procedure : as("citizen-b").get("/api/v1/procedures").json()) {
             String code = procedure.get("code").asText();
             open("/my/apply/" + code);
@@ -226,7 +234,9 @@ class CitizenJourneyTest extends BrowserJourney {
         click("Continue");
         look("apply-errors-in-english");
         assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
-                .contains("There is a problem", "Choose where to apply", "ID number is required", "Attach at least one PDF document");
+                .contains("There is a problem", "Choose where to apply", "Attach at least one PDF document");
+        assertThat(browser.findElements(By.cssSelector(".error-summary a[href='#f-responsiblePharmacist-fullName']")))
+                .as("a group left out links to its first field").hasSize(1);
     }
 
     private static String file(String name, byte[] content) {

@@ -20,11 +20,15 @@ import org.springframework.web.multipart.MultipartFile;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Validator;
+import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.document.BoundedPdf;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.dossier.Applicant;
+import vn.motcua.engine.dossier.history.DossierHistory;
 import vn.motcua.engine.dossier.process.DossierWorkflow;
+import vn.motcua.engine.dossier.registry.DossierPolicy;
+import vn.motcua.engine.dossier.registry.DossierRegistry;
 import vn.motcua.engine.dossier.process.NewDossier;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.problem.Problem;
@@ -36,7 +40,7 @@ import vn.motcua.process.ProcedureCatalogue;
 
 /**
  * Applying online (level 4, Decree 45/2020/ND-CP): the procedure's form, the receiving unit, the applicant's
- * particulars and the PDF documents on one page; a check-answers page; then the dossier is submitted through
+ * particulars (filled in from the identity and the person's latest dossier) and the PDF documents on one page; a check-answers page; then the dossier is submitted through
  * {@link DossierWorkflow#submit} as the API does. The applicant's particulars are checked with the API's own
  * {@link ApplicantRequest} constraints and the form with the engine's {@link FormValidator}, so that every error is
  * shown by its field at once; the engine checks everything again on submitting.
@@ -54,9 +58,13 @@ public class ApplyPages {
     private final Validator validator;
     private final BoundedPdf pdfs;
     private final DossierWorkflow workflow;
+    private final DossierRegistry registry;
+    private final DossierPolicy policy;
+    private final DossierHistory history;
 
     public ApplyPages(ProcedureCatalogue catalogue, MotcuaProperties properties, FormSchemaFields schemaFields,
-                      FormValidator forms, Validator validator, BoundedPdf pdfs, DossierWorkflow workflow) {
+                      FormValidator forms, Validator validator, BoundedPdf pdfs, DossierWorkflow workflow,
+                      DossierRegistry registry, DossierPolicy policy, DossierHistory history) {
         this.catalogue = catalogue;
         this.properties = properties;
         this.schemaFields = schemaFields;
@@ -64,6 +72,9 @@ public class ApplyPages {
         this.validator = validator;
         this.pdfs = pdfs;
         this.workflow = workflow;
+        this.registry = registry;
+        this.policy = policy;
+        this.history = history;
     }
 
     @GetMapping
@@ -175,7 +186,7 @@ public class ApplyPages {
             }
         }
         for (FieldError error : forms.validate(procedure.code(), draft.getForm())) {
-            problems.add(new FieldProblem(anchorOf("form." + error.path()), Bilingual.pick(error.message(), locale)));
+            problems.add(new FieldProblem(formAnchor(procedure, error.path()), Bilingual.pick(error.message(), locale)));
         }
         problems.addAll(fileProblems);
         if (draft.getFiles().isEmpty() && fileProblems.isEmpty()) {
@@ -276,15 +287,40 @@ public class ApplyPages {
         }
         ApplicationDraft draft = new ApplicationDraft();
         draft.getApplicant().put("fullName", who.name());
+        lastApplicant(who).ifPresent(last -> {
+            draft.getApplicant().put("idNumber", last.idNumber());
+            draft.getApplicant().put("phone", last.phone());
+            draft.getApplicant().put("email", last.email());
+            draft.getApplicant().put("address", last.address());
+        });
         if (properties.units().size() == 1) {
             draft.setUnitId(properties.units().getFirst().id());
         }
         return draft;
     }
 
+    /**
+     * The particulars the person gave on their latest dossier, to fill the form again (the signed-in identity
+     * carries only the name); read through the same scope as their list of dossiers.
+     */
+    private java.util.Optional<Applicant> lastApplicant(Identity who) {
+        return registry.within(AccessCheck.scope(policy, who), 1, 0).stream().findFirst()
+                .flatMap(latest -> history.of(latest.code()).stream()
+                        .filter(step -> step.type().equals("DossierSubmitted")).findFirst())
+                .map(step -> step.details() instanceof Map<?, ?> details ? details.get("applicant") : null)
+                .filter(Applicant.class::isInstance).map(Applicant.class::cast);
+    }
+
     private Procedure procedure(String code) {
         return catalogue.find(code).orElseThrow(() -> Problem.notFound("procedure",
                 "Không có thủ tục " + code + " / No procedure " + code));
+    }
+
+    /** A form field's control; for a group asked for as a whole (a nested object), its first field's. */
+    private String formAnchor(Procedure procedure, String path) {
+        return schemaFields.fields(procedure).stream()
+                .filter(field -> field.path().equals(path) || field.path().startsWith(path + "."))
+                .map(FormSchemaFields.Field::id).findFirst().orElse(FormSchemaFields.idOf(path));
     }
 
     /** The control an engine's field names: {@code form.ingredients[0].name}, {@code files[1]}, {@code unitId}. */
