@@ -234,7 +234,8 @@ class CitizenJourneyTest extends BrowserJourney {
         click("Continue");
         look("apply-errors-in-english");
         assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
-                .contains("There is a problem", "Choose where to apply", "Attach at least one PDF document");
+                .contains("There is a problem", "Choose where to apply", "“Tên cơ sở bán lẻ thuốc” is required",
+                        "“Người chịu trách nhiệm chuyên môn về dược” is required", "Attach at least one PDF document");
         assertThat(browser.findElements(By.cssSelector(".error-summary a[href='#f-responsiblePharmacist-fullName']")))
                 .as("a group left out links to its first field").hasSize(1);
     }

@@ -186,7 +186,7 @@ public class ApplyPages {
             }
         }
         for (FieldError error : forms.validate(procedure.code(), draft.getForm())) {
-            problems.add(new FieldProblem(formAnchor(procedure, error.path()), Bilingual.pick(error.message(), locale)));
+            problems.add(new FieldProblem(formAnchor(procedure, error.path()), formMessage(procedure, error, locale)));
         }
         problems.addAll(fileProblems);
         if (draft.getFiles().isEmpty() && fileProblems.isEmpty()) {
@@ -314,6 +314,24 @@ public class ApplyPages {
     private Procedure procedure(String code) {
         return catalogue.find(code).orElseThrow(() -> Problem.notFound("procedure",
                 "Không có thủ tục " + code + " / No procedure " + code));
+    }
+
+    /**
+     * The engine's words for a form field in the person's language. Its English names the field by its path (for
+     * support staff); a person reads the field's label instead, as the form shows it.
+     */
+    private String formMessage(Procedure procedure, FieldError error, Locale locale) {
+        String message = Bilingual.pick(error.message(), locale);
+        if (!"en".equals(locale.getLanguage()) || error.path().isEmpty() || !message.startsWith(error.path() + " ")) {
+            return message;
+        }
+        return schemaFields.fields(procedure).stream()
+                .filter(field -> field.path().equals(error.path()) || field.path().startsWith(error.path() + "."))
+                .findFirst().map(field -> {
+                    String label = field.path().equals(error.path()) || !field.label().contains(" – ") ? field.label()
+                            : field.label().substring(0, field.label().lastIndexOf(" – "));
+                    return "“" + label + "” " + message.substring(error.path().length() + 1);
+                }).orElse(message);
     }
 
     /** A form field's control; for a group asked for as a whole (a nested object), its first field's. */

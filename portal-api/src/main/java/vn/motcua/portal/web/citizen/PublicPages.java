@@ -43,7 +43,7 @@ public class PublicPages {
     @GetMapping("/lookup")
     public ModelAndView lookup(@RequestParam(required = false) String code,
                                @RequestParam(required = false) String phoneOrIdNumber, HttpServletRequest request,
-                               HttpServletResponse response, Locale locale) {
+                               HttpServletResponse response) {
         ModelAndView page = new ModelAndView("citizen/lookup");
         page.addObject("notFound", false);
         page.addObject("code", code);
@@ -75,7 +75,7 @@ public class PublicPages {
 
     @GetMapping("/verify")
     public ModelAndView verify(@RequestParam(required = false) String code, @RequestParam(required = false) String v,
-                               HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                               HttpServletRequest request, HttpServletResponse response) {
         if (code == null && v == null) {
             return verifyPage();
         }
