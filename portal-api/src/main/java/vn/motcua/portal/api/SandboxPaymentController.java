@@ -35,6 +35,9 @@ public class SandboxPaymentController {
 
     private static final String ID = "PAY[0-9A-F]{20}";
 
+    /** Where the payer goes back to: their dossier's page, which shows the payment once the dossier has it. */
+    static final String RETURN = "/my/dossiers/";
+
     private final ObjectProvider<SandboxPaymentGateway> sandbox;
 
     public SandboxPaymentController(ObjectProvider<SandboxPaymentGateway> sandbox) {
@@ -78,8 +81,9 @@ public class SandboxPaymentController {
         SandboxPaymentGateway.Order order = order(paymentId);
         return html("Kết quả thanh toán / Payment result", order, "<p><strong>" + esc(statusVi(order.status()))
                 + "</strong></p>" + (order.transactionId() == null ? "" : "<p>Mã giao dịch / Transaction: "
-                + esc(order.transactionId()) + "</p>") + "<p>Quay lại hệ thống dịch vụ công để theo dõi hồ sơ."
-                + " / Return to the public service portal to follow the dossier.</p>");
+                + esc(order.transactionId()) + "</p>") + "<p><a href=\"" + esc(RETURN + order.dossierCode() + "?payment="
+                + order.orderId()) + "\">Quay lại hồ sơ trên Cổng dịch vụ công / Back to the dossier on the public"
+                + " service portal</a></p>");
     }
 
     private SandboxPaymentGateway.Order order(String paymentId) {
@@ -113,7 +117,7 @@ public class SandboxPaymentController {
         return """
                 <!DOCTYPE html>
                 <html lang="vi">
-                <head><meta charset="utf-8"><title>%s</title></head>
+                <head><meta charset="utf-8"><title>%s</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"></head>
                 <body>
                 <p role="alert"><strong>CỔNG THANH TOÁN THỬ NGHIỆM / SANDBOX</strong> — không thu tiền thật / no real money</p>
                 <h1>%s</h1>

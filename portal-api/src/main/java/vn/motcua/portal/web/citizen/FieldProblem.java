@@ -1,0 +1,5 @@
+package vn.motcua.portal.web.citizen;
+
+/** One thing to correct: the id of the control at fault (the error summary links to it) and what is wrong. */
+public record FieldProblem(String id, String message) {
+}
