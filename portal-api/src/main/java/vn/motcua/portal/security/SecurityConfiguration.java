@@ -141,7 +141,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/assets/**", "/webjars/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/procedures", "/procedures/*", "/lookup",
                                 "/verify", "/verify/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/verify", "/verify/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/lookup", "/verify", "/verify/**").permitAll()
                         .requestMatchers("/my/**").hasRole("CITIZEN")
                         .requestMatchers("/work/**", "/eoffice/**").hasAnyRole(OFFICIALS)
                         .requestMatchers("/dashboard/**").hasAnyRole(READERS)

@@ -75,7 +75,7 @@ public class WebErrors {
         return page;
     }
 
-    static ModelAndView page(HttpStatus status, String title, String detail) {
+    public static ModelAndView page(HttpStatus status, String title, String detail) {
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());

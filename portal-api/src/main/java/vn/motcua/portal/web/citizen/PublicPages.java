@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.portal.web.WebErrors;
 import vn.motcua.portal.api.ResultVerificationController;
 import vn.motcua.portal.api.SearchController;
 import vn.motcua.portal.ratelimit.RateLimits;
@@ -41,6 +42,14 @@ public class PublicPages {
     }
 
     @GetMapping("/lookup")
+    public ModelAndView lookupForm() {
+        ModelAndView page = new ModelAndView("citizen/lookup");
+        page.addObject("notFound", false);
+        return page;
+    }
+
+    /** Posted, not a query: the phone or ID number stays out of addresses, histories and access logs. */
+    @PostMapping("/lookup")
     public ModelAndView lookup(@RequestParam(required = false) String code,
                                @RequestParam(required = false) String phoneOrIdNumber, HttpServletRequest request,
                                HttpServletResponse response) {
@@ -164,8 +173,6 @@ public class PublicPages {
     }
 
     private static ModelAndView tooManyPage() {
-        ModelAndView page = new ModelAndView("citizen/too-many");
-        page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
-        return page;
+        return WebErrors.page(HttpStatus.TOO_MANY_REQUESTS, null, null);
     }
 }
