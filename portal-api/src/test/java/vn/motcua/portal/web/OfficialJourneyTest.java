@@ -87,7 +87,7 @@ class OfficialJourneyTest extends BrowserJourney {
         look("supplemented");
         assertThat(timeline()).contains("Nộp bổ sung hồ sơ");
         assertThat(text()).contains("giay-uy-quyen.pdf");
-        decide("Tiếp nhận hồ sơ", "Hồ sơ đã đầy đủ, hợp lệ", "accepted");
+        decideInPage("Tiếp nhận hồ sơ", "Hồ sơ đã đầy đủ, hợp lệ", "accepted");
         assertThat(status()).isEqualTo("Chờ nộp phí, lệ phí");
         assertThat(timeline()).contains("Tiếp nhận hồ sơ, hẹn trả kết quả");
         assertThat(summaryValue("Phí, lệ phí")).contains("Chưa nộp");
@@ -101,7 +101,7 @@ class OfficialJourneyTest extends BrowserJourney {
         click(code);
         look("dossier-at-appraisal");
         assertThat(summaryValue("Phí, lệ phí")).contains("Đã nộp");
-        decide("Đạt yêu cầu", "Hồ sơ đạt yêu cầu", "appraised");
+        decideInPage("Đạt yêu cầu", "Hồ sơ đạt yêu cầu", "appraised");
         assertThat(status()).isEqualTo("Đã thẩm định, chờ phê duyệt");
         assertThat(timeline()).contains("Thẩm định hồ sơ");
 
@@ -109,14 +109,14 @@ class OfficialJourneyTest extends BrowserJourney {
         signIn("unit-head-hn");
         open("/work/dossiers/" + code);
         look("dossier-at-result-review");
-        decide("Đồng ý, trình lãnh đạo ký", "Đồng ý, trình lãnh đạo ký", "reviewed");
+        decideInPage("Đồng ý, trình lãnh đạo ký", "Đồng ý, trình lãnh đạo ký", "reviewed");
         assertThat(timeline()).contains("Trưởng đơn vị kiểm tra, trình lãnh đạo");
 
         signOut();
         signIn("leader-hn");
         open("/work/dossiers/" + code);
         look("dossier-at-approval");
-        decide("Phê duyệt và ký", "Cấp số tiếp nhận Phiếu công bố", "approved");
+        decideInPage("Phê duyệt và ký", "Cấp số tiếp nhận Phiếu công bố", "approved");
         assertThat(status()).isEqualTo("Đã phê duyệt, chờ trả kết quả");
         assertThat(timeline()).contains("Phê duyệt kết quả");
 
@@ -124,7 +124,7 @@ class OfficialJourneyTest extends BrowserJourney {
         signIn("clerk-hn");
         open("/work/dossiers/" + code);
         look("dossier-at-issue");
-        decide("Cấp số, đóng dấu và phát hành", "", "issued");
+        decideInPage("Cấp số, đóng dấu và phát hành", "", "issued");
         String symbol = issuedSymbol(code);
         assertThat(browser.findElement(By.cssSelector(".result-number")).getText()).isEqualTo(symbol);
         assertThat(summaryValue("Người ký")).isNotBlank();
@@ -134,7 +134,7 @@ class OfficialJourneyTest extends BrowserJourney {
         signIn("reception-hn");
         open("/work/dossiers/" + code);
         look("dossier-at-return");
-        decide("Trả kết quả cho người nộp", "Trả kết quả trực tuyến", "returned");
+        decideInPage("Trả kết quả cho người nộp", "Trả kết quả trực tuyến", "returned");
         assertThat(status()).isEqualTo("Đã trả kết quả");
         assertThat(timeline()).contains("Trả kết quả");
         assertThat(text()).contains("Hồ sơ không có bước nào đang chờ bạn xử lý.");
@@ -192,7 +192,7 @@ class OfficialJourneyTest extends BrowserJourney {
     }
 
     /** Chooses an outcome, writes the comment, records the decision and looks at the page it leads back to. */
-    private void decide(String outcome, String comment, String name) {
+    private void decideInPage(String outcome, String comment, String name) {
         choose(outcome);
         if (!comment.isEmpty()) {
             field("comment").sendKeys(comment);

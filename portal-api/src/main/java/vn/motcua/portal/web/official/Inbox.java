@@ -49,8 +49,8 @@ record Inbox(List<Row> rows, List<Row> shown, Counters counters, Filter filter, 
         static final List<String> DEADLINES = List.of("ON_TIME", "DUE_SOON", "OVERDUE", "NONE");
 
         Filter {
-            kind = KINDS.contains(kind) ? kind : null;
-            deadline = DEADLINES.contains(deadline) ? deadline : null;
+            kind = kind != null && KINDS.contains(kind) ? kind : null;
+            deadline = deadline != null && DEADLINES.contains(deadline) ? deadline : null;
             step = blankToNull(step);
             procedure = blankToNull(procedure);
             query = blankToNull(query);
