@@ -10,7 +10,16 @@
   var data = JSON.parse(block.textContent || '{}');
   var label = function (name) { return holder.getAttribute('data-label-' + name) || name; };
   var green = '#00703c', red = '#b3261e', blue = '#0b4f9c', grey = '#4a4f55';
-  var names = function (lines) { return lines.map(function (line) { return line.name; }); };
+  /* long procedure names on several lines of at most 28 characters, so that a narrow chart shows them whole */
+  var wrap = function (text) {
+    var lines = [], line = '';
+    String(text || '').split(' ').forEach(function (word) {
+      if (line && (line + ' ' + word).length > 28) { lines.push(line); line = word; } else { line = line ? line + ' ' + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  };
+  var names = function (lines) { return lines.map(function (line) { return wrap(line.name); }); };
   var column = function (lines, key) { return lines.map(function (line) { return line[key]; }); };
   var common = { responsive: true, maintainAspectRatio: false, animation: false };
 

@@ -60,8 +60,9 @@ class OfficialJourneyTest extends BrowserJourney {
         WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
         assertThat(summary.getText()).contains("Có lỗi cần sửa", "Nêu ít nhất một giấy tờ cần bổ sung");
         assertThat(browser.switchTo().activeElement()).as("the error summary is read first").isEqualTo(summary);
-        summary.findElement(By.tagName("a")).click();
-        assertThat(browser.switchTo().activeElement().getDomAttribute("name")).isEqualTo("itemName");
+        String target = summary.findElement(By.tagName("a")).getDomAttribute("href");
+        assertThat(browser.findElement(By.id(target.substring(1))).getDomAttribute("name"))
+                .as("the error links to the first item's field").isEqualTo("itemName");
 
         List<WebElement> names = browser.findElements(By.name("itemName"));
         List<WebElement> reasons = browser.findElements(By.name("itemReason"));

@@ -11,26 +11,26 @@ import vn.motcua.engine.platform.task.TaskItem;
  * The supplement items are rows of a document's name and the reason it is needed; the engine receives each row as one
  * item ("name – reason").
  */
-record ActionForm(TaskItem task, String outcome, String comment, List<Item> items, List<String> consultedUnits,
+public record ActionForm(TaskItem task, String outcome, String comment, List<Item> items, List<String> consultedUnits,
                   String consultationDueDate, List<FieldError> errors) {
 
     /** How many empty rows of items a new form offers; "add another item" adds one more. */
     static final int ITEM_ROWS = 2;
 
-    record Item(String name, String reason) {
+    public record Item(String name, String reason) {
 
-        boolean blank() {
+        public boolean blank() {
             return (name == null || name.isBlank()) && (reason == null || reason.isBlank());
         }
 
         /** The item as the engine records it, read by the applicant. */
-        String text() {
+        public String text() {
             return reason == null || reason.isBlank() ? name.strip() : name.strip() + " – " + reason.strip();
         }
     }
 
     /** An error to show in the summary and at the field ({@code field}: outcome, comment, items, consultedUnits…). */
-    record FieldError(String field, String message) {
+    public record FieldError(String field, String message) {
     }
 
     static ActionForm blank(TaskItem task) {
@@ -41,21 +41,21 @@ record ActionForm(TaskItem task, String outcome, String comment, List<Item> item
         return new ActionForm(task, null, "", rows, List.of(), "", List.of());
     }
 
-    boolean offers(String outcome) {
+    public boolean offers(String outcome) {
         return task.outcomes().contains(outcome);
     }
 
-    String errorOf(String field) {
+    public String errorOf(String field) {
         return errors.stream().filter(error -> error.field().equals(field)).map(FieldError::message).findFirst()
                 .orElse(null);
     }
 
-    boolean hasError(String field) {
+    public boolean hasError(String field) {
         return errorOf(field) != null;
     }
 
     /** The items typed, without the rows left empty. */
-    List<Item> filledItems() {
+    public List<Item> filledItems() {
         return items.stream().filter(item -> !item.blank()).toList();
     }
 }

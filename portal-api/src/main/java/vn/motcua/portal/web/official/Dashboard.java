@@ -15,10 +15,10 @@ import vn.motcua.engine.dossier.report.ReportSummary.Row;
  * share of the dossiers finished in the period that were finished on time (early or on the appointed date); none when
  * none was finished.
  */
-record Dashboard(Period period, ReportSummary report, List<Line> perUnit, List<Line> perProcedure, Line total) {
+public record Dashboard(Period period, ReportSummary report, List<Line> perUnit, List<Line> perProcedure, Line total) {
 
     /** One bar of the charts and one row of their table. */
-    record Line(String key, String name, long received, long finishedOnTime, long finishedLate, long inProgress,
+    public record Line(String key, String name, long received, long finishedOnTime, long finishedLate, long inProgress,
                 long withdrawnOrStopped, Integer onTimeRate) {
 
         static Line of(String key, String name, Row row) {
@@ -33,7 +33,7 @@ record Dashboard(Period period, ReportSummary report, List<Line> perUnit, List<L
      * A year, a quarter of it or a month of it (the periods of the reports under Circular 01/2018/TT-VPCP), ending
      * today at the latest; the year defaults to this one.
      */
-    record Period(int year, Integer quarter, Integer month, LocalDate from, LocalDate to) {
+    public record Period(int year, Integer quarter, Integer month, LocalDate from, LocalDate to) {
 
         static Period of(Integer year, Integer quarter, Integer month, LocalDate today) {
             int y = year == null || year < 2000 || year > today.getYear() ? today.getYear() : year;

@@ -15,20 +15,20 @@ import vn.motcua.engine.dossier.history.Step;
  * ({@code DossierHistory}: the documents, the timeline, the fee, the issued result), so that a step just decided is on
  * the page the official is sent back to. Nothing is computed here that the engine has not recorded.
  */
-record DossierPage(DossierSummary dossier, String procedureName, String unitName, List<Document> documents,
+public record DossierPage(DossierSummary dossier, String procedureName, String unitName, List<Document> documents,
                    List<Step> timeline, Fee fee, Result result, List<String> supplementItems,
                    List<ActionForm> actions) {
 
     /** A document of the dossier, with the step that brought it. */
-    record Document(String fileName, String sha256, long size, String stepLabel, Instant at) {
+    public record Document(String fileName, String sha256, long size, String stepLabel, Instant at) {
     }
 
     /** The fee the acceptance asked for, and whether it was received. */
-    record Fee(Object amountVnd, boolean paid, Object paidAmountVnd, Object reference) {
+    public record Fee(Object amountVnd, boolean paid, Object paidAmountVnd, Object reference) {
     }
 
     /** The issued result: its title, number and symbol, date, holder and the leader who signed it. */
-    record Result(String title, Object number, String symbol, Object issuedOn, String holder, String signer,
+    public record Result(String title, Object number, String symbol, Object issuedOn, String holder, String signer,
                   String sha256, String fileName) {
     }
 
@@ -68,7 +68,7 @@ record DossierPage(DossierSummary dossier, String procedureName, String unitName
     }
 
     /** The tag's colour for a status: done well (green), waiting for the applicant (amber), ended badly (red). */
-    String statusTag() {
+    public String statusTag() {
         return switch (dossier.status()) {
             case APPROVED, RESULT_RETURNED -> "tag--ok";
             case SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED -> "tag--warn";

@@ -17,11 +17,11 @@ import vn.motcua.engine.platform.task.TaskItem;
  * of the working time up to the appointed date, {@code Deadlines}); a task without a deadline (reception, before the
  * clock starts with the acceptance and the fee) is "no deadline yet".
  */
-record Inbox(List<Row> rows, List<Row> shown, Counters counters, Filter filter, Map<String, String> steps,
+public record Inbox(List<Row> rows, List<Row> shown, Counters counters, Filter filter, Map<String, String> steps,
              Map<String, String> procedures) {
 
     /** One task: its link, what it is about and where it stands against its deadline. */
-    record Row(TaskItem task, String kind, String reference, String link, String applicantName,
+    public record Row(TaskItem task, String kind, String reference, String link, String applicantName,
                String procedureCode, String procedureName, Instant dueAt, String deadline) {
 
         boolean matches(Filter filter) {
@@ -43,7 +43,7 @@ record Inbox(List<Row> rows, List<Row> shown, Counters counters, Filter filter, 
     }
 
     /** The filters, as they stand in the address (every one optional). */
-    record Filter(String kind, String step, String deadline, String procedure, String query) {
+    public record Filter(String kind, String step, String deadline, String procedure, String query) {
 
         static final List<String> KINDS = List.of("dossier", "document");
         static final List<String> DEADLINES = List.of("ON_TIME", "DUE_SOON", "OVERDUE", "NONE");
@@ -56,7 +56,7 @@ record Inbox(List<Row> rows, List<Row> shown, Counters counters, Filter filter, 
             query = blankToNull(query);
         }
 
-        boolean any() {
+        public boolean any() {
             return kind != null || step != null || deadline != null || procedure != null || query != null;
         }
 
@@ -66,7 +66,7 @@ record Inbox(List<Row> rows, List<Row> shown, Counters counters, Filter filter, 
     }
 
     /** How many tasks in all, due soon, overdue, and per step (in the order the steps first appear). */
-    record Counters(int total, long dueSoon, long overdue, long noDeadline, Map<String, Long> perStep) {
+    public record Counters(int total, long dueSoon, long overdue, long noDeadline, Map<String, Long> perStep) {
     }
 
     static Inbox of(List<Row> rows, Filter filter) {
