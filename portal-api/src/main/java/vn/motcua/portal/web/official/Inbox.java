@@ -48,7 +48,7 @@ public record Inbox(List<Row> rows, List<Row> shown, Counters counters, Filter f
         static final List<String> KINDS = List.of("dossier", "document");
         static final List<String> DEADLINES = List.of("ON_TIME", "DUE_SOON", "OVERDUE", "NONE");
 
-        Filter {
+        public Filter {
             kind = kind != null && KINDS.contains(kind) ? kind : null;
             deadline = deadline != null && DEADLINES.contains(deadline) ? deadline : null;
             step = blankToNull(step);
