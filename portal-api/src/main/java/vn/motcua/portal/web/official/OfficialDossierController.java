@@ -56,6 +56,13 @@ class OfficialDossierController {
     private static final String SHA256 = "[0-9a-f]{64}";
     private static final String TASK_ID = "[0-9a-fA-F-]{1,64}";
     private static final int MAX_ITEM_ROWS = 50;
+    /**
+     * The policy of a PDF shown in the page's frame: only this site may frame it. The site's own policy (default-src
+     * 'self', object-src 'none') would stop the browser's PDF viewer, which the PDF document embeds, from opening;
+     * Spring Security keeps a policy the response already has. A PDF served as application/pdf with nosniff runs no
+     * script of this site.
+     */
+    private static final String PDF_POLICY = "frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     private final DossierPolicy policy;
     private final DossierRegistry registry;
@@ -101,6 +108,7 @@ class OfficialDossierController {
         ContentDisposition.Builder disposition = download == null ? ContentDisposition.inline()
                 : ContentDisposition.attachment();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Security-Policy", PDF_POLICY)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         disposition.filename(attached.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(content);
