@@ -45,13 +45,16 @@ class OfficialJourneyTest extends BrowserJourney {
         look("dossier-at-reception");
         assertThat(heading()).isEqualTo(code);
         assertThat(status()).isEqualTo("Mới đăng ký");
-        WebElement preview = browser.findElement(By.cssSelector("iframe.pdf-preview"));
-        assertThat(preview.getDomAttribute("title")).contains("phieu-cong-bo.pdf");
+        WebElement page = browser.findElement(By.cssSelector(".pdf-preview img"));
+        assertThat(page.getDomAttribute("alt")).isEqualTo("Trang 1 của phieu-cong-bo.pdf");
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", page))
+                .as("the first page is drawn").isPositive();
+        String open = control("Mở phieu-cong-bo.pdf (PDF) trong thẻ mới").getDomProperty("href");
         String framed = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + '|'
                     + r.headers.get('content-type') + '|' + r.headers.get('content-disposition') + '|'
-                    + new TextDecoder().decode(new Uint8Array(b).slice(0, 5)))));""", preview.getDomProperty("src"));
+                    + new TextDecoder().decode(new Uint8Array(b).slice(0, 5)))));""", open);
         assertThat(framed).startsWith("200|application/pdf|inline;").endsWith("|%PDF-");
 
         choose("Yêu cầu bổ sung hồ sơ");

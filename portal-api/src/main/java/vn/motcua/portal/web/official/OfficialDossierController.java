@@ -1,5 +1,8 @@
 package vn.motcua.portal.web.official;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.document.BoundedPdf;
 import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.dossier.history.DossierHistory;
 import vn.motcua.engine.dossier.history.Step;
@@ -56,6 +65,8 @@ class OfficialDossierController {
     private static final String SHA256 = "[0-9a-f]{64}";
     private static final String TASK_ID = "[0-9a-fA-F-]{1,64}";
     private static final int MAX_ITEM_ROWS = 50;
+    /** The most pages the dossier page previews as images; the whole document is one click away. */
+    private static final int PREVIEW_PAGES = 5;
     /**
      * The policy of a PDF shown in the page's frame: only this site may frame it. The site's own policy (default-src
      * 'self', object-src 'none') would stop the browser's PDF viewer, which the PDF document embeds, from opening;
@@ -73,10 +84,13 @@ class OfficialDossierController {
     private final MotcuaProperties properties;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final BoundedPdf pdfs;
 
     OfficialDossierController(DossierPolicy policy, DossierRegistry registry, DossierHistory history,
                               Attachments attachments, TaskInbox inbox, ProcedureCatalogue catalogue,
-                              MotcuaProperties properties, MessageSource messages, ObjectMapper json) {
+                              MotcuaProperties properties, MessageSource messages, ObjectMapper json,
+                              BoundedPdf pdfs) {
+        this.pdfs = pdfs;
         this.policy = policy;
         this.registry = registry;
         this.history = history;
@@ -99,11 +113,7 @@ class OfficialDossierController {
     ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String sha256,
                                     @RequestParam(required = false) String download, Identity who) {
         visible(code, who);
-        if (!sha256.matches(SHA256)) {
-            throw noDocument();
-        }
-        var attached = history.of(code).stream().flatMap(step -> step.documents().stream())
-                .filter(document -> document.sha256().equals(sha256)).findFirst().orElseThrow(this::noDocument);
+        var attached = attached(code, sha256);
         byte[] content = attachments.content(sha256).orElseThrow(this::noDocument);
         ContentDisposition.Builder disposition = download == null ? ContentDisposition.inline()
                 : ContentDisposition.attachment();
@@ -112,6 +122,34 @@ class OfficialDossierController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         disposition.filename(attached.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(content);
+    }
+
+    /**
+     * Page {@code page} (from 1) of a document of the dossier as a PNG image, after the same checks: the preview on the
+     * dossier page. Images rather than the PDF in a frame, because Chromium's own PDF viewer inside a frame is refused
+     * by the site's Content-Security-Policy ({@code default-src 'self'}), and phones often show no PDF in a frame.
+     */
+    @GetMapping(path = "/work/dossiers/{code}/documents/{sha256}/pages/{page}")
+    ResponseEntity<byte[]> page(@PathVariable String code, @PathVariable String sha256, @PathVariable int page,
+                                Identity who) {
+        visible(code, who);
+        attached(code, sha256);
+        byte[] content = attachments.content(sha256).orElseThrow(this::noDocument);
+        byte[] png = pdfs.read(content, "file", document -> {
+            if (page < 1 || page > Math.min(document.getNumberOfPages(), PREVIEW_PAGES)) {
+                throw Problem.notFound("page", "Tài liệu không có trang " + page + " / The document has no page "
+                        + page);
+            }
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, 110, ImageType.RGB);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                ImageIO.write(image, "png", out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }
 
     @PostMapping("/work/dossiers/{code}/tasks/{taskId}/claim")
@@ -203,6 +241,9 @@ class OfficialDossierController {
                 catalogue.find(dossier.procedureCode()).map(Procedure::name).orElse(dossier.procedureCode()),
                 properties.unit(dossier.unitId()).map(MotcuaProperties.OrgUnit::name).orElse(dossier.unitId()),
                 steps, actions));
+        DossierPage shown = (DossierPage) model.getAttribute("page");
+        model.addAttribute("previewPages", shown.documents().isEmpty() ? 0
+                : previewPages(shown.documents().getFirst().sha256()));
         model.addAttribute("otherUnits", properties.units().stream()
                 .filter(unit -> !unit.id().equals(who.unitId())).toList());
         model.addAttribute("posted", posted);
@@ -226,6 +267,25 @@ class OfficialDossierController {
                 .filter(task -> task.id().equals(taskId) && code.equals(task.aggregateId())).findFirst()
                 .orElseThrow(() -> Problem.notFound("task", "Không tìm thấy công việc " + taskId + " / No open task "
                         + taskId));
+    }
+
+    /** The document of this dossier with this SHA-256, as its history attached it; else 404. */
+    private vn.motcua.engine.document.AttachedDocument attached(String code, String sha256) {
+        if (!sha256.matches(SHA256)) {
+            throw noDocument();
+        }
+        return history.of(code).stream().flatMap(step -> step.documents().stream())
+                .filter(document -> document.sha256().equals(sha256)).findFirst().orElseThrow(this::noDocument);
+    }
+
+    /** How many pages of the document the preview shows (none for content that is not a readable PDF). */
+    private int previewPages(String sha256) {
+        try {
+            return attachments.content(sha256).map(content -> Math.min(PREVIEW_PAGES,
+                    pdfs.read(content, "file", PDDocument::getNumberOfPages))).orElse(0);
+        } catch (Problem unreadable) {
+            return 0;
+        }
     }
 
     private Problem noDocument() {
