@@ -97,8 +97,7 @@ class OfficialJourneyTest extends BrowserJourney {
         assertThat(summaryValue("Phí, lệ phí")).contains("Chưa nộp");
 
         pay(code, "citizen-a");
-        signOut();
-        signIn("specialist-hn");
+        signInAs("specialist-hn");
         open("/work");
         look("specialist-inbox");
         assertThat(row(code).getText()).contains("Thẩm định", "Đúng hạn");
@@ -109,23 +108,20 @@ class OfficialJourneyTest extends BrowserJourney {
         assertThat(status()).isEqualTo("Đã thẩm định, chờ phê duyệt");
         assertThat(timeline()).contains("Thẩm định hồ sơ");
 
-        signOut();
-        signIn("unit-head-hn");
+        signInAs("unit-head-hn");
         open("/work/dossiers/" + code);
         look("dossier-at-result-review");
         decideInPage("Đồng ý, trình lãnh đạo ký", "Đồng ý, trình lãnh đạo ký", "reviewed");
         assertThat(timeline()).contains("Trưởng đơn vị kiểm tra, trình lãnh đạo");
 
-        signOut();
-        signIn("leader-hn");
+        signInAs("leader-hn");
         open("/work/dossiers/" + code);
         look("dossier-at-approval");
         decideInPage("Phê duyệt và ký", "Cấp số tiếp nhận Phiếu công bố", "approved");
         assertThat(status()).isEqualTo("Đã phê duyệt, chờ trả kết quả");
         assertThat(timeline()).contains("Phê duyệt kết quả");
 
-        signOut();
-        signIn("clerk-hn");
+        signInAs("clerk-hn");
         open("/work/dossiers/" + code);
         look("dossier-at-issue");
         decideInPage("Cấp số, đóng dấu và phát hành", "", "issued");
@@ -134,8 +130,7 @@ class OfficialJourneyTest extends BrowserJourney {
         assertThat(summaryValue("Người ký")).isNotBlank();
         assertThat(timeline()).contains("Cấp số, đóng dấu, phát hành kết quả " + symbol);
 
-        signOut();
-        signIn("reception-hn");
+        signInAs("reception-hn");
         open("/work/dossiers/" + code);
         look("dossier-at-return");
         decideInPage("Trả kết quả cho người nộp", "Trả kết quả trực tuyến", "returned");
@@ -147,8 +142,7 @@ class OfficialJourneyTest extends BrowserJourney {
         byte[] result = Files.readAllBytes(downloaded(".*\\.pdf"));
         assertThat(new String(result, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
-        signOut();
-        signIn("specialist-hcm");
+        signInAs("specialist-hcm");
         openErrorPage("/work/dossiers/" + code, 404);
         look("other-province-not-found");
         assertThat(text()).contains("Không tìm thấy").doesNotContain("Nguyễn Văn An");
@@ -205,6 +199,14 @@ class OfficialJourneyTest extends BrowserJourney {
         look(name);
         assertThat(browser.findElements(By.cssSelector(".error-summary"))).as(text()).isEmpty();
         assertThat(notice()).contains("Đã ghi quyết định \"" + outcome + "\"");
+    }
+
+    /** Signs out, waits until the browser is on the sign-in page again, and signs in as another official. */
+    private void signInAs(String user) {
+        signOut();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        signIn(user);
     }
 
     private void choose(String label) {
