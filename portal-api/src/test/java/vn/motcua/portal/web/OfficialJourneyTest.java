@@ -104,6 +104,11 @@ class OfficialJourneyTest extends BrowserJourney {
         click(code);
         look("dossier-at-appraisal");
         assertThat(summaryValue("Phí, lệ phí")).contains("Đã nộp");
+        click("Nhận xử lý bước: Thẩm định");
+        look("appraisal-taken");
+        assertThat(notice()).isEqualTo("Bạn đã nhận xử lý hồ sơ " + code + ".");
+        assertThat(summaryValue("Chuyên viên xử lý")).isEqualTo("Phạm Minh Đức");
+        assertThat(status()).isEqualTo("Đang thẩm định");
         decideInPage("Đạt yêu cầu", "Hồ sơ đạt yêu cầu", "appraised");
         assertThat(status()).isEqualTo("Đã thẩm định, chờ phê duyệt");
         assertThat(timeline()).contains("Thẩm định hồ sơ");

@@ -3,6 +3,7 @@ package vn.motcua.portal.web.official;
 import java.util.ArrayList;
 import java.util.List;
 
+import vn.motcua.engine.dossier.process.Outcome;
 import vn.motcua.engine.platform.task.TaskItem;
 
 /**
@@ -39,6 +40,19 @@ public record ActionForm(TaskItem task, String outcome, String comment, List<Ite
             rows.add(new Item("", ""));
         }
         return new ActionForm(task, null, "", rows, List.of(), "", List.of());
+    }
+
+    /** The step's outcomes in the engine's own order ({@link Outcome}: accept before supplement before refuse…). */
+    public List<String> outcomes() {
+        return task.outcomes().stream().sorted(java.util.Comparator.comparingInt(ActionForm::order)).toList();
+    }
+
+    private static int order(String outcome) {
+        try {
+            return Outcome.valueOf(outcome).ordinal();
+        } catch (IllegalArgumentException other) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     public boolean offers(String outcome) {

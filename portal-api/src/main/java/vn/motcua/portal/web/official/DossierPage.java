@@ -16,7 +16,7 @@ import vn.motcua.engine.dossier.history.Step;
  * the page the official is sent back to. Nothing is computed here that the engine has not recorded.
  */
 public record DossierPage(DossierSummary dossier, String procedureName, String unitName, List<Document> documents,
-                   List<Step> timeline, Fee fee, Result result, List<String> supplementItems,
+                   List<Step> timeline, Fee fee, Result result, List<String> supplementItems, String handlerName,
                    List<ActionForm> actions) {
 
     /** A document of the dossier, with the step that brought it. */
@@ -39,6 +39,7 @@ public record DossierPage(DossierSummary dossier, String procedureName, String u
         Result result = null;
         String signer = null;
         List<String> supplementItems = List.of();
+        String handlerName = null;
         for (Step step : steps) {
             for (AttachedDocument document : step.documents()) {
                 documents.putIfAbsent(document.sha256(), new Document(document.fileName(), document.sha256(),
@@ -49,6 +50,7 @@ public record DossierPage(DossierSummary dossier, String procedureName, String u
                 case "PaymentRequested" -> fee = new Fee(details.get("amountVnd"), false, null, null);
                 case "PaymentReceived" -> fee = new Fee(fee == null ? details.get("amountVnd") : fee.amountVnd(), true,
                         details.get("amountVnd"), details.get("reference"));
+                case "HandlerAssigned" -> handlerName = (String) details.get("handlerName");
                 case "DossierApproved" -> signer = step.actor() == null ? null : step.actor().name();
                 case "ResultIssued" -> {
                     AttachedDocument first = step.documents().isEmpty() ? null : step.documents().getFirst();
@@ -64,7 +66,7 @@ public record DossierPage(DossierSummary dossier, String procedureName, String u
             }
         }
         return new DossierPage(dossier, procedureName, unitName, new ArrayList<>(documents.values()), steps, fee,
-                result, supplementItems, actions);
+                result, supplementItems, handlerName, actions);
     }
 
     /** The tag's colour for a status: done well (green), waiting for the applicant (amber), ended badly (red). */
