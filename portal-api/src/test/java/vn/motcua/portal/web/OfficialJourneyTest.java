@@ -90,7 +90,10 @@ class OfficialJourneyTest extends BrowserJourney {
         open("/work/dossiers/" + code);
         look("supplemented");
         assertThat(timeline()).contains("Nộp bổ sung hồ sơ");
-        assertThat(text()).contains("giay-uy-quyen.pdf");
+        click("Xem trước giay-uy-quyen.pdf");
+        look("supplement-previewed");
+        assertThat(browser.findElement(By.cssSelector(".pdf-preview img")).getDomAttribute("alt"))
+                .isEqualTo("Trang 1 của giay-uy-quyen.pdf");
         decideInPage("Tiếp nhận hồ sơ", "Hồ sơ đã đầy đủ, hợp lệ", "accepted");
         assertThat(status()).isEqualTo("Chờ nộp phí, lệ phí");
         assertThat(timeline()).contains("Tiếp nhận hồ sơ, hẹn trả kết quả");

@@ -103,8 +103,10 @@ class OfficialDossierController {
     }
 
     @GetMapping("/work/dossiers/{code}")
-    String dossier(@PathVariable String code, Identity who, Model model) {
+    String dossier(@PathVariable String code, @RequestParam(required = false) String preview, Identity who,
+                   Model model) {
         DossierSummary dossier = visible(code, who);
+        model.addAttribute("previewed", preview);
         return page(dossier, who, null, model);
     }
 
@@ -242,8 +244,12 @@ class OfficialDossierController {
                 properties.unit(dossier.unitId()).map(MotcuaProperties.OrgUnit::name).orElse(dossier.unitId()),
                 steps, actions));
         DossierPage shown = (DossierPage) model.getAttribute("page");
-        model.addAttribute("previewPages", shown.documents().isEmpty() ? 0
-                : previewPages(shown.documents().getFirst().sha256()));
+        Object asked = model.getAttribute("previewed");
+        DossierPage.Document previewed = shown.documents().stream()
+                .filter(document -> document.sha256().equals(asked)).findFirst()
+                .orElse(shown.documents().isEmpty() ? null : shown.documents().getFirst());
+        model.addAttribute("preview", previewed);
+        model.addAttribute("previewPages", previewed == null ? 0 : previewPages(previewed.sha256()));
         model.addAttribute("otherUnits", properties.units().stream()
                 .filter(unit -> !unit.id().equals(who.unitId())).toList());
         model.addAttribute("posted", posted);
