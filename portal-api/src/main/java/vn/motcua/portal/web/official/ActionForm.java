@@ -3,7 +3,6 @@ package vn.motcua.portal.web.official;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.motcua.engine.dossier.process.Outcome;
 import vn.motcua.engine.platform.task.TaskItem;
 
 /**
@@ -42,17 +41,22 @@ public record ActionForm(TaskItem task, String outcome, String comment, List<Ite
         return new ActionForm(task, null, "", rows, List.of(), "", List.of());
     }
 
-    /** The step's outcomes in the engine's own order ({@link Outcome}: accept before supplement before refuse…). */
+    /**
+     * The order the outcomes are offered in: the step's usual way forward first, then the other ways (a supplement, a
+     * consultation), and the refusals last.
+     */
+    private static final List<String> ORDER = List.of("ACCEPT", "FAVOURABLE", "PASSED", "AGREE", "APPROVE",
+            "ISSUE_RESULT", "RETURN_RESULT", "ANSWER", "ACKNOWLEDGE", "UNFAVOURABLE", "FAILED", "REQUEST_SUPPLEMENT",
+            "CONSULT", "RETURN_TO_HANDLER", "REJECT", "REFUSE");
+
+    /** The step's outcomes as the engine lists them for the task, in the order of {@link #ORDER}. */
     public List<String> outcomes() {
         return task.outcomes().stream().sorted(java.util.Comparator.comparingInt(ActionForm::order)).toList();
     }
 
     private static int order(String outcome) {
-        try {
-            return Outcome.valueOf(outcome).ordinal();
-        } catch (IllegalArgumentException other) {
-            return Integer.MAX_VALUE;
-        }
+        int at = ORDER.indexOf(outcome);
+        return at < 0 ? Integer.MAX_VALUE : at;
     }
 
     public boolean offers(String outcome) {
