@@ -150,6 +150,15 @@ class OfficialJourneyTest extends BrowserJourney {
         byte[] result = Files.readAllBytes(downloaded(".*\\.pdf"));
         assertThat(new String(result, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
+        open("/work/dossiers/" + code + "?lang=en");
+        look("returned-in-english");
+        assertThat(status()).isEqualTo("Result returned");
+        assertThat(timeline()).contains("Result numbered, sealed and issued", "Supplement requested");
+        assertThat(summaryValue("Number and symbol")).isEqualTo(symbol);
+        open("/work?lang=vi");
+        look("inbox-after-return");
+        assertThat(browser.findElements(By.cssSelector("tr[data-reference='" + code + "']"))).isEmpty();
+
         signInAs("specialist-hcm");
         openErrorPage("/work/dossiers/" + code, 404);
         look("other-province-not-found");
