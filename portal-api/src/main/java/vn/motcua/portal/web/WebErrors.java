@@ -81,9 +81,6 @@ public class WebErrors {
         page.addObject("status", status.value());
         page.addObject("problemTitle", title);
         page.addObject("problemDetail", detail);
-        // an exception handler's view gets none of WebPages' model attributes: the page's language is set here
-        page.addObject("language", "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()
-                .getLanguage()) ? "en" : "vi");
         return page;
     }
 }
