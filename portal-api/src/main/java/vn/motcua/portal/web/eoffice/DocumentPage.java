@@ -1,7 +1,5 @@
 package vn.motcua.portal.web.eoffice;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,14 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -35,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.validation.constraints.Pattern;
-import vn.motcua.engine.document.BoundedPdf;
+import vn.motcua.portal.web.PdfAnswers;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.task.TaskInbox;
@@ -67,25 +59,15 @@ public class DocumentPage {
     private static final List<String> FIELDS = List.of("leaderId", "leadUnitId", "supportingUnitIds", "deadline",
             "handlerId", "dueOn", "recipientId", "comment", "outcome");
 
-    /**
-     * The policy of a PDF answer: framed only by this site's pages; nothing else is restricted, because the browser's
-     * own PDF viewer, which shows it in the preview frame, is a frame of the PDF's document and the site-wide
-     * {@code default-src 'self'} would block it. A PDF runs no script of ours.
-     */
-    private static final String PDF_POLICY = "frame-ancestors 'self'";
-
-    /** The most pages the document page previews as images; the whole document is one click away. */
-    static final int PREVIEW_PAGES = 5;
-
     private final DocumentWorkflow workflow;
     private final IncomingHandlingSheet handlingSheets;
-    private final BoundedPdf pdfs;
+    private final PdfAnswers pdfs;
     private final TaskInbox inbox;
     private final EofficeChoices choices;
     private final MessageSource messages;
     private final ObjectMapper json;
 
-    public DocumentPage(DocumentWorkflow workflow, IncomingHandlingSheet handlingSheets, BoundedPdf pdfs,
+    public DocumentPage(DocumentWorkflow workflow, IncomingHandlingSheet handlingSheets, PdfAnswers pdfs,
                         TaskInbox inbox, EofficeChoices choices, MessageSource messages, ObjectMapper json) {
         this.workflow = workflow;
         this.pdfs = pdfs;
@@ -141,7 +123,7 @@ public class DocumentPage {
     @GetMapping(path = "/eoffice/documents/{id}/pdf")
     public ResponseEntity<byte[]> pdf(@PathVariable @Pattern(regexp = ID) String id,
                                       @RequestParam(defaultValue = "false") boolean download, Identity who) {
-        return pdfAnswer(workflow.pdf(id, who), "van-ban-" + id + ".pdf", download);
+        return pdfs.file(workflow.pdf(id, who), "van-ban-" + id + ".pdf", download);
     }
 
     /**
@@ -153,22 +135,12 @@ public class DocumentPage {
     @GetMapping(path = "/eoffice/documents/{id}/pages/{page}", produces = MediaType.IMAGE_PNG_VALUE)
     public ResponseEntity<byte[]> page(@PathVariable @Pattern(regexp = ID) String id, @PathVariable int page,
                                        Identity who) {
-        byte[] pdf = workflow.pdf(id, who);
-        byte[] png = pdfs.read(pdf, "file", document -> {
-            if (page < 1 || page > Math.min(document.getNumberOfPages(), PREVIEW_PAGES)) {
-                throw Problem.notFound("page", "Văn bản không có trang " + page + " / The document has no page " + page);
-            }
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, 110, ImageType.RGB);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        });
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+        return pdfs.pageImage(workflow.pdf(id, who), page);
     }
 
     @GetMapping(path = "/eoffice/documents/{id}/handling-sheet")
     public ResponseEntity<byte[]> handlingSheet(@PathVariable @Pattern(regexp = ID) String id, Identity who) {
-        return pdfAnswer(handlingSheets.pdf(id, who), "phieu-giai-quyet-" + id + ".pdf", true);
+        return pdfs.file(handlingSheets.pdf(id, who), "phieu-giai-quyet-" + id + ".pdf", true);
     }
 
     private String page(String id, Identity who, Model model, String failedTask, Map<String, String> errors,
@@ -183,7 +155,7 @@ public class DocumentPage {
         model.addAttribute("typed", typed);
         boolean hasPdf = document.secrecy() == null || !document.secrecy().contentKeptOffline();
         model.addAttribute("hasPdf", hasPdf);
-        model.addAttribute("pages", hasPdf ? pageCount(id, who) : 0);
+        model.addAttribute("pages", hasPdf ? pdfs.previewPages(workflow.pdf(id, who)) : 0);
         model.addAttribute("leadUnit", choices.unitName(document.leadUnitId()));
         model.addAttribute("supportingUnits", document.supportingUnitIds() == null ? List.of()
                 : document.supportingUnitIds().stream().map(choices::unitName).toList());
@@ -196,15 +168,6 @@ public class DocumentPage {
         model.addAttribute("leaders", choices.officials(who.unitId(), Role.LEADER));
         model.addAttribute("specialists", choices.officials(who.unitId(), Role.SPECIALIST));
         return "eoffice/document";
-    }
-
-    /** How many pages the preview shows (0 if the PDF cannot be read: the download still offers it). */
-    private int pageCount(String id, Identity who) {
-        try {
-            return Math.min(pdfs.read(workflow.pdf(id, who), "file", PDDocument::getNumberOfPages), PREVIEW_PAGES);
-        } catch (Problem unreadable) {
-            return 0;
-        }
     }
 
     /** The open tasks of this document in my inbox (the one inbox's task items of aggregate type "document"). */
@@ -287,13 +250,5 @@ public class DocumentPage {
         if (value != null && !value.isBlank()) {
             details.add(new Detail(key, value));
         }
-    }
-
-    private static ResponseEntity<byte[]> pdfAnswer(byte[] pdf, String fileName, boolean download) {
-        ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
-                .filename(fileName).build();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("Content-Security-Policy", PDF_POLICY).body(pdf);
     }
 }

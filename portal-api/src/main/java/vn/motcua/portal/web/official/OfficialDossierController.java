@@ -1,24 +1,13 @@
 package vn.motcua.portal.web.official;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.config.MotcuaProperties;
-import vn.motcua.engine.document.BoundedPdf;
+import vn.motcua.portal.web.PdfAnswers;
 import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.dossier.history.DossierHistory;
 import vn.motcua.engine.dossier.history.Step;
@@ -65,15 +54,6 @@ class OfficialDossierController {
     private static final String SHA256 = "[0-9a-f]{64}";
     private static final String TASK_ID = "[0-9a-fA-F-]{1,64}";
     private static final int MAX_ITEM_ROWS = 50;
-    /** The most pages the dossier page previews as images; the whole document is one click away. */
-    private static final int PREVIEW_PAGES = 5;
-    /**
-     * The policy of a PDF shown in the page's frame: only this site may frame it. The site's own policy (default-src
-     * 'self', object-src 'none') would stop the browser's PDF viewer, which the PDF document embeds, from opening;
-     * Spring Security keeps a policy the response already has. A PDF served as application/pdf with nosniff runs no
-     * script of this site.
-     */
-    private static final String PDF_POLICY = "frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     private final DossierPolicy policy;
     private final DossierRegistry registry;
@@ -84,12 +64,12 @@ class OfficialDossierController {
     private final MotcuaProperties properties;
     private final MessageSource messages;
     private final ObjectMapper json;
-    private final BoundedPdf pdfs;
+    private final PdfAnswers pdfs;
 
     OfficialDossierController(DossierPolicy policy, DossierRegistry registry, DossierHistory history,
                               Attachments attachments, TaskInbox inbox, ProcedureCatalogue catalogue,
                               MotcuaProperties properties, MessageSource messages, ObjectMapper json,
-                              BoundedPdf pdfs) {
+                              PdfAnswers pdfs) {
         this.pdfs = pdfs;
         this.policy = policy;
         this.registry = registry;
@@ -116,14 +96,8 @@ class OfficialDossierController {
                                     @RequestParam(required = false) String download, Identity who) {
         visible(code, who);
         var attached = attached(code, sha256);
-        byte[] content = attachments.content(sha256).orElseThrow(this::noDocument);
-        ContentDisposition.Builder disposition = download == null ? ContentDisposition.inline()
-                : ContentDisposition.attachment();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Security-Policy", PDF_POLICY)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        disposition.filename(attached.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(content);
+        return pdfs.file(attachments.content(sha256).orElseThrow(this::noDocument), attached.fileName(),
+                download != null);
     }
 
     /**
@@ -137,21 +111,7 @@ class OfficialDossierController {
         visible(code, who);
         attached(code, sha256);
         byte[] content = attachments.content(sha256).orElseThrow(this::noDocument);
-        byte[] png = pdfs.read(content, "file", document -> {
-            if (page < 1 || page > Math.min(document.getNumberOfPages(), PREVIEW_PAGES)) {
-                throw Problem.notFound("page", "Tài liệu không có trang " + page + " / The document has no page "
-                        + page);
-            }
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, 110, ImageType.RGB);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                ImageIO.write(image, "png", out);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        });
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+        return pdfs.pageImage(content, page);
     }
 
     @PostMapping("/work/dossiers/{code}/tasks/{taskId}/claim")
@@ -286,12 +246,7 @@ class OfficialDossierController {
 
     /** How many pages of the document the preview shows (none for content that is not a readable PDF). */
     private int previewPages(String sha256) {
-        try {
-            return attachments.content(sha256).map(content -> Math.min(PREVIEW_PAGES,
-                    pdfs.read(content, "file", PDDocument::getNumberOfPages))).orElse(0);
-        } catch (Problem unreadable) {
-            return 0;
-        }
+        return attachments.content(sha256).map(pdfs::previewPages).orElse(0);
     }
 
     private Problem noDocument() {
