@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -102,6 +104,50 @@ public abstract class BrowserJourney extends IntegrationTest {
         click(By.cssSelector("header form[action$='/logout'] button"));
     }
 
+    // the marks of the officials' dossier pages (web.official): a status tag, a notice of what was done, a timeline,
+    // summary lists of label and value
+
+    /** Chooses an outcome, writes the comment, records the decision and looks at the page it leads back to. */
+    protected void decideInPage(String outcome, String comment, String name) {
+        choose(outcome);
+        if (!comment.isEmpty()) {
+            field("comment").sendKeys(comment);
+        }
+        click("Ghi quyết định");
+        look(name);
+        assertThat(browser.findElements(By.cssSelector(".error-summary"))).as(text()).isEmpty();
+        assertThat(notice()).contains("Đã ghi quyết định \"" + outcome + "\"");
+    }
+
+    /** Signs out, waits until the browser is on the sign-in page again, and signs in as another official. */
+    protected void signInAs(String user) {
+        signOut();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        signIn(user);
+    }
+
+    protected void choose(String label) {
+        click(By.xpath("//label[normalize-space()='" + label + "']"));
+    }
+
+    protected String status() {
+        return browser.findElement(By.cssSelector(".status-tag")).getText();
+    }
+
+    protected String notice() {
+        return browser.findElement(By.cssSelector(".notice--done")).getText();
+    }
+
+    protected String timeline() {
+        return browser.findElement(By.cssSelector(".timeline")).getText();
+    }
+
+    protected String summaryValue(String label) {
+        return browser.findElement(By.xpath("//div[contains(@class,'summary-list__row')][dt[normalize-space()='"
+                + label + "']]/dd")).getText();
+    }
+
     /** The form control labelled for, or named, {@code name}. */
     protected WebElement field(String name) {
         List<WebElement> byId = browser.findElements(By.id(name));
@@ -122,11 +168,31 @@ public abstract class BrowserJourney extends IntegrationTest {
         click(browser.findElement(by));
     }
 
+    /**
+     * Clicks like a person; when the element leads to another page (a submit button, a link to another address), waits
+     * until that page has replaced this one, so that what follows reads the new page and never the old.
+     */
     protected void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        boolean navigates = (Boolean) ((JavascriptExecutor) browser).executeScript(NAVIGATES, element);
+        WebElement page = browser.findElement(By.tagName("html"));
         element.click();
+        if (navigates) {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        }
         waitForPage();
     }
+
+    /** Whether clicking the element loads another page: a link elsewhere, or a form's submit button that asks nothing. */
+    private static final String NAVIGATES = """
+            const e = arguments[0];
+            const a = e.closest('a[href]');
+            if (a) {
+              return !a.hasAttribute('download') && !a.getAttribute('href').startsWith('#')
+                  && a.target !== '_blank' && !a.href.startsWith(location.href.split('#')[0] + '#');
+            }
+            const b = e.closest('button, input[type=submit]');
+            return !!(b && b.form && b.type === 'submit' && !b.hasAttribute('data-confirm'));""";
 
     protected String heading() {
         return browser.findElement(By.tagName("h1")).getText();
@@ -186,6 +252,28 @@ public abstract class BrowserJourney extends IntegrationTest {
             }
             assertThat(System.nanoTime()).as("no download matching " + nameRegex).isLessThan(until);
             sleep(200);
+        }
+    }
+
+    /** A file to upload through a file input: written to a temporary folder, its absolute path. */
+    protected static String file(String name, byte[] content) {
+        try {
+            Path dir = Files.createTempDirectory("citizen-upload");
+            Path file = dir.resolve(name);
+            Files.write(file, content);
+            return file.toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first bytes of a downloaded file, as text ("%PDF" for a PDF). */
+    protected static String startOf(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new String(bytes, 0, Math.min(4, bytes.length), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

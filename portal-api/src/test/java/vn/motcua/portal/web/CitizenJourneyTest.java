@@ -251,24 +251,4 @@ class CitizenJourneyTest extends BrowserJourney {
         assertThat(browser.findElements(By.cssSelector(".error-summary a[href='#f-responsiblePharmacist-fullName']")))
                 .as("a group left out links to its first field").hasSize(1);
     }
-
-    private static String file(String name, byte[] content) {
-        try {
-            Path dir = Files.createTempDirectory("citizen-upload");
-            Path file = dir.resolve(name);
-            Files.write(file, content);
-            return file.toAbsolutePath().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String startOf(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return new String(bytes, 0, Math.min(4, bytes.length), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

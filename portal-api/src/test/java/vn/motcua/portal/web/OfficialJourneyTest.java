@@ -206,30 +206,6 @@ class OfficialJourneyTest extends BrowserJourney {
                 total.get("withdrawnOrStopped").asLong());
     }
 
-    /** Chooses an outcome, writes the comment, records the decision and looks at the page it leads back to. */
-    private void decideInPage(String outcome, String comment, String name) {
-        choose(outcome);
-        if (!comment.isEmpty()) {
-            field("comment").sendKeys(comment);
-        }
-        click("Ghi quyết định");
-        look(name);
-        assertThat(browser.findElements(By.cssSelector(".error-summary"))).as(text()).isEmpty();
-        assertThat(notice()).contains("Đã ghi quyết định \"" + outcome + "\"");
-    }
-
-    /** Signs out, waits until the browser is on the sign-in page again, and signs in as another official. */
-    private void signInAs(String user) {
-        signOut();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
-        signIn(user);
-    }
-
-    private void choose(String label) {
-        click(By.xpath("//label[normalize-space()='" + label + "']"));
-    }
-
     private WebElement row(String code) {
         return browser.findElement(By.cssSelector("tr[data-reference='" + code + "']"));
     }
@@ -238,23 +214,6 @@ class OfficialJourneyTest extends BrowserJourney {
         WebElement counter = browser.findElement(By.xpath("//li[contains(@class,'counter')][normalize-space(span[2])='"
                 + label + "']"));
         return Long.parseLong(counter.findElement(By.className("counter__value")).getText());
-    }
-
-    private String status() {
-        return browser.findElement(By.cssSelector(".status-tag")).getText();
-    }
-
-    private String notice() {
-        return browser.findElement(By.cssSelector(".notice--done")).getText();
-    }
-
-    private String timeline() {
-        return browser.findElement(By.cssSelector(".timeline")).getText();
-    }
-
-    private String summaryValue(String label) {
-        return browser.findElement(By.xpath("//div[contains(@class,'summary-list__row')][dt[normalize-space()='"
-                + label + "']]/dd")).getText();
     }
 
     private String issuedSymbol(String code) {

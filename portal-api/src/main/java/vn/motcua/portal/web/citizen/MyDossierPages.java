@@ -127,6 +127,13 @@ public class MyDossierPages {
             step.documents().forEach(document -> documents.add(new DocumentView(document.fileName(),
                     document.sha256(), document.size(), step.type(), when(step.at()))));
         }
+        // the result's kind and number, as the clerk issued it (its number and symbol is what the holder quotes)
+        steps.stream().filter(step -> step.type().equals("ResultIssued")).reduce((first, last) -> last)
+                .map(step -> step.details() instanceof java.util.Map<?, ?> details ? details : java.util.Map.of())
+                .ifPresent(details -> {
+                    model.addAttribute("resultTitle", details.get("title"));
+                    model.addAttribute("resultSymbol", details.get("symbol"));
+                });
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedureName", procedureName(dossier.procedureCode()));
         model.addAttribute("timeline", timeline.reversed());
