@@ -150,8 +150,11 @@ public class SearchController {
                 .page(page, size)));
     }
 
-    /** Search is downstream: while Elasticsearch is unreachable it answers 503, and nothing else is affected. */
-    private static <T> T available(Supplier<T> query) {
+    /**
+     * Search is downstream: while Elasticsearch is unreachable it answers 503 (the pages' "busy" page), and nothing else
+     * is affected.
+     */
+    public static <T> T available(Supplier<T> query) {
         try {
             return query.get();
         } catch (UncheckedIOException | SearchIndexingException e) {

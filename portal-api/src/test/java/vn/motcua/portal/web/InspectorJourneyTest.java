@@ -112,7 +112,7 @@ class InspectorJourneyTest extends BrowserJourney {
         assertThat(jdbc.queryForObject("select count(*) from inspector_access_log where user_id = 'inspector'"
                 + " and path = ? and status = 200", Integer.class, "/audit/dossiers/" + code)).isPositive();
         assertThat(jdbc.queryForObject("select count(*) from inspector_access_log where user_id = 'inspector'"
-                + " and path = ? and status = 200", Integer.class, "/audit/dossiers/" + code + "/package"))
+                + " and path = ? and status = 200", Integer.class, "/api/v1/audit/dossiers/" + code + "/package"))
                 .isEqualTo(1);
 
         click("English");

@@ -1,18 +1,12 @@
 package vn.motcua.portal.web.audit;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.motcua.engine.audit.AuditTrail;
 import vn.motcua.engine.audit.Checkpointer;
+import vn.motcua.portal.api.SearchController;
 import vn.motcua.engine.audit.crypto.Certificates;
 import vn.motcua.engine.audit.verify.AuditPackage;
 import vn.motcua.engine.audit.verify.Checkpoint;
@@ -30,13 +25,11 @@ import vn.motcua.engine.audit.verify.EventStatus;
 import vn.motcua.engine.audit.verify.Finding;
 import vn.motcua.engine.audit.verify.Report;
 import vn.motcua.engine.config.MotcuaProperties;
-import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.platform.AggregateTypes;
 import vn.motcua.engine.problem.Problem;
 import vn.motcua.search.AuditHit;
 import vn.motcua.search.DossierSearch;
-import vn.motcua.search.SearchIndexingException;
 import vn.motcua.search.SearchPage;
 
 /**
@@ -80,7 +73,7 @@ public class AuditPages {
         model.addAttribute("eventTypes", eventTypes());
         model.addAttribute("collections", collections());
         if (errors.isEmpty()) {
-            SearchPage<AuditHit> results = available(() -> search.audit(form.query()));
+            SearchPage<AuditHit> results = SearchController.available(() -> search.audit(form.query()));
             model.addAttribute("results", results);
             model.addAttribute("units", unitNames());
             if (form.page() > 0) {
@@ -125,20 +118,6 @@ public class AuditPages {
         return "audit/trail";
     }
 
-    /** The audit package, exactly as {@code GET /api/v1/audit/{collection}/{id}/package} answers it. */
-    @GetMapping("/audit/{collection}/{id}/package")
-    public ResponseEntity<byte[]> auditPackage(@PathVariable String collection, @PathVariable String id,
-                                               Identity who) {
-        AggregateType<?> type = type(collection);
-        // commit what is sealed, so that the package proves every event up to now
-        checkpoints.checkpointNow();
-        byte[] file = trail.export(type, id, who.id()).toBytes();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("motcua-audit-" + id + ".json").build().toString())
-                .contentType(MediaType.APPLICATION_JSON).body(file);
-    }
-
     @GetMapping("/audit/offline")
     public String offline() {
         return "audit/offline";
@@ -175,16 +154,5 @@ public class AuditPages {
     private static String pageLink(HttpServletRequest request, int page) {
         return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
                 .replaceQueryParam("page", page).build().toUriString();
-    }
-
-    /** As the API: search is downstream, and while Elasticsearch is unreachable the page says so (503). */
-    private static <T> T available(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (UncheckedIOException | SearchIndexingException e) {
-            throw new Problem(Problem.Kind.UNAVAILABLE, "search-unavailable", "Dịch vụ tìm kiếm tạm thời gián đoạn",
-                    "Search is temporarily unavailable", "Vui lòng thử lại sau ít phút / Please retry in a few minutes",
-                    null);
-        }
     }
 }
