@@ -135,7 +135,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain browser(HttpSecurity http, ProblemWriter problems, ObjectProvider<UserDetailsService> users,
                                 ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login/**", "/oauth2/**", "/logout", "/favicon.ico").permitAll()
+                        // "/denied" is where a refused request is forwarded, signed in or not (a form without its CSRF token)
+                        .requestMatchers("/login", "/login/**", "/oauth2/**", "/logout", "/favicon.ico", "/denied")
+                        .permitAll()
                         // the web front (vn.motcua.portal.web): public pages, then one area per kind of person; which
                         // dossier or document a page shows is decided by the same services and policies as the API
                         .requestMatchers("/assets/**", "/webjars/**").permitAll()

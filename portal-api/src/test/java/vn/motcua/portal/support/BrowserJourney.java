@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,7 +28,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -175,24 +175,34 @@ public abstract class BrowserJourney extends IntegrationTest {
     protected void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         boolean navigates = (Boolean) ((JavascriptExecutor) browser).executeScript(NAVIGATES, element);
-        WebElement page = browser.findElement(By.tagName("html"));
         element.click();
         if (navigates) {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+            // the old document carries a mark; the page that replaces it has none
+            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(driver ->
+                    ((JavascriptExecutor) driver).executeScript("return window.motcuaOldPage === true") == Boolean.FALSE);
         }
         waitForPage();
     }
 
-    /** Whether clicking the element loads another page: a link elsewhere, or a form's submit button that asks nothing. */
+    /**
+     * Whether clicking the element loads another page — a link elsewhere that is no download, or a form's submit button
+     * that asks nothing first — and if so, marks the page that is about to be replaced.
+     */
     private static final String NAVIGATES = """
             const e = arguments[0];
             const a = e.closest('a[href]');
+            let navigates;
             if (a) {
-              return !a.hasAttribute('download') && !a.getAttribute('href').startsWith('#')
+              navigates = !a.hasAttribute('download') && !a.getAttribute('href').startsWith('#')
                   && a.target !== '_blank' && !a.href.startsWith(location.href.split('#')[0] + '#');
+            } else {
+              const b = e.closest('button, input[type=submit]');
+              navigates = !!(b && b.form && b.type === 'submit' && !b.hasAttribute('data-confirm'));
             }
-            const b = e.closest('button, input[type=submit]');
-            return !!(b && b.form && b.type === 'submit' && !b.hasAttribute('data-confirm'));""";
+            if (navigates) {
+              window.motcuaOldPage = true;
+            }
+            return navigates;""";
 
     protected String heading() {
         return browser.findElement(By.tagName("h1")).getText();
