@@ -55,16 +55,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> domain(Problem problem, HttpServletRequest request) {
-        HttpStatus status = switch (problem.kind()) {
-            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-            case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
+        HttpStatus status = Problems.status(problem);
         ResponseEntity<ProblemDetail> answer = respond(problems.of(request, status, problem.slug(), problem.titleVi(),
                 problem.titleEn(), problem.getMessage(), problem.field()));
         return problem.retryAfter().map(after -> ResponseEntity.status(answer.getStatusCode())

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
+import vn.motcua.engine.problem.Problem;
 
 /**
  * Builds RFC 9457 problem details the same way everywhere: a stable {@code type}
@@ -20,6 +22,20 @@ import jakarta.servlet.http.HttpServletRequest;
 public class Problems {
 
     public record FieldError(String field, String message) {
+    }
+
+    /** The HTTP status of a domain problem: the same for the API's problem document and the web front's page. */
+    public static HttpStatus status(Problem problem) {
+        return switch (problem.kind()) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
     }
 
     public ProblemDetail of(HttpServletRequest request, HttpStatusCode status, String slug, String titleVi,

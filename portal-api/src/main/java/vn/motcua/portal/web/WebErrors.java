@@ -13,6 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletRequest;
 import vn.motcua.engine.problem.Problem;
+import vn.motcua.portal.problem.Problems;
 
 /**
  * A page's error as a page: the problem's title in the person's language and its detail, with the status the API
@@ -33,16 +34,7 @@ public class WebErrors {
 
     @ExceptionHandler(Problem.class)
     public ModelAndView problem(Problem problem, Locale locale, HttpServletRequest request) {
-        HttpStatus status = switch (problem.kind()) {
-            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-            case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
+        HttpStatus status = Problems.status(problem);
         return framed(page(status, "en".equals(locale.getLanguage()) ? problem.titleEn() : problem.titleVi(),
                 problem.getMessage()), locale, request);
     }
