@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import vn.motcua.eoffice.document.ReceivedMetadata;
-import vn.motcua.eoffice.document.Secrecy;
-import vn.motcua.eoffice.document.Urgency;
-import vn.motcua.eoffice.register.DocumentType;
 
 /**
  * What the clerk types when registering an incoming document (Decree 30/2020/ND-CP Art. 22, Appendix VI: sender,
@@ -17,16 +14,11 @@ import vn.motcua.eoffice.register.DocumentType;
  * keeps the content off-line); the rules of the document itself (a Tối mật or Tuyệt mật document has no file and no
  * trích yếu here, Law 29/2018/QH14 Art. 5(5)) are the workflow's, whose refusal the page shows.
  */
-public class IncomingForm {
+public class IncomingForm extends DocumentFields {
 
     private String senderName;
     private String numberSymbol;
     private String issuedOn;
-    private String subject;
-    private String type;
-    private String urgency = Urgency.NORMAL.name();
-    private String secrecy = Secrecy.NONE.name();
-    private String pageCount;
 
     /** The boxes not filled as asked, each with the message key of what to do (in the boxes' order). */
     public Map<String, String> problems(boolean fileGiven, LocalDate today) {
@@ -45,23 +37,11 @@ public class IncomingForm {
         } else if (issued.isAfter(today)) {
             problems.put("issuedOn", "eoffice.incoming.error.issuedOnFuture");
         }
-        Secrecy level = secrecyLevel();
-        boolean offline = level != null && level.contentKeptOffline();
-        if (blank(subject) && !offline) {
+        boolean offline = contentKeptOffline();
+        if (blank(getSubject()) && !offline) {
             problems.put("subject", "eoffice.incoming.error.subject");
         }
-        if (enumOf(DocumentType.class, type) == null) {
-            problems.put("type", "eoffice.incoming.error.type");
-        }
-        if (enumOf(Urgency.class, urgency) == null) {
-            problems.put("urgency", "eoffice.incoming.error.urgency");
-        }
-        if (level == null) {
-            problems.put("secrecy", "eoffice.incoming.error.secrecy");
-        }
-        if (pages() <= 0) {
-            problems.put("pageCount", "eoffice.incoming.error.pageCount");
-        }
+        checkClassification(problems);
         if (!fileGiven && !offline) {
             problems.put("file", "eoffice.incoming.error.file");
         }
@@ -71,17 +51,7 @@ public class IncomingForm {
     /** The metadata as the workflow receives it; only once {@link #problems} found none. */
     public ReceivedMetadata metadata() {
         return new ReceivedMetadata(null, senderName.strip(), numberSymbol.strip(), issuedOnDate(),
-                blank(subject) ? null : subject.strip(), enumOf(DocumentType.class, type),
-                enumOf(Urgency.class, urgency), secrecyLevel(), pages());
-    }
-
-    public boolean contentKeptOffline() {
-        Secrecy level = secrecyLevel();
-        return level != null && level.contentKeptOffline();
-    }
-
-    private Secrecy secrecyLevel() {
-        return enumOf(Secrecy.class, secrecy);
+                subjectOrNull(), documentType(), urgencyLevel(), secrecyLevel(), pages());
     }
 
     private LocalDate issuedOnDate() {
@@ -90,35 +60,6 @@ public class IncomingForm {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private int pages() {
-        return number(pageCount);
-    }
-
-    /** A count typed in a box; 0 when blank or no whole number. */
-    static int number(String typed) {
-        try {
-            return blank(typed) ? 0 : Integer.parseInt(typed.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    static boolean blankText(String value) {
-        return blank(value);
-    }
-
-    static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
-        try {
-            return blank(name) ? null : Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     public String getSenderName() {
@@ -143,45 +84,5 @@ public class IncomingForm {
 
     public void setIssuedOn(String issuedOn) {
         this.issuedOn = issuedOn;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
-    }
-
-    public String getType() {
-        return type;
-    }
-
-    public void setType(String type) {
-        this.type = type;
-    }
-
-    public String getUrgency() {
-        return urgency;
-    }
-
-    public void setUrgency(String urgency) {
-        this.urgency = urgency;
-    }
-
-    public String getSecrecy() {
-        return secrecy;
-    }
-
-    public void setSecrecy(String secrecy) {
-        this.secrecy = secrecy;
-    }
-
-    public String getPageCount() {
-        return pageCount;
-    }
-
-    public void setPageCount(String pageCount) {
-        this.pageCount = pageCount;
     }
 }

@@ -7,9 +7,6 @@ import java.util.Map;
 
 import vn.motcua.eoffice.document.DraftMetadata;
 import vn.motcua.eoffice.document.Recipient;
-import vn.motcua.eoffice.document.Secrecy;
-import vn.motcua.eoffice.document.Urgency;
-import vn.motcua.eoffice.register.DocumentType;
 
 /**
  * What a specialist types when drafting an outgoing document (Decree 30/2020/ND-CP Art. 8–11, Appendix VI: trích
@@ -17,16 +14,11 @@ import vn.motcua.eoffice.register.DocumentType;
  * recipients, nơi nhận). Only whether each box is filled and readable is checked here; the number, symbol and date
  * come from the register after the signature, and the document's own rules are the workflow's.
  */
-public class OutgoingForm {
+public class OutgoingForm extends DocumentFields {
 
     /** How many recipient rows the form offers. */
     public static final int RECIPIENT_ROWS = 3;
 
-    private String subject;
-    private String type;
-    private String urgency = Urgency.NORMAL.name();
-    private String secrecy = Secrecy.NONE.name();
-    private String pageCount;
     private String signerPosition;
     private String signerName;
     private String issuerAbbreviation;
@@ -65,42 +57,30 @@ public class OutgoingForm {
         }
 
         boolean blank() {
-            return IncomingForm.blankText(id) && IncomingForm.blankText(name);
+            return DocumentFields.blank(id) && DocumentFields.blank(name);
         }
     }
 
     /** The boxes not filled as asked, each with the message key of what to do (in the boxes' order). */
     public Map<String, String> problems(boolean fileGiven) {
         Map<String, String> problems = new LinkedHashMap<>();
-        Secrecy level = IncomingForm.enumOf(Secrecy.class, secrecy);
-        boolean offline = level != null && level.contentKeptOffline();
-        if (IncomingForm.blankText(subject) && !offline) {
+        boolean offline = contentKeptOffline();
+        if (blank(getSubject()) && !offline) {
             problems.put("subject", "eoffice.outgoing.error.subject");
         }
-        if (IncomingForm.enumOf(DocumentType.class, type) == null) {
-            problems.put("type", "eoffice.incoming.error.type");
-        }
-        if (IncomingForm.enumOf(Urgency.class, urgency) == null) {
-            problems.put("urgency", "eoffice.incoming.error.urgency");
-        }
-        if (level == null) {
-            problems.put("secrecy", "eoffice.incoming.error.secrecy");
-        }
-        if (IncomingForm.number(pageCount) <= 0) {
-            problems.put("pageCount", "eoffice.incoming.error.pageCount");
-        }
-        if (IncomingForm.blankText(signerPosition)) {
+        checkClassification(problems);
+        if (blank(signerPosition)) {
             problems.put("signerPosition", "eoffice.outgoing.error.signerPosition");
         }
-        if (IncomingForm.blankText(signerName)) {
+        if (blank(signerName)) {
             problems.put("signerName", "eoffice.outgoing.error.signerName");
         }
-        if (IncomingForm.blankText(issuerAbbreviation)) {
+        if (blank(issuerAbbreviation)) {
             problems.put("issuerAbbreviation", "eoffice.outgoing.error.issuerAbbreviation");
         }
         for (int i = 0; i < recipients.size(); i++) {
             RecipientRow row = recipients.get(i);
-            if (!row.blank() && (IncomingForm.blankText(row.id) || IncomingForm.blankText(row.name))) {
+            if (!row.blank() && (blank(row.id) || blank(row.name))) {
                 problems.put("recipients" + i + ".id", "eoffice.outgoing.error.recipientRow");
             }
         }
@@ -117,53 +97,12 @@ public class OutgoingForm {
     public DraftMetadata metadata() {
         List<Recipient> named = recipients.stream().filter(row -> !row.blank())
                 .map(row -> new Recipient(row.id.strip(), row.name.strip(),
-                        IncomingForm.enumOf(Recipient.Kind.class, row.kind) == null ? Recipient.Kind.EXTERNAL_AGENCY
+                        enumOf(Recipient.Kind.class, row.kind) == null ? Recipient.Kind.EXTERNAL_AGENCY
                                 : Recipient.Kind.valueOf(row.kind)))
                 .toList();
-        return new DraftMetadata(IncomingForm.blankText(subject) ? null : subject.strip(),
-                IncomingForm.enumOf(DocumentType.class, type), IncomingForm.enumOf(Urgency.class, urgency),
-                IncomingForm.enumOf(Secrecy.class, secrecy), IncomingForm.number(pageCount), signerPosition.strip(),
+        return new DraftMetadata(subjectOrNull(), documentType(), urgencyLevel(), secrecyLevel(), pages(),
+                signerPosition.strip(),
                 signerName.strip(), issuerAbbreviation.strip(), named);
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
-    }
-
-    public String getType() {
-        return type;
-    }
-
-    public void setType(String type) {
-        this.type = type;
-    }
-
-    public String getUrgency() {
-        return urgency;
-    }
-
-    public void setUrgency(String urgency) {
-        this.urgency = urgency;
-    }
-
-    public String getSecrecy() {
-        return secrecy;
-    }
-
-    public void setSecrecy(String secrecy) {
-        this.secrecy = secrecy;
-    }
-
-    public String getPageCount() {
-        return pageCount;
-    }
-
-    public void setPageCount(String pageCount) {
-        this.pageCount = pageCount;
     }
 
     public String getSignerPosition() {
