@@ -88,7 +88,7 @@ public class DemoUsers {
     /**
      * A password check that hashes a password with bcrypt once per stored hash and then remembers that it matched.
      * HTTP Basic sends the password with every request, and bcrypt on each one was the biggest single cost of an API
-     * call (a third of a submission's request CPU in the {@code http} benchmark) while protecting nothing: the demo
+     * call (nearly a third of a submission's request CPU in the {@code http} benchmark) while protecting nothing: the demo
      * password is public. Only passwords that matched are remembered, as the SHA-256 of hash and password (so the set
      * holds one entry per demo password); a wrong password always pays the full bcrypt and is counted by the
      * password-failure limit as before.
