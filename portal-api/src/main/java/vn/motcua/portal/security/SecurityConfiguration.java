@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -177,6 +178,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             http.exceptionHandling(handling -> handling.authenticationEntryPoint(problems));
         }
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation of every filter of the chains, every authentication and every authorisation decision:
+     * they cost a few per cent of a request's CPU (benchmark {@code http}, docs/benchmarks.md) for metrics that
+     * nothing here exposes. The HTTP server's own observation of each request stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Override

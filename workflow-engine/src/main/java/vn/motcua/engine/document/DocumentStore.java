@@ -46,9 +46,24 @@ public class DocumentStore {
     /** Checks every upload first, so that one bad file stores none of them. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AttachedDocument> storeAll(List<Upload> uploads) {
+        return storeAll(check(uploads));
+    }
+
+    /**
+     * Judges every upload — name, size, content read by {@link BoundedPdf} — without storing anything. A step calls
+     * it before its transaction begins, so that its database connection is not held while the PDFs are read (on the
+     * bounded reader's small pool); a bad file is refused before anything starts.
+     */
+    public CheckedUploads check(List<Upload> uploads) {
         uploads.forEach(this::check);
+        return new CheckedUploads(uploads);
+    }
+
+    /** Stores uploads already checked, in the step's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<AttachedDocument> storeAll(CheckedUploads checked) {
         List<AttachedDocument> stored = new ArrayList<>();
-        for (Upload upload : uploads) {
+        for (Upload upload : checked.uploads()) {
             String sha256 = sha256(upload.content());
             jdbc.update("""
                     insert into document_content (sha256, media_type, size_bytes, content) values (?, ?, ?, ?)

@@ -17,6 +17,7 @@ import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.calendar.WorkingCalendar;
 import vn.motcua.engine.dossier.code.DossierCodes;
 import vn.motcua.engine.config.MotcuaProperties;
+import vn.motcua.engine.document.CheckedUploads;
 import vn.motcua.engine.document.DocumentStore;
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.document.AttachedDocument;
@@ -102,8 +103,9 @@ public class DossierWorkflow {
             throw Problem.invalid("form." + formErrors.get(0).path(), formErrors.stream()
                     .map(error -> error.path() + ": " + error.message()).collect(Collectors.joining("; ")));
         }
+        CheckedUploads checked = documents.check(files);
         return step(() -> {
-            List<AttachedDocument> attached = documents.storeAll(files);
+            List<AttachedDocument> attached = documents.storeAll(checked);
             String code = codes.next(dossier.unitId(), LocalDate.now(clock));
             commands.sendAndWait(new DossierCommand.SubmitDossier(code, procedure.code(), dossier.unitId(),
                     dossier.applicant(), dossier.form() == null ? Map.of() : dossier.form(), attached,
@@ -119,8 +121,9 @@ public class DossierWorkflow {
     public DossierSummary provideSupplement(String code, List<Upload> files, String comment, Identity who) {
         Actor applicant = Steps.actorAs(who, Role.CITIZEN);
         actionable(code, who);
+        CheckedUploads checked = documents.check(files);
         return step(() -> {
-            List<AttachedDocument> attached = documents.storeAll(files);
+            List<AttachedDocument> attached = documents.storeAll(checked);
             boolean inAppraisal = runtime.createExecutionQuery().processInstanceBusinessKey(code)
                     .activityId("waitForAppraisalSupplement").count() > 0;
             LocalDate restarted = inAppraisal ? appointedAfterAppraisalSupplement(code) : null;
