@@ -35,7 +35,13 @@ import java.util.regex.Pattern;
 final class SubmissionLoad {
 
     static final String PROCEDURE = "1.002600";
-    private static final String HANOI = "000.00.16.H26";
+    /**
+     * The receiving agencies of the demo configuration, one per client in turn. A dossier code's sequence is gap-free
+     * per agency and day (Circular 01/2018/TT-VPCP Art. 19, {@code DossierCodes}): one agency's submissions take their
+     * numbers one after another, and its 4-digit sequence holds 9,999 a day. A load of hundreds a second is a load
+     * spread over many agencies; the demo has two.
+     */
+    static final List<String> AGENCIES = List.of("000.00.16.H26", "000.00.16.H29");
     private static final List<String> CITIZENS = List.of("citizen-a", "citizen-b");
     private static final String BOUNDARY = "motcua-benchmark-boundary";
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
@@ -43,7 +49,7 @@ final class SubmissionLoad {
             {"procedureCode":"%s","unitId":"%s",
              "applicant":{"fullName":"Nguyễn Văn An","idNumber":"001099012345","phone":"0912345678",
                           "email":"applicant@example.vn","address":"Số 1 Tràng Tiền, Hà Nội"},
-             "form":{"productName":"Kem dưỡng da Sen Việt","brand":"Sen Việt"}}""".formatted(PROCEDURE, HANOI);
+             "form":{"productName":"Kem dưỡng da Sen Việt","brand":"Sen Việt"}}""";
 
     private final URI base;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -97,10 +103,11 @@ final class SubmissionLoad {
         List<Thread> threads = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             String citizen = CITIZENS.get(client % CITIZENS.size());
+            String dossier = DOSSIER.formatted(PROCEDURE, AGENCIES.get(client / CITIZENS.size() % AGENCIES.size()));
             threads.add(Thread.ofPlatform().name("citizen-" + client).start(() -> {
                 while (System.nanoTime() < measureTo) {
                     long sent = System.nanoTime();
-                    Answer answer = submit(citizen);
+                    Answer answer = submit(citizen, dossier);
                     long answered = System.nanoTime();
                     if (answered < measureFrom || answered > measureTo) {
                         continue;
@@ -139,7 +146,7 @@ final class SubmissionLoad {
     private record Answer(int status, String code, String body, String error) {
     }
 
-    private Answer submit(String citizen) {
+    private Answer submit(String citizen, String dossier) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/dossiers"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", tokens.get(citizen))
@@ -185,7 +192,7 @@ final class SubmissionLoad {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String head = "--" + BOUNDARY + "\r\n"
                 + "Content-Disposition: form-data; name=\"dossier\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + DOSSIER + "\r\n"
+                + "Content-Type: application/json\r\n\r\n" + dossier + "\r\n"
                 + "--" + BOUNDARY + "\r\n"
                 + "Content-Disposition: form-data; name=\"files\"; filename=\"phieu-cong-bo.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n";
