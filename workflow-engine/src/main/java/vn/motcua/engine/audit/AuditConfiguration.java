@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -106,7 +108,7 @@ public class AuditConfiguration {
 
     @Bean
     Sealing sealing(JdbcTemplate jdbc, Signer signer, AuditRecords records, AuditProperties audit,
-                    ObjectProvider<DevPki> dev, MotcuaProperties motcua) {
+                    ObjectProvider<DevPki> dev, MotcuaProperties motcua, ObjectProvider<MeterRegistry> meters) {
         DevPki pki = dev.getIfAvailable();
         Enrolment enrolment = pki == null || !audit.pki().enrolOnDemand() ? null : new Enrolment() {
             @Override
@@ -119,7 +121,7 @@ public class AuditConfiguration {
                 pki.enrolSeal(unitId, motcua.unit(unitId).map(MotcuaProperties.OrgUnit::name).orElse(unitId));
             }
         };
-        return new Sealing(jdbc, signer, records, enrolment);
+        return new Sealing(jdbc, signer, records, enrolment, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
