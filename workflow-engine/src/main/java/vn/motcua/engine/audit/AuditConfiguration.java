@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import vn.motcua.engine.audit.crypto.Certificates;
 import vn.motcua.engine.audit.crypto.DevPki;
 import vn.motcua.engine.audit.crypto.EmbeddedTimestampAuthority;
@@ -106,7 +108,7 @@ public class AuditConfiguration {
 
     @Bean
     Sealing sealing(JdbcTemplate jdbc, Signer signer, AuditRecords records, AuditProperties audit,
-                    ObjectProvider<DevPki> dev, MotcuaProperties motcua) {
+                    ObjectProvider<DevPki> dev, MotcuaProperties motcua, ObjectProvider<MeterRegistry> meters) {
         DevPki pki = dev.getIfAvailable();
         Enrolment enrolment = pki == null || !audit.pki().enrolOnDemand() ? null : new Enrolment() {
             @Override
@@ -119,7 +121,7 @@ public class AuditConfiguration {
                 pki.enrolSeal(unitId, motcua.unit(unitId).map(MotcuaProperties.OrgUnit::name).orElse(unitId));
             }
         };
-        return new Sealing(jdbc, signer, records, enrolment);
+        return new Sealing(jdbc, signer, records, enrolment, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import vn.motcua.engine.audit.crypto.NoSigningKey;
 import vn.motcua.engine.audit.crypto.SignatureValue;
 import vn.motcua.engine.audit.crypto.Signer;
@@ -27,35 +31,67 @@ import vn.motcua.engine.problem.Problem;
  * administrator's or the system's change to what belongs to no agency (its first event names no unit), the system
  * seal — and stores hash, signature and certificate reference.
  * If it cannot seal, it throws, and the step is rolled back: no step exists without its signature.
+ * What sealing costs inside the steps is timed ({@value #SEAL_TIMER}: the whole seal, reads and inserts included;
+ * {@value #CANONICAL_TIMER}: the canonical bytes and their hash; {@value #SIGNATURE_TIMER}: the signature alone).
  */
 public class Sealing {
 
     private static final Logger log = LoggerFactory.getLogger(Sealing.class);
 
+    public static final String SEAL_TIMER = "motcua.audit.seal";
+    public static final String CANONICAL_TIMER = "motcua.audit.seal.canonical";
+    public static final String SIGNATURE_TIMER = "motcua.audit.seal.signature";
+
     private final JdbcTemplate jdbc;
     private final Signer signer;
     private final AuditRecords records;
     private final Enrolment enrolment;
+    private final Timer sealTimer;
+    private final Timer canonicalTimer;
+    private final Timer signatureTimer;
 
     public Sealing(JdbcTemplate jdbc, Signer signer, AuditRecords records, Enrolment enrolment) {
+        this(jdbc, signer, records, enrolment, new SimpleMeterRegistry());
+    }
+
+    public Sealing(JdbcTemplate jdbc, Signer signer, AuditRecords records, Enrolment enrolment, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.signer = signer;
         this.records = records;
         this.enrolment = enrolment;
+        this.sealTimer = Timer.builder(SEAL_TIMER).description("Sealing one event in its step's transaction")
+                .register(meters);
+        this.canonicalTimer = Timer.builder(CANONICAL_TIMER)
+                .description("RFC 8785 canonical bytes of one event and their SHA-256").register(meters);
+        this.signatureTimer = Timer.builder(SIGNATURE_TIMER).description("Signing one event's canonical bytes")
+                .register(meters);
     }
 
     private record Previous(byte[] hash, String unitId) {
     }
 
     public void seal(String eventId) {
-        seal(load(eventId), false);
+        long started = System.nanoTime();
+        Loaded loaded = load(eventId);
+        seal(loaded.event(), false, loaded.previous());
+        sealTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
-    private StoredEvent load(String eventId) {
+    /** The stored event, and the seal of the aggregate's event before it if there is one. */
+    private record Loaded(StoredEvent event, Previous previous) {
+    }
+
+    /** One round trip: the row as stored, with the previous seal of its aggregate (a step's seal waits on each). */
+    private Loaded load(String eventId) {
         return jdbc.query("""
-                select event_identifier, aggregate_identifier, sequence_number, payload_type, time_stamp, payload
-                from domain_event_entry where event_identifier = ?""", (rs, row) -> new StoredEvent(rs.getString(1),
-                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBytes(6)), eventId)
+                select e.event_identifier, e.aggregate_identifier, e.sequence_number, e.payload_type, e.time_stamp,
+                       e.payload, p.event_hash, p.unit_id
+                from domain_event_entry e
+                left join audit_seal p on p.aggregate_identifier = e.aggregate_identifier
+                                      and p.sequence_number = e.sequence_number - 1
+                where e.event_identifier = ?""", (rs, row) -> new Loaded(new StoredEvent(rs.getString(1),
+                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBytes(6)),
+                rs.getBytes(7) == null ? null : new Previous(rs.getBytes(7), rs.getString(8))), eventId)
                 .stream().findFirst().orElseThrow(() -> new IllegalStateException("Event " + eventId + " is not stored"));
     }
 
@@ -107,22 +143,26 @@ public class Sealing {
     }
 
     private void seal(StoredEvent event, boolean retroactive) {
-        Previous previous = null;
-        if (event.sequence() > 0) {
-            previous = previous(event.aggregateId(), event.sequence() - 1).orElse(null);
-            if (previous == null) {
-                // events stored before sealing began: seal them first, so the chain is whole
-                backfill(event.aggregateId(), event.sequence());
-                previous = previous(event.aggregateId(), event.sequence() - 1).orElseThrow(() ->
-                        new IllegalStateException("Cannot chain " + event.aggregateId() + " seq " + event.sequence()));
-            }
+        seal(event, retroactive, event.sequence() > 0
+                ? previous(event.aggregateId(), event.sequence() - 1).orElse(null) : null);
+    }
+
+    private void seal(StoredEvent event, boolean retroactive, Previous found) {
+        Previous previous = found;
+        if (event.sequence() > 0 && previous == null) {
+            // events stored before sealing began: seal them first, so the chain is whole
+            backfill(event.aggregateId(), event.sequence());
+            previous = previous(event.aggregateId(), event.sequence() - 1).orElseThrow(() ->
+                    new IllegalStateException("Cannot chain " + event.aggregateId() + " seq " + event.sequence()));
         }
         CanonicalEvent.Canonical canonical;
+        long canonicalising = System.nanoTime();
         try {
             canonical = CanonicalEvent.canonical(event, previous == null ? null : previous.hash());
         } catch (CanonicalEvent.UnreadablePayload e) {
             throw new IllegalStateException("Cannot seal event " + event.eventId() + ": " + e.getMessage(), e);
         }
+        canonicalTimer.record(System.nanoTime() - canonicalising, TimeUnit.NANOSECONDS);
         CanonicalEvent.Facts facts = canonical.facts();
         String unit = previous != null ? previous.unitId() : facts.unitId();
         boolean official = !retroactive && isOfficial(facts.actorRole());
@@ -145,8 +185,10 @@ public class Sealing {
             }
         }
         SignatureValue signature;
+        long signing = System.nanoTime();
         try {
             signature = signer.sign(alias, canonical.bytes());
+            signatureTimer.record(System.nanoTime() - signing, TimeUnit.NANOSECONDS);
         } catch (NoSigningKey e) {
             throw new Problem(Problem.Kind.CONFLICT, "no-signing-key", "Không có khóa ký số để ký bước này",
                     "No signing key for this step", "Chưa có chứng thư số cho " + alias
@@ -156,13 +198,16 @@ public class Sealing {
         String certificate = records.certificate(signature.certificate());
         Seal.SealedAs sealedAs = retroactive ? Seal.SealedAs.RETROACTIVE
                 : official ? Seal.SealedAs.OFFICIAL : system ? Seal.SealedAs.SYSTEM : Seal.SealedAs.AGENCY;
-        Long sealId = jdbc.queryForObject("""
-                insert into audit_seal (event_identifier, aggregate_identifier, sequence_number, unit_id, previous_hash,
-                                        event_hash, signature, signature_algorithm, signer_certificate, sealed_as)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seal_id""", Long.class,
+        // the seal and its place in the Merkle tree's queue, in one statement (one round trip)
+        jdbc.update("""
+                with seal as (
+                    insert into audit_seal (event_identifier, aggregate_identifier, sequence_number, unit_id,
+                                            previous_hash, event_hash, signature, signature_algorithm,
+                                            signer_certificate, sealed_as)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seal_id, event_identifier)
+                insert into audit_tree_pending (seal_id, event_identifier) select seal_id, event_identifier from seal""",
                 event.eventId(), event.aggregateId(), event.sequence(), unit, previous == null ? null : previous.hash(),
                 canonical.hash(), signature.value(), signature.algorithm(), certificate, sealedAs.name());
-        jdbc.update("insert into audit_tree_pending (seal_id, event_identifier) values (?, ?)", sealId, event.eventId());
     }
 
     private void backfill(String aggregateId, long beforeSequence) {

@@ -19,7 +19,8 @@ import vn.motcua.engine.audit.log.Hashes;
 /**
  * Keys in PKCS#12 files, one file per key in one directory ({@code <alias-as-file-name>.p12}, one entry
  * each), all under one password. Loaded on first use and kept in memory; {@link #forget(String)} drops a
- * key whose file was replaced (a renewed certificate). Signing uses Bouncy Castle, the fastest ECDSA here.
+ * key whose file was replaced (a renewed certificate). Signing uses Bouncy Castle, the fastest ECDSA here, with
+ * each key converted once to Bouncy Castle's own key object ({@link BouncyCastle#privateKey}).
  */
 public final class Pkcs12Signer implements Signer {
 
@@ -84,7 +85,7 @@ public final class Pkcs12Signer implements Signer {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             String entryAlias = store.aliases().nextElement();
-            PrivateKey key = (PrivateKey) store.getKey(entryAlias, password);
+            PrivateKey key = BouncyCastle.privateKey((PrivateKey) store.getKey(entryAlias, password));
             Certificate[] chain = store.getCertificateChain(entryAlias);
             List<X509Certificate> certificates = Arrays.stream(chain).map(X509Certificate.class::cast).toList();
             return new Entry(key, certificates, SignatureAlgorithms.forKey(key));
