@@ -152,7 +152,7 @@ final class SubmissionLoad {
                 .header("Authorization", tokens.get(citizen))
                 .header("Accept", "application/json")
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(sequence.incrementAndGet())))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(dossier, sequence.incrementAndGet())))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -188,7 +188,7 @@ final class SubmissionLoad {
     }
 
     /** The multipart body of one submission: the dossier's JSON and one small PDF of its own. */
-    private static byte[] body(long n) {
+    private static byte[] body(String dossier, long n) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String head = "--" + BOUNDARY + "\r\n"
                 + "Content-Disposition: form-data; name=\"dossier\"\r\n"
