@@ -143,18 +143,50 @@ final class ProcessThroughput implements Benchmark {
                 .findFirst().orElseThrow();
     }
 
-    /** What limits each figure: see the profile in docs/benchmarks.md's history and the step's anatomy. */
+    /** What limits each figure, and where motcua's step goes: from the JFR profile of a FULL run (see below). */
     static final String LIMITS = """
-            What limits each figure: with one thread every engine is bound by round trips to PostgreSQL (the machine \
-            is half idle); with two or more by the two cores, shared by the driver, the engine and PostgreSQL (and, \
-            for motcua, the embedded Kafka, MongoDB-protocol server and Elasticsearch of the application, which index \
-            what the steps append). motcua's instance does more than the peers': seven transactions instead of six, \
-            eight events each sealed (one read of the row, the previous seal, two inserts, an ECDSA signature), the \
-            dossier register kept in the step, and two PDF results rendered and signed (the leader's PAdES B-T \
-            signature at the approval; the number, seal and B-LTA archive at the clerk's step).""";
+            What limits each figure: with one thread every engine is bound by round trips to PostgreSQL; with two or \
+            more by the two cores, shared by the drivers, the engines and PostgreSQL — and, while motcua runs, by the \
+            application's own downstream work on the same cores (its tracking processors, the embedded Kafka, \
+            MongoDB-protocol server and Elasticsearch indexing what the steps append: about 17 % of the JVM's CPU \
+            samples). motcua's instance does far more than the peers': seven transactions instead of six, eight \
+            events each sealed (canonical bytes, hash, ECDSA signature with the official's own key, the row read \
+            back, the previous seal, two inserts), and two PDF results rendered and signed.
+
+            Where motcua's step goes (JFR `settings=profile` on a FULL run of 2026-12-07, the machine shared with other \
+            sessions at load average 8–16; `jdk.ExecutionSample` of the driver threads, which run the whole step \
+            transaction, and the `jdk.SocketRead` waits):
+            - CPU: rendering and signing the result PDFs 53 % (the approval renders the draft and the leader signs \
+            it, PAdES B-T with a time-stamp; the clerk's step stamps the number, seals it B-T and archives it B-LTA \
+            with a document time-stamp), Camunda 21 %, the seals 13 %, Axon 10 % (loading the aggregate by reading its \
+            snapshot row and replaying its events, the append, dispatching to the subscribing processors), the rest 3 %.
+            - Waits: at 8 threads most of the time spent waiting for PostgreSQL is the row lock of the issuing \
+            register (`DocumentRegisters.bump`, 50 s over 71 waits): the register is gap-free, so its row stays \
+            locked from the number to the commit, across the stamping, sealing and archiving of the PDF, and the \
+            results of one register (agency, kind, year) are issued one at a time. The dossier-code counter of the \
+            submission (`DossierCodes.next`) serialises submissions of one unit and day the same way, for less time.
+            - Round trips: by its code a task step makes about 25 statements where a bare Camunda completion makes \
+            about 8 — the \
+            task read, its candidate group and business key (3), the aggregate's snapshot and events (2 per \
+            command), the append, the seal's read-back, previous seal and two inserts, the dossier register (one \
+            statement per event), Camunda's completion, the answer's register read.
+
+            Changed for this benchmark: motcua's Camunda keeps no history (`camunda.bpm.history-level: none`, \
+            docs/architecture.md "Camunda keeps no history"; 62 history rows per dossier before, none now); a decision \
+            completes its task without a separate Camunda claim; the dossier register writes one statement per \
+            event instead of a read and up to three updates. Before them, a run of the same morning measured \
+            motcua/Camunda at 0.05×, 0.04× and 0.04× (1, 2, 8 threads).""";
 
     static final String TARGET_LIMITS = """
-            The PDF work of the approval and the clerk's step, and the seals; see the section.""";
+            Far from met. motcua's instance is seven transactions that append and sign eight events, render and sign \
+            two PDF results and issue one numbered result through a gap-free register; bare Camunda's is six that \
+            record nothing signed. The PDF work is half of motcua's step CPU and holds the register's lock; the seals \
+            an eighth; Camunda a fifth. What would move it: a cheaper result PDF (fonts and page template prepared \
+            once, the seal and the B-LTA archive in one incremental save), cheaper seals (one canonicaliser pass, \
+            no read-back), fewer round trips per step (the task's candidate check in its query; an aggregate cache \
+            checked against the stored sequence, safe with two replicas), and the downstream indexing on other \
+            machines, as in production. Even so the PDF and signature work alone exceeds a whole bare-Camunda \
+            instance, so parity with an engine that signs nothing is not in reach on this machine.""";
 
     private static byte[] pdf() throws Exception {
         try (PDDocument document = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
