@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,13 +29,14 @@ final class ThroughputLoad {
         private int size;
 
         /** Runs one step and records its latency. */
-        <T> T time(java.util.concurrent.Callable<T> step) throws Exception {
+        <T> T time(Callable<T> step) throws Exception {
             long started = System.nanoTime();
             T result = step.call();
             record(System.nanoTime() - started);
             return result;
         }
 
+        /** Runs one step that answers nothing and records its latency. */
         void time(ThrowingRunnable step) throws Exception {
             long started = System.nanoTime();
             step.run();
@@ -49,6 +51,7 @@ final class ThroughputLoad {
         }
     }
 
+    /** A step that answers nothing and may throw. */
     interface ThrowingRunnable {
         void run() throws Exception;
     }
