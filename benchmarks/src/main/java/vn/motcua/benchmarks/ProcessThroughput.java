@@ -174,8 +174,10 @@ final class ProcessThroughput implements Benchmark {
             Changed for this benchmark: motcua's Camunda keeps no history (`camunda.bpm.history-level: none`, \
             docs/architecture.md "Camunda keeps no history"; 62 history rows per dossier before, none now); a decision \
             completes its task without a separate Camunda claim; the dossier register writes one statement per \
-            event instead of a read and up to three updates. Before them, a run of the same morning measured \
-            motcua/Camunda at 0.05×, 0.04× and 0.04× (1, 2, 8 threads).""";
+            event instead of a read and up to three updates. They remove work from every step, but on this machine \
+            the ratio did not move beyond its noise: runs of 2026-12-07 measured motcua/Camunda at 0.05×, 0.04×, \
+            0.04× (1, 2, 8 threads) before them and at 0.05–0.12×, 0.03–0.05×, 0.04–0.05× after, at load averages \
+            of 8 to 21 from other sessions.""";
 
     static final String TARGET_LIMITS = """
             Far from met. motcua's instance is seven transactions that append and sign eight events, render and sign \
