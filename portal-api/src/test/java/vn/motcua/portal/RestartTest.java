@@ -3,14 +3,17 @@ package vn.motcua.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.motcua.engine.document.Upload;
 import vn.motcua.engine.dossier.Applicant;
@@ -50,9 +53,38 @@ class RestartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(MotcuaApplication.class)
-                .run("--motcua.data-dir=" + data, "--server.port=0");
+    /**
+     * A data directory made before Camunda's history was turned off (history full, migrations up to V71) starts with
+     * history none: V72 moves the level Camunda stored, which it checks at start, and its dossiers go on.
+     */
+    @Test
+    void aDataDirectoryMadeWithCamundasFullHistoryStartsWithoutHistory() {
+        Path data = Path.of("target", "restart-data", Long.toString(System.nanoTime())).toAbsolutePath();
+        String before;
+        try (ConfigurableApplicationContext app = start(data, "--camunda.bpm.history-level=full",
+                "--spring.flyway.target=71")) {
+            before = submit(app);
+            assertThat(historyLevel(app)).isEqualTo("3");
+        }
+        try (ConfigurableApplicationContext app = start(data)) {
+            assertThat(historyLevel(app)).isEqualTo("0");
+            assertThat(app.getBean(ProcessEngine.class).getProcessEngineConfiguration().getHistory()).isEqualTo("none");
+            assertThat(app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(before)
+                    .taskDefinitionKey("reception").count()).isOne();
+            String after = submit(app);
+            assertThat(app.getBean(DossierRegistry.class).find(after)).isPresent();
+        }
+    }
+
+    private static String historyLevel(ConfigurableApplicationContext app) {
+        return app.getBean(JdbcTemplate.class).queryForObject(
+                "select value_ from act_ge_property where name_ = 'historyLevel'", String.class);
+    }
+
+    private static ConfigurableApplicationContext start(Path data, String... more) {
+        List<String> args = new ArrayList<>(List.of("--motcua.data-dir=" + data, "--server.port=0"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(MotcuaApplication.class).run(args.toArray(String[]::new));
     }
 
     private static String submit(ConfigurableApplicationContext app) {

@@ -3,6 +3,7 @@ package vn.motcua.engine.dossier.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import vn.motcua.engine.dossier.DossierStatus;
  * The dossier register the engine itself relies on: who owns each dossier, which unit handles it,
  * and where it stands. It is a projection of the event store kept in the same transaction as each
  * step (a subscribing processor), so ownership and unit checks never read stale data; like every
- * projection it can be rebuilt from the events, and updates are idempotent by sequence number.
+ * projection it can be rebuilt from the events, and updates are idempotent by sequence number. Each event is one
+ * statement in the step's transaction.
  */
 @Component
 @ProcessingGroup(DossierRegistry.PROCESSING_GROUP)
@@ -51,16 +53,17 @@ public class DossierRegistry {
             case DossierEvent.DelayApologised e -> e.appointedReturnDate();
             default -> null;
         };
-        if (appointed != null) {
-            jdbc.update("update dossier_registry set appointed_date = ? where code = ? and last_sequence < ?",
-                    appointed, event.code(), sequence);
-        }
-        if (event instanceof HandlerAssigned assigned) {
-            jdbc.update("update dossier_registry set handler_id = ? where code = ? and last_sequence < ?",
-                    assigned.handler().id(), event.code(), sequence);
-        }
-        DossierStatus current = find(event.code()).map(DossierSummary::status).orElse(DossierStatus.SUBMITTED);
-        moveTo(event, DossierStatus.after(current, event), sequence);
+        String handler = event instanceof HandlerAssigned assigned ? assigned.handler().id() : null;
+        // null where the event does not change it: the status an event leaves never depends on the one before
+        DossierStatus status = DossierStatus.after(null, event);
+        jdbc.update("""
+                update dossier_registry set status = coalesce(?, status), appointed_date = coalesce(?, appointed_date),
+                                            handler_id = coalesce(?, handler_id), updated_at = ?, last_sequence = ?
+                where code = ? and last_sequence < ?""",
+                new Object[] {status == null ? null : status.name(), appointed, handler, Timestamp.from(event.at()),
+                        sequence, event.code(), sequence},
+                new int[] {Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.TIMESTAMP, Types.BIGINT, Types.VARCHAR,
+                        Types.BIGINT});
     }
 
     private void register(DossierSubmitted event, long sequence) {
@@ -71,12 +74,6 @@ public class DossierRegistry {
                 event.code(), event.procedureCode(), event.unitId(), event.actor().id(),
                 event.applicant() == null ? null : event.applicant().fullName(), DossierStatus.SUBMITTED.name(),
                 Timestamp.from(event.at()), Timestamp.from(event.at()), sequence);
-    }
-
-    private void moveTo(DossierEvent event, DossierStatus status, long sequence) {
-        jdbc.update("update dossier_registry set status = ?, updated_at = ?, last_sequence = ? "
-                        + "where code = ? and last_sequence < ?",
-                status.name(), Timestamp.from(event.at()), sequence, event.code(), sequence);
     }
 
     public Optional<DossierSummary> find(String code) {

@@ -152,8 +152,9 @@ public class TaskInbox {
 
     /**
      * An official decides a task: the decision is read into the tenant's type and its outcome checked against the
-     * task kind; the official takes the task if they had not; the tenant's aggregate records the step; the task
-     * completes with the outcome in the kind's variable. One transaction.
+     * task kind; the official takes the task if they had not (the tenant's hook; Camunda's assignee is not set, since
+     * the task completes at once); the tenant's aggregate records the step; the task completes with the outcome in
+     * the kind's variable. One transaction.
      */
     public Completed complete(String taskId, JsonNode decision, Identity who) {
         return Steps.inOneTransaction(transaction, () -> {
@@ -166,7 +167,8 @@ public class TaskInbox {
 
     private <D extends TaskDecision> Object decide(UserTasks<D> tenant, OpenTask task, JsonNode body, Identity who) {
         D decision = read(tenant.decisionType(), task, body);
-        takeOver(task, who);
+        // the task completes in this transaction: Camunda's assignee, written first, would be read by nobody
+        takingOver(task, who);
         TaskKind kind = task.kind();
         Map<String, Object> variables = new HashMap<>();
         variables.put(kind.variable(), decision.outcome().name());
@@ -212,11 +214,18 @@ public class TaskInbox {
     }
 
     private void takeOver(OpenTask task, Identity who) {
+        if (takingOver(task, who)) {
+            tasks.claim(task.id(), who.id());
+        }
+    }
+
+    /** Lets the tenant record that {@code who} takes the task (a dossier's handler); false if it was theirs already. */
+    private boolean takingOver(OpenTask task, Identity who) {
         if (who.id().equals(task.assignee())) {
-            return;
+            return false;
         }
         registered(task.kind().taskKey()).tenant().takingOver(task, who.as(task.kind().role()));
-        tasks.claim(task.id(), who.id());
+        return true;
     }
 
     /**

@@ -68,7 +68,10 @@ public abstract class UserTasks<D extends TaskDecision> {
         return Set.of();
     }
 
-    /** In the claim's transaction, before Camunda records {@code actor} as the task's assignee. */
+    /**
+     * When {@code actor} takes the task: in the claim's transaction, before Camunda records them as its assignee, or
+     * in the transaction of their decision on a task they had not claimed, before {@link #decide}.
+     */
     public void takingOver(OpenTask task, Actor actor) {
     }
 
