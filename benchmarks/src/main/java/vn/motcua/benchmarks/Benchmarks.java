@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the benchmark jar: one sub-command per benchmark. */
 @Command(name = "motcua-benchmarks", mixinStandardHelpOptions = true,
-        subcommands = {RunAll.class, IndexingLag.class, AuditBenchmark.class},
+        subcommands = {RunAll.class, AuditBenchmark.class},
         description = "Benchmarks of motcua that print numbers. They are not tests.")
 public final class Benchmarks {
 

@@ -25,7 +25,7 @@ final class RunAll implements Callable<Integer> {
 
     /** In the order they run: the in-process ones share the application; the HTTP load stops it and runs its own. */
     static List<Benchmark> benchmarks() {
-        return List.of();
+        return List.of(new SearchBenchmark(), new IndexingLag());
     }
 
     @Option(names = "--scale", defaultValue = "FULL", description = "FULL or SMOKE (default ${DEFAULT-VALUE})")
