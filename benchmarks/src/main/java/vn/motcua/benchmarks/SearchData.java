@@ -21,6 +21,8 @@ import vn.motcua.engine.dossier.Applicant;
 import vn.motcua.engine.dossier.AppraisalOutcome;
 import vn.motcua.engine.dossier.DossierEvent;
 import vn.motcua.engine.dossier.DossierEvent.AppraisalRecorded;
+import vn.motcua.engine.dossier.DossierEvent.ConsultationAnswered;
+import vn.motcua.engine.dossier.DossierEvent.ConsultationRequested;
 import vn.motcua.engine.dossier.DossierEvent.DeadlineWarned;
 import vn.motcua.engine.dossier.DossierEvent.DossierAccepted;
 import vn.motcua.engine.dossier.DossierEvent.DossierApproved;
@@ -35,6 +37,7 @@ import vn.motcua.engine.dossier.DossierEvent.ResultIssued;
 import vn.motcua.engine.dossier.DossierEvent.ResultReturned;
 import vn.motcua.engine.dossier.DossierEvent.ResultReviewed;
 import vn.motcua.engine.dossier.DossierEvent.ServiceRated;
+import vn.motcua.engine.dossier.DossierEvent.SiteInspectionRecorded;
 import vn.motcua.engine.dossier.DossierEvent.Stage;
 import vn.motcua.engine.dossier.DossierEvent.SupplementProvided;
 import vn.motcua.engine.dossier.DossierEvent.SupplementRequested;
@@ -47,8 +50,9 @@ import vn.motcua.search.EventEnvelope;
 /**
  * Made-up but realistic dossiers for the search benchmark: Vietnamese applicants, the procedures of the catalogue,
  * several health departments, received over the two years before today in office hours, each with the life of a
- * real dossier (6 to 12 steps: submission, perhaps a supplement or a fee, acceptance, assignment, appraisal, review,
- * approval or rejection, the result issued and returned, often a rating), each step by an official of the unit in
+ * real dossier (6 to 12 steps: submission, perhaps a supplement or a fee, acceptance, assignment, perhaps a
+ * consultation of another unit, appraisal (on site too for pharmacies), review, approval or rejection, the result
+ * issued and returned, often a rating), each step by an official of the unit in
  * their role. The steps are the engine's own event records ({@link DossierEvent}), turned into JSON by the
  * application's mapper, so the envelopes are what the search consumer reads from a CloudEvent; the steps of the
  * last weeks that lie in the future are not told, which leaves those dossiers in progress.
@@ -196,7 +200,19 @@ final class SearchData {
             story.add(new DeadlineWarned(code, due.atStartOfDay(ZONE).toInstant(), "Đã qua 75% thời hạn", List.of(),
                     new Actor("system", "Hệ thống", Role.SYSTEM, unit), story.later(48, 120)));
         }
+        if (random.nextInt(100) < 15 && story.size() + 7 <= 12) {
+            story.add(new ConsultationRequested(code, List.of(UNITS[random.nextInt(UNITS.length)]),
+                    LocalDate.ofInstant(story.at, ZONE).plusDays(5), "Đề nghị cho ý kiến", List.of(), specialist,
+                    story.later(4, 24)));
+            story.add(new ConsultationAnswered(code, unit, false, "Thống nhất", documents(random, 1, "y-kien"),
+                    story.official(Role.UNIT_HEAD), story.later(24, 96)));
+        }
         boolean favourable = outcome >= 12;
+        if (procedure.code().startsWith("BYT.DUOC.0") && random.nextInt(100) < 80 && story.size() + 6 <= 12) {
+            story.add(new SiteInspectionRecorded(code, favourable ? AppraisalOutcome.FAVOURABLE
+                    : AppraisalOutcome.UNFAVOURABLE, "Kiểm tra thực tế tại cơ sở", documents(random, 1, "bien-ban"),
+                    specialist, story.later(24, 96)));
+        }
         AppraisalOutcome appraisal = favourable ? AppraisalOutcome.FAVOURABLE : AppraisalOutcome.UNFAVOURABLE;
         story.add(new AppraisalRecorded(code, appraisal, favourable ? "Đủ điều kiện" : "Không đủ điều kiện",
                 documents(random, 1, "bien-ban-tham-dinh"), specialist, story.later(24, 120)));
@@ -223,7 +239,7 @@ final class SearchData {
                 story.official(Role.CLERK), story.later(1, 8)));
         story.add(new ResultReturned(code, "Đã trả kết quả", List.of(), story.official(Role.RECEPTION),
                 story.later(4, 72)));
-        if (random.nextInt(100) < 70 && story.size() < 12) {
+        if (random.nextInt(100) < 80 && story.size() < 12) {
             story.add(new ServiceRated(code, 3 + random.nextInt(3), random.nextBoolean() ? "Hài lòng" : null,
                     List.of(), citizen, story.later(1, 48)));
         }
@@ -263,7 +279,7 @@ final class SearchData {
         }
 
         void add(DossierEvent event) {
-            if (event.at().isAfter(now)) {
+            if (!event.at().isBefore(now)) {
                 return;
             }
             String eventStatus = types.ofEvent(event).map(type -> type.statusOf(event)).orElse(null);
