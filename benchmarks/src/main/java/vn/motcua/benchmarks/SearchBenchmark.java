@@ -391,7 +391,8 @@ final class SearchBenchmark implements Benchmark {
         return new Section("Search: dossiers and audit trail at %,d dossiers / %,d events".formatted(dossiers,
                 load.events()), md.toString(), List.of(new Section.Target(
                 "dossier search p99 < 50 ms at 100,000 dossiers (1 thread)",
-                "%.1f ms at %,d dossiers".formatted(p99, dossiers), p99 < 50, limits(kinds, single, four))));
+                "%.1f ms at %,d dossiers".formatted(p99, dossiers), p99 < 50 && dossiers >= 100_000,
+                limits(kinds, single, four))));
     }
 
     /** What limits the query times: the slowest kind's cost, and the cores. */
