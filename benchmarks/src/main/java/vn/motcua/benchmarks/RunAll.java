@@ -25,7 +25,8 @@ final class RunAll implements Callable<Integer> {
 
     /** In the order they run: the in-process ones share the application; the HTTP load stops it and runs its own. */
     static List<Benchmark> benchmarks() {
-        return List.of(new ProcessThroughput(), new EventAppendBenchmark(), new SigningBenchmark(), new HttpBenchmark());
+        return List.of(new ProcessThroughput(), new EventAppendBenchmark(), new SigningBenchmark(),
+                new SearchBenchmark(), new IndexingLag(), new HttpBenchmark());
     }
 
     @Option(names = "--scale", defaultValue = "FULL", description = "FULL or SMOKE (default ${DEFAULT-VALUE})")

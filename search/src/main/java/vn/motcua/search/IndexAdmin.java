@@ -58,8 +58,8 @@ public class IndexAdmin {
     }
 
     /**
-     * Makes everything indexed so far visible to search. Indexing never waits for a refresh (the
-     * one-second periodic refresh suffices for people); tests and a rebuild's final check call this.
+     * Makes everything indexed so far visible to search. Indexing never waits for a refresh (the index's own
+     * periodic refresh, every 200 ms, suffices for people); tests and a rebuild's final check call this.
      */
     public void refresh() {
         generations.refresh();

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -27,6 +28,11 @@ import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
  * created only here, with the explicit mappings of {@code <alias>-index.json}, never by a first write. A rebuild
  * creates the next generation, fills it, and moves every alias and drops the old indices in one {@code _aliases}
  * request, which Elasticsearch applies atomically: a reader sees either the old generation or the new one.
+ *
+ * <p>The dossier and audit definitions refresh every 200 ms rather than Elasticsearch's 1 s: a refresh is what
+ * makes an indexed event searchable, and at 1 s it was most of the event-to-searchable lag (docs/benchmarks.md,
+ * indexing lag). At the pipeline's rates the extra refreshes cost little; nothing is written with a refresh of its
+ * own, and bulk loads may turn refresh off meanwhile.
  */
 final class IndexGenerations {
 
@@ -76,23 +82,30 @@ final class IndexGenerations {
                 missing.forEach(alias -> create(alias, index(alias, generation), true));
                 log.info("Search indices of generation {} created behind aliases {}", generation, missing);
             }
-            aliases.stream().filter(alias -> !missing.contains(alias)).forEach(this::addNewFields);
+            aliases.stream().filter(alias -> !missing.contains(alias)).forEach(this::upgrade);
             ready = true;
         }
     }
 
     /**
-     * Puts the definition's mapping on the live index, so that fields a later version added (e.g. the audit
-     * index's {@code aggregateType}) are accepted by an index created before it; Elasticsearch adds new fields and
-     * keeps the existing ones, which a definition never changes (that needs a rebuild).
+     * Puts the definition's mapping and refresh interval on the live index, so that an index created before a later
+     * version is upgraded in place: fields that version added (e.g. the audit index's {@code aggregateType}) are
+     * accepted — Elasticsearch adds new fields and keeps the existing ones, which a definition never changes (that
+     * needs a rebuild) — and its refresh interval, a dynamic setting, takes effect at once.
      */
-    private void addNewFields(String alias) {
-        try (InputStream definition = definition(alias)) {
-            String mappings = new ObjectMapper().readTree(definition).get("mappings").toString();
-            IndexAdmin.call(() -> client.indices().putMapping(p -> p.index(alias)
-                    .withJson(new StringReader(mappings))));
+    private void upgrade(String alias) {
+        JsonNode definition;
+        try (InputStream in = definition(alias)) {
+            definition = new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the definition of " + alias, e);
+        }
+        String mappings = definition.get("mappings").toString();
+        IndexAdmin.call(() -> client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(mappings))));
+        JsonNode refreshInterval = definition.path("settings").path("refresh_interval");
+        if (refreshInterval.isTextual()) {
+            IndexAdmin.call(() -> client.indices().putSettings(p -> p.index(alias)
+                    .settings(settings -> settings.refreshInterval(time -> time.time(refreshInterval.asText())))));
         }
     }
 
