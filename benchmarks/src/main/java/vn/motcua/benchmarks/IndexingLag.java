@@ -23,17 +23,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import vn.motcua.engine.document.Upload;
-import vn.motcua.engine.dossier.Applicant;
 import vn.motcua.engine.dossier.process.DossierWorkflow;
-import vn.motcua.engine.dossier.process.NewDossier;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 import vn.motcua.engine.platform.AggregateTypes;
@@ -95,12 +90,11 @@ final class IndexingLag implements Benchmark {
         String topic = run.bean(EventTopics.class).topic(run.bean(AggregateTypes.class).all().stream()
                 .filter(type -> type.name().equals("dossier")).findFirst().orElseThrow());
         Identity citizen = new Identity("bench-citizen", "Nguyễn Văn Đô", Set.of(Role.CITIZEN), null);
-        byte[] pdf = pdf();
 
         System.out.printf("Warming up with %d submissions...%n", warmUp);
         String last = null;
         for (int i = 0; i < warmUp; i++) {
-            last = submit(workflow, citizen, pdf, -i - 1);
+            last = Submissions.submit(workflow, citizen, UNIT, -i - 1);
         }
         awaitFound(search, last, Duration.ofMinutes(3));
 
@@ -116,7 +110,7 @@ final class IndexingLag implements Benchmark {
         ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS);
         long start = System.nanoTime();
         driver.scheduleAtFixedRate(() -> submitters.execute(() -> {
-            String code = submit(workflow, citizen, pdf, submitted.incrementAndGet());
+            String code = Submissions.submit(workflow, citizen, UNIT, submitted.incrementAndGet());
             stamps.put(code, new Stamps(System.currentTimeMillis()));
             committed.add(code);
         }), 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
@@ -302,12 +296,6 @@ final class IndexingLag implements Benchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1))];
     }
 
-    private static String submit(DossierWorkflow workflow, Identity citizen, byte[] pdf, int n) {
-        return workflow.submit(new NewDossier("1.002600", UNIT,
-                        new Applicant("Nguyễn Văn Đô " + n, "001099012345", "0912345678", null, "Hà Nội"),
-                        Map.of("productName", "Sản phẩm thử tải " + n, "brand", "Thử tải"), null),
-                List.of(new Upload("files[0]", "phieu.pdf", "application/pdf", pdf)), citizen).code();
-    }
 
     private static void awaitFound(DossierSearch search, String code, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -319,11 +307,4 @@ final class IndexingLag implements Benchmark {
         }
     }
 
-    private static byte[] pdf() throws Exception {
-        try (PDDocument document = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
-            document.addPage(new PDPage());
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
 }

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +37,7 @@ final class ProcessThroughput implements Benchmark {
         Duration warmUp = Duration.ofSeconds(scale.pick(2, 5));
         Duration duration = Duration.ofSeconds(scale.pick(4, 15));
 
-        MotcuaProcess motcua = new MotcuaProcess(run, pdf());
+        MotcuaProcess motcua = new MotcuaProcess(run, Submissions.pdf(0));
         String motcuaHistory = run.bean(ProcessEngine.class).getProcessEngineConfiguration().getHistory().toUpperCase();
         List<Row> rows = new ArrayList<>();
         Map<String, Double> historyRows = new LinkedHashMap<>();
@@ -190,11 +188,4 @@ final class ProcessThroughput implements Benchmark {
             machines, as in production. Even so the PDF and signature work alone exceeds a whole bare-Camunda \
             instance, so parity with an engine that signs nothing is not in reach on this machine.""";
 
-    private static byte[] pdf() throws Exception {
-        try (PDDocument document = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
-            document.addPage(new PDPage());
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
 }

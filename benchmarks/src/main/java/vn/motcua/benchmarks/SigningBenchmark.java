@@ -1,6 +1,5 @@
 package vn.motcua.benchmarks;
 
-import java.io.ByteArrayOutputStream;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -10,18 +9,12 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -40,10 +33,7 @@ import vn.motcua.engine.audit.verify.EventVerifier;
 import vn.motcua.engine.audit.verify.Report;
 import vn.motcua.engine.audit.verify.Seal;
 import vn.motcua.engine.audit.verify.StoreSweep;
-import vn.motcua.engine.document.Upload;
-import vn.motcua.engine.dossier.Applicant;
 import vn.motcua.engine.dossier.process.DossierWorkflow;
-import vn.motcua.engine.dossier.process.NewDossier;
 import vn.motcua.engine.identity.Identity;
 import vn.motcua.engine.identity.Role;
 
@@ -230,7 +220,7 @@ final class SigningBenchmark implements Benchmark {
         DossierWorkflow workflow = run.bean(DossierWorkflow.class);
         MeterRegistry meters = run.bean(MeterRegistry.class);
         for (int i = 0; i < warmUp; i++) {
-            submit(workflow, i);
+            Submissions.submit(workflow, CITIZEN, ScratchStore.UNIT, i);
         }
         Timer seal = meters.get(Sealing.SEAL_TIMER).timer();
         Timer canonical = meters.get(Sealing.CANONICAL_TIMER).timer();
@@ -242,7 +232,7 @@ final class SigningBenchmark implements Benchmark {
         long stepNanos = 0;
         for (int i = 0; i < measured; i++) {
             long started = System.nanoTime();
-            submit(workflow, warmUp + i);
+            Submissions.submit(workflow, CITIZEN, ScratchStore.UNIT, warmUp + i);
             stepNanos += System.nanoTime() - started;
         }
         long seals = seal.count() - sealsBefore;
@@ -255,34 +245,7 @@ final class SigningBenchmark implements Benchmark {
                 (signature.totalTime(TimeUnit.MILLISECONDS) - signatureBefore) / measured, seals);
     }
 
-    private static void submit(DossierWorkflow workflow, int n) {
-        String code = workflow.submit(new NewDossier("1.002600", ScratchStore.UNIT, new Applicant("Nguyễn Văn An",
-                "001099012345", "0912345678", "an@example.vn", "Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội"),
-                Map.of("productName", "Kem dưỡng da Sen Việt " + n, "brand", "Sen Việt"), null),
-                List.of(new Upload("files[0]", "phieu-cong-bo.pdf", "application/pdf", pdf("Phieu cong bo " + n))),
-                CITIZEN).code();
-        if (code == null) {
-            throw new IllegalStateException("A submission returned no dossier code");
-        }
-    }
 
-    private static byte[] pdf(String text) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 720);
-                content.showText(text);
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static String[] row(String what, double rate) {
         return new String[] {what, String.format("%,.0f", rate), String.format("%,.1f µs", 1e6 / rate)};

@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
  */
 final class SubmissionLoad {
 
-    static final String PROCEDURE = "1.002600";
     /**
      * The receiving agencies of the demo configuration, one per client in turn. A dossier code's sequence is gap-free
      * per agency and day (Circular 01/2018/TT-VPCP Art. 19, {@code DossierCodes}): one agency's submissions take their
@@ -103,7 +102,7 @@ final class SubmissionLoad {
         List<Thread> threads = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             String citizen = CITIZENS.get(client % CITIZENS.size());
-            String dossier = DOSSIER.formatted(PROCEDURE, AGENCIES.get(client / CITIZENS.size() % AGENCIES.size()));
+            String dossier = DOSSIER.formatted(Submissions.PROCEDURE, AGENCIES.get(client / CITIZENS.size() % AGENCIES.size()));
             threads.add(Thread.ofPlatform().name("citizen-" + client).start(() -> {
                 while (System.nanoTime() < measureTo) {
                     long sent = System.nanoTime();
@@ -197,17 +196,9 @@ final class SubmissionLoad {
                 + "Content-Disposition: form-data; name=\"files\"; filename=\"phieu-cong-bo.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n";
         body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(pdf(n));
+        body.writeBytes(Submissions.pdf(n));
         body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
     }
 
-    /** A one-page PDF of about 200 bytes, different for each {@code n} (a comment line). */
-    static byte[] pdf(long n) {
-        return ("%PDF-1.4\n%" + n + "\n"
-                + "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-                + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-    }
 }
