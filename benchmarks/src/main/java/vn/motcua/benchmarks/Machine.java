@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** The machine a run measured on, and how busy it was: figures mean little without it. */
 record Machine(String cpu, int cores, String memory, double loadAverage, String java, String os) {
@@ -21,7 +25,7 @@ record Machine(String cpu, int cores, String memory, double loadAverage, String 
     }
 
     /** The machine, and the versions of the engines and libraries on the class path of this run. */
-    static String table(Machine before, Machine after) {
+    static String table(Machine before, Machine after, Map<String, String> servers) {
         StringBuilder md = new StringBuilder("| | |\n|---|---|\n");
         md.append("| CPU | ").append(before.cpu()).append(", ").append(before.cores()).append(" cores |\n");
         md.append("| memory | ").append(before.memory()).append(" |\n");
@@ -35,12 +39,12 @@ record Machine(String cpu, int cores, String memory, double loadAverage, String 
                 {"Flowable", "org.flowable.engine.ProcessEngine"},
                 {"Axon Framework", "org.axonframework.eventsourcing.EventSourcingRepository"},
                 {"PostgreSQL JDBC", "org.postgresql.Driver"},
-                {"Kafka client", "org.apache.kafka.clients.producer.KafkaProducer"},
-                {"Elasticsearch client", "co.elastic.clients.elasticsearch.ElasticsearchClient"},
-                {"Bouncy Castle", "org.bouncycastle.jce.provider.BouncyCastleProvider"},
                 {"PDFBox", "org.apache.pdfbox.pdmodel.PDDocument"}}) {
             md.append("| ").append(library[0]).append(" | ").append(version(library[1])).append(" |\n");
         }
+        md.append("| Kafka (client and embedded broker) | ").append(AppInfoParser.getVersion()).append(" |\n");
+        md.append("| Bouncy Castle | ").append(new BouncyCastleProvider().getVersionStr()).append(" |\n");
+        servers.forEach((server, version) -> md.append("| ").append(server).append(" | ").append(version).append(" |\n"));
         return md.toString();
     }
 

@@ -148,8 +148,9 @@ final class ProcessThroughput implements Benchmark {
             application's own downstream work on the same cores (its tracking processors, the embedded Kafka, \
             MongoDB-protocol server and Elasticsearch indexing what the steps append: about 17 % of the JVM's CPU \
             samples). motcua's instance does far more than the peers': seven transactions instead of six, eight \
-            events each sealed (canonical bytes, hash, ECDSA signature with the official's own key, the row read \
-            back, the previous seal, two inserts), and two PDF results rendered and signed.
+            events each sealed (canonical bytes, hash, ECDSA signature with the official's own key; the event read \
+            back with the previous seal in one query, the seal and its Merkle queue row in one statement), and two \
+            PDF results rendered and signed.
 
             Where motcua's step goes (JFR `settings=profile` on a FULL run of 2026-12-07, the machine shared with other \
             sessions at load average 8–16; `jdk.ExecutionSample` of the driver threads, which run the whole step \
@@ -166,7 +167,7 @@ final class ProcessThroughput implements Benchmark {
             - Round trips: by its code a task step makes about 25 statements where a bare Camunda completion makes \
             about 8 — the \
             task read, its candidate group and business key (3), the aggregate's snapshot and events (2 per \
-            command), the append, the seal's read-back, previous seal and two inserts, the dossier register (one \
+            command), the append, the seal's two round trips, the dossier register (one \
             statement per event), Camunda's completion, the answer's register read.
 
             Changed for this benchmark: motcua's Camunda keeps no history (`camunda.bpm.history-level: none`, \
@@ -178,12 +179,12 @@ final class ProcessThroughput implements Benchmark {
             of 8 to 21 from other sessions.""";
 
     static final String TARGET_LIMITS = """
-            Far from met. motcua's instance is seven transactions that append and sign eight events, render and sign \
+            motcua's instance is seven transactions that append and sign eight events, render and sign \
             two PDF results and issue one numbered result through a gap-free register; bare Camunda's is six that \
             record nothing signed. The PDF work is half of motcua's step CPU and holds the register's lock; the seals \
             an eighth; Camunda a fifth. What would move it: a cheaper result PDF (fonts and page template prepared \
-            once, the seal and the B-LTA archive in one incremental save), cheaper seals (one canonicaliser pass, \
-            no read-back), fewer round trips per step (the task's candidate check in its query; an aggregate cache \
+            once, the seal and the B-LTA archive in one incremental save), seals without the read-back of the \
+            event just appended, fewer round trips per step (the task's candidate check in its query; an aggregate cache \
             checked against the stored sequence, safe with two replicas), and the downstream indexing on other \
             machines, as in production. Even so the PDF and signature work alone exceeds a whole bare-Camunda \
             instance, so parity with an engine that signs nothing is not in reach on this machine.""";

@@ -2,11 +2,16 @@ package vn.motcua.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -23,6 +28,7 @@ final class Run implements AutoCloseable {
     private final Scale scale;
     private final Path work;
     private ConfigurableApplicationContext application;
+    private final Map<String, String> servers = new LinkedHashMap<>();
 
     Run(Scale scale, Path work) {
         this.scale = scale;
@@ -43,6 +49,10 @@ final class Run implements AutoCloseable {
         if (application == null) {
             application = new SpringApplicationBuilder(MotcuaApplication.class).run(
                     "--motcua.data-dir=" + work("application"), "--server.port=0", "--logging.level.root=WARN");
+            servers.put("PostgreSQL server (embedded)", application.getBean(JdbcTemplate.class)
+                    .queryForObject("show server_version", String.class));
+            servers.put("Elasticsearch node (embedded)", application.getBean(ElasticsearchClient.class).info()
+                    .version().number());
         }
         return application;
     }
@@ -66,6 +76,11 @@ final class Run implements AutoCloseable {
             int query = jdbcUrl.indexOf('?', slash);
             return jdbcUrl.substring(0, slash + 1) + database + (query < 0 ? "" : jdbcUrl.substring(query));
         }
+    }
+
+    /** The versions of the servers the application started, once it has started; empty before. */
+    synchronized Map<String, String> servers() {
+        return new LinkedHashMap<>(servers);
     }
 
     synchronized void stopApplication() {

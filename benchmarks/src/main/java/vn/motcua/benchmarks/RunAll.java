@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -47,6 +48,7 @@ final class RunAll implements Callable<Integer> {
         Machine before = Machine.now();
         long started = System.nanoTime();
         List<Section> sections = new ArrayList<>();
+        Map<String, String> servers;
         try (Run run = new Run(scale, directory)) {
             for (Benchmark benchmark : benchmarks()) {
                 if (only == null || only.contains(benchmark.name())) {
@@ -56,16 +58,18 @@ final class RunAll implements Callable<Integer> {
                     sections.add(section);
                 }
             }
+            servers = run.servers();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        String report = report(before, Machine.now(), took, sections);
+        String report = report(before, Machine.now(), servers, took, sections);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.printf("%nWrote %s (%d sections, %d s)%n", out, sections.size(), took.toSeconds());
         return 0;
     }
 
-    private String report(Machine before, Machine after, Duration took, List<Section> sections) {
+    private String report(Machine before, Machine after, Map<String, String> servers, Duration took,
+                          List<Section> sections) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("Written by `scripts/benchmark` (`java -jar benchmarks/target/motcua-benchmarks.jar all`) on ")
@@ -77,7 +81,7 @@ final class RunAll implements Callable<Integer> {
                 + "vary by up to ±40 % (`shared/notes/baselines.md`): compare figures taken side by side in one run, "
                 + "as ratios.\n\n");
         md.append("## Machine and versions\n\n");
-        md.append(Machine.table(before, after));
+        md.append(Machine.table(before, after, servers));
         md.append("\n## Targets of issue 15 on this machine\n\n");
         md.append("| target | measured | met | what limits it, and what would move it |\n|---|---|---|---|\n");
         for (Section section : sections) {
