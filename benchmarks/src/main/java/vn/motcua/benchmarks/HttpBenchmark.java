@@ -90,7 +90,8 @@ final class HttpBenchmark implements Benchmark {
         SubmissionProfile.Profile profile = profiles.isEmpty() ? null : profiles.getLast();
         StringBuilder md = new StringBuilder();
         md.append("What is measured: citizens submitting dossiers of procedure ").append(Submissions.PROCEDURE)
-                .append(" over HTTP, the way the API documents it (`POST /api/v1/dossiers`, multipart: the dossier's "
+                .append(" to the demo's ").append(SubmissionLoad.AGENCIES.size())
+                .append(" receiving agencies (one per client in turn) over HTTP, the way the API documents it (`POST /api/v1/dossiers`, multipart: the dossier's "
                         + "JSON with its form, and one PDF of ~200 bytes, different for each submission), signed in as "
                         + "citizens are in production: an RS256 bearer token of the agency's OIDC provider (the "
                         + "benchmark plays the provider; the application is given its public key). The application "
