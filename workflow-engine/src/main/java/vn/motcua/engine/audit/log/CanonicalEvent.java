@@ -2,6 +2,8 @@ package vn.motcua.engine.audit.log;
 
 import java.io.IOException;
 
+import org.erdtman.jcs.JsonCanonicalizer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,10 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The one canonical encoding of a sealed event: an RFC 8785 (JSON Canonicalization Scheme) document
  * covering the event id, aggregate id, sequence number, type, time, actor, payload and the previous
- * event's hash. Canonicalisation gives the bytes of a library ({@code java-json-canonicalization}), written
- * straight from the parsed payload ({@link CanonicalJson}); the signed meaning therefore survives a re-encoding of
- * the stored JSON (key order, whitespace, number form), while any change of a value changes the bytes. The event
- * hash is SHA-256 of these bytes.
+ * event's hash. Canonicalisation is done by a library ({@code java-json-canonicalization}); the signed
+ * meaning therefore survives a re-encoding of the stored JSON (key order, whitespace, number form),
+ * while any change of a value changes the bytes. The event hash is SHA-256 of these bytes.
  */
 public final class CanonicalEvent {
 
@@ -61,7 +62,7 @@ public final class CanonicalEvent {
         document.put("previousHash", Hashes.hex(previousHash));
         byte[] bytes;
         try {
-            bytes = CanonicalJson.bytes(document, JSON);
+            bytes = new JsonCanonicalizer(JSON.writeValueAsBytes(document)).getEncodedUTF8();
         } catch (IOException | RuntimeException e) {
             throw new UnreadablePayload("the payload cannot be canonicalised (RFC 8785): " + e.getMessage(), e);
         }
