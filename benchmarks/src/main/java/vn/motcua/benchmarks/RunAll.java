@@ -33,7 +33,8 @@ final class RunAll implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "FULL", description = "FULL or SMOKE (default ${DEFAULT-VALUE})")
     Scale scale;
 
-    @Option(names = "--out", defaultValue = "docs/benchmarks.md", description = "the report (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", description = "the report (default docs/benchmarks.md; with --only, "
+            + "target/benchmarks-only.md, so that a partial run never replaces the whole report)")
     Path out;
 
     @Option(names = "--only", split = ",", description = "run only these benchmarks (by name)")
@@ -44,6 +45,9 @@ final class RunAll implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out == null) {
+            out = Path.of(only == null ? "docs/benchmarks.md" : "target/benchmarks-only.md");
+        }
         Path directory = work != null ? Files.createDirectories(work) : Files.createTempDirectory("motcua-benchmarks");
         Machine before = Machine.now();
         long started = System.nanoTime();
