@@ -76,11 +76,15 @@ class ProductionChecklistTest {
         for (PropertySource<?> source : yaml.load("application", new ClassPathResource("application.yml"))) {
             environment.getPropertySources().addLast(source);
         }
-        for (PropertySource<?> source : yaml.load("production", new ClassPathResource("application-production.yml"))) {
-            environment.getPropertySources().addFirst(source);
+        // the profile group production = production + servers (application.yml), the later file first
+        for (String profile : List.of("production", "servers")) {
+            for (PropertySource<?> source : yaml.load(profile,
+                    new ClassPathResource("application-" + profile + ".yml"))) {
+                environment.getPropertySources().addFirst(source);
+            }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("operator", variables));
-        environment.setActiveProfiles("production");
+        environment.setActiveProfiles("production", "servers");
         return environment;
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -32,6 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +60,7 @@ import vn.motcua.engine.config.MotcuaProperties;
 public class AuditConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+    static final String CHECKPOINT_LOCK = "audit-checkpoints";
 
     /**
      * The dev PKI exists only outside the production profile: its password is public and it enrols anyone, so a
@@ -182,9 +187,14 @@ public class AuditConfiguration {
         return new AuditStartup(processing, dev, records, sealing, transaction, signer);
     }
 
-    /** Extends the tree, makes checkpoints and publishes them, every {@code motcua.audit.checkpoint.interval}. */
+    /**
+     * Extends the tree, makes checkpoints and publishes them, every {@code motcua.audit.checkpoint.interval}, on one
+     * node at a time (ShedLock {@value #CHECKPOINT_LOCK}, held at least half an interval, so that the nodes take turns
+     * rather than each making a checkpoint of a few events; the tree itself is extended under an advisory lock).
+     */
     @Bean
-    SmartLifecycle checkpointSchedule(Checkpointer checkpoints, CheckpointPublisher publisher, AuditProperties audit) {
+    SmartLifecycle checkpointSchedule(Checkpointer checkpoints, CheckpointPublisher publisher, AuditProperties audit,
+                                      LockingTaskExecutor singleton, Clock clock) {
         return new SmartLifecycle() {
             private ScheduledExecutorService executor;
 
@@ -196,12 +206,16 @@ public class AuditConfiguration {
                     return thread;
                 });
                 long millis = audit.checkpoint().interval().toMillis();
+                Duration interval = Duration.ofMillis(millis);
                 executor.scheduleWithFixedDelay(() -> {
                     try {
-                        checkpoints.checkpointNow();
-                        if (audit.checkpoint().publish()) {
-                            publisher.publishPending();
-                        }
+                        singleton.executeWithLock((Runnable) () -> {
+                            checkpoints.checkpointNow();
+                            if (audit.checkpoint().publish()) {
+                                publisher.publishPending();
+                            }
+                        }, new LockConfiguration(clock.instant(), CHECKPOINT_LOCK,
+                                interval.multipliedBy(10).plusMinutes(5), interval.dividedBy(2)));
                     } catch (RuntimeException e) {
                         log.warn("Checkpoint run failed; retrying in {} ms: {}", millis, e.toString());
                     }

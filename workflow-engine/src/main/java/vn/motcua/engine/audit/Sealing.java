@@ -135,6 +135,9 @@ public class Sealing {
     }
 
     private int sealLate(String aggregateId) {
+        // nodes starting together seal each aggregate once: the second waits here, then finds nothing left
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))::text", String.class,
+                "audit-seal-late:" + aggregateId);
         List<StoredEvent> events = unsealed(aggregateId, Long.MAX_VALUE);
         for (StoredEvent event : events) {
             seal(event, true);

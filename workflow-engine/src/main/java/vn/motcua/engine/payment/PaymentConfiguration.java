@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.config.PublicAddress;
@@ -27,7 +26,6 @@ import vn.motcua.engine.config.PublicAddress;
  * {@code <data-dir>/payment/sandbox-hmac.key} like the dev keys: never in the repository.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class PaymentConfiguration {
 
     @Bean

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import vn.motcua.engine.access.AccessCheck;
 import vn.motcua.engine.config.MotcuaProperties;
 import vn.motcua.engine.dossier.registry.DossierPolicy;
@@ -75,7 +77,11 @@ public class PaymentReconciliation {
         return report(date, unit);
     }
 
-    /** Every day, for the day before: recovers what the provider paid and we missed, then logs what still differs. */
+    /**
+     * Every day, for the day before: recovers what the provider paid and we missed, then logs what still differs. On
+     * one node only (ShedLock: the others skip it that day).
+     */
+    @SchedulerLock(name = "payment-reconciliation", lockAtLeastFor = "PT5M", lockAtMostFor = "PT1H")
     @Scheduled(cron = "${motcua.payment.reconciliation-cron:0 30 0 * * *}", zone = "${motcua.zone:Asia/Ho_Chi_Minh}")
     public void daily() {
         if (gateways.getIfAvailable() != null) {

@@ -1,6 +1,9 @@
 package vn.motcua.engine.readmodel;
 
+import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +38,17 @@ import vn.motcua.engine.problem.Problem;
  * {@link RebuildTarget} (MongoDB read models, search indices), or of the ones named, switches them in at
  * the end, then replays once more from where it stopped, so events the live processors handled meanwhile
  * are not missed. Each target gets the events of its own aggregate type. The event store is never
- * touched; the old generations serve readers until the switch.
+ * touched; the old generations serve readers until the switch. Runs are kept in PostgreSQL ({@code rebuild_run}),
+ * so that any node answers where one stands and one runs at a time across all nodes; a run whose node died (no
+ * heartbeat for {@link #STALE}) is marked FAILED, and may be started again.
  */
 @Component
 public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     private static final int BATCH = 500;
+    static final Duration STALE = Duration.ofMinutes(2);
+    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     public enum State { RUNNING, DONE, FAILED }
 
@@ -62,7 +69,6 @@ public class Rebuilds {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Progress> runs = new ConcurrentHashMap<>();
 
     public Rebuilds(EventStorageEngine storage, List<RebuildTarget> targets, JdbcTemplate jdbc, Clock clock) {
         this.storage = storage;
@@ -75,12 +81,9 @@ public class Rebuilds {
      * Starts a rebuild of the targets named (all when none is named) in the background; only one runs at a
      * time. An unknown name is refused before anything starts.
      */
-    public synchronized Progress start(Collection<String> names) {
+    public Progress start(Collection<String> names) {
         List<RebuildTarget> chosen = choose(names);
-        if (runs.values().stream().anyMatch(run -> run.state() == State.RUNNING)) {
-            throw new Problem(Problem.Kind.CONFLICT, "rebuild-running", "Đang có một lượt dựng lại chạy",
-                    "A rebuild is already running", "Chờ lượt hiện tại kết thúc / Wait for it to finish", null);
-        }
+        markAbandoned();
         String id = UUID.randomUUID().toString();
         List<String> types = chosen.stream().flatMap(target -> target.aggregateTypes().stream()).distinct().toList();
         long total = jdbc.queryForObject("select count(*) from domain_event_entry where type in ("
@@ -88,9 +91,26 @@ public class Rebuilds {
                 types.toArray());
         Progress progress = new Progress(id, State.RUNNING, total, 0, clock.instant(), null,
                 chosen.stream().map(RebuildTarget::name).toList(), null);
-        runs.put(id, progress);
+        try {
+            jdbc.update("""
+                    insert into rebuild_run (id, state, total, replayed, started_at, targets, node, heartbeat_at)
+                    values (?, 'RUNNING', ?, 0, ?, ?, ?, ?)""", id, total, Timestamp.from(progress.startedAt()),
+                    String.join(",", progress.targets()), NODE, Timestamp.from(progress.startedAt()));
+        } catch (DuplicateKeyException running) {
+            throw new Problem(Problem.Kind.CONFLICT, "rebuild-running", "Đang có một lượt dựng lại chạy",
+                    "A rebuild is already running", "Chờ lượt hiện tại kết thúc / Wait for it to finish", null);
+        }
         executor.submit(() -> run(progress, chosen));
         return progress;
+    }
+
+    /** Runs left RUNNING by a node that stopped beating (killed, or its machine lost) failed. */
+    private void markAbandoned() {
+        Instant now = clock.instant();
+        jdbc.update("""
+                update rebuild_run set state = 'FAILED', finished_at = ?,
+                       error = 'Máy chạy lượt này đã dừng / The node running it stopped: ' || node
+                where state = 'RUNNING' and heartbeat_at < ?""", Timestamp.from(now), Timestamp.from(now.minus(STALE)));
     }
 
     /** The names an administrator may pick, in the order the targets run. */
@@ -112,11 +132,20 @@ public class Rebuilds {
     }
 
     public Progress progress(String id) {
-        Progress progress = runs.get(id);
-        if (progress == null) {
-            throw Problem.notFound("rebuild", "Không có lượt dựng lại " + id + " / No rebuild " + id);
-        }
-        return progress;
+        markAbandoned();
+        return jdbc.query("select * from rebuild_run where id = ?", (rs, row) -> new Progress(rs.getString("id"),
+                        State.valueOf(rs.getString("state")), rs.getLong("total"), rs.getLong("replayed"),
+                        rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at") == null ? null
+                        : rs.getTimestamp("finished_at").toInstant(), List.of(rs.getString("targets").split(",")),
+                        rs.getString("error")), id).stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("rebuild", "Không có lượt dựng lại " + id + " / No rebuild " + id));
+    }
+
+    private void record(String id, State state, long replayed, String error) {
+        Instant now = clock.instant();
+        jdbc.update("update rebuild_run set state = ?, replayed = ?, error = ?, heartbeat_at = ?, finished_at = ?"
+                + " where id = ?", state.name(), replayed, error, Timestamp.from(now),
+                state == State.RUNNING ? null : Timestamp.from(now), id);
     }
 
     private void run(Progress started, List<RebuildTarget> chosen) {
@@ -129,13 +158,11 @@ public class Rebuilds {
             TrackingToken position = replay(null, generations, replayed, started);
             generations.forEach(RebuildTarget::activate);
             replay(position, generations, replayed, started);
-            runs.put(started.id(), new Progress(started.id(), State.DONE, started.total(), replayed.get(),
-                    started.startedAt(), clock.instant(), started.targets(), null));
+            record(started.id(), State.DONE, replayed.get(), null);
             log.info("Rebuild {} done: {} events replayed into {}", started.id(), replayed.get(), generations.values());
         } catch (RuntimeException e) {
             log.error("Rebuild {} failed", started.id(), e);
-            runs.put(started.id(), new Progress(started.id(), State.FAILED, started.total(), replayed.get(),
-                    started.startedAt(), clock.instant(), started.targets(), e.getMessage()));
+            record(started.id(), State.FAILED, replayed.get(), e.getMessage());
         }
     }
 
@@ -177,8 +204,7 @@ public class Rebuilds {
             }
         });
         long done = replayed.addAndGet(batch.size());
-        runs.put(started.id(), new Progress(started.id(), State.RUNNING, started.total(), done, started.startedAt(),
-                null, started.targets(), null));
+        record(started.id(), State.RUNNING, done, null);
         batch.clear();
     }
 

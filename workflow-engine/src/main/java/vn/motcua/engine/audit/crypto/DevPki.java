@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -103,18 +107,40 @@ public final class DevPki {
         Files.createDirectories(directory);
         restrict(directory);
         this.keys = new Pkcs12Signer(directory.resolve("keys"), password);
-        this.root = loadOrCreate("root-ca.p12", this::createRoot);
-        this.issuing = loadOrCreate("issuing-ca.p12", this::createIssuing);
-        this.tsa = loadOrCreate("tsa.p12", () -> issue(name("motcua dev time-stamping authority", null), null,
-                Profile.TIMESTAMPING));
-        Files.writeString(directory.resolve("root-ca.pem"), Certificates.pem(root.certificate()));
-        Files.writeString(directory.resolve("issuing-ca.pem"), Certificates.pem(issuing.certificate()));
-        Files.writeString(directory.resolve("tsa.pem"), Certificates.pem(tsa.chain()));
-        this.rootCrl = loadOrIssueCrl("root-ca.crl", root, List.of());
-        this.crl = loadOrIssueCrl("issuing-ca.crl", issuing, List.of());
-        if (!keys.holds(Signer.LOG_ALIAS)) {
-            Issued log = issueChecked(name("motcua audit log", null), Profile.SIGNING);
-            Pkcs12Signer.write(keys.file(Signer.LOG_ALIAS), Signer.LOG_ALIAS, log.key(), log.chain(), password);
+        try (FileChannel lockFile = lockFile(); FileLock held = lockFile.lock()) {
+            this.root = loadOrCreate("root-ca.p12", this::createRoot);
+            this.issuing = loadOrCreate("issuing-ca.p12", this::createIssuing);
+            this.tsa = loadOrCreate("tsa.p12", () -> issue(name("motcua dev time-stamping authority", null), null,
+                    Profile.TIMESTAMPING));
+            Files.writeString(directory.resolve("root-ca.pem"), Certificates.pem(root.certificate()));
+            Files.writeString(directory.resolve("issuing-ca.pem"), Certificates.pem(issuing.certificate()));
+            Files.writeString(directory.resolve("tsa.pem"), Certificates.pem(tsa.chain()));
+            this.rootCrl = loadOrIssueCrl("root-ca.crl", root, List.of());
+            this.crl = loadOrIssueCrl("issuing-ca.crl", issuing, List.of());
+            if (!keys.holds(Signer.LOG_ALIAS)) {
+                Issued log = issueChecked(name("motcua audit log", null), Profile.SIGNING);
+                Pkcs12Signer.write(keys.file(Signer.LOG_ALIAS), Signer.LOG_ALIAS, log.key(), log.chain(), password);
+            }
+        }
+    }
+
+    /**
+     * The lock of the directory's files: nodes that share one dev PKI (a node that joins an embedded one,
+     * application-join.yml) take it to make or renew a key, so that one official never gets two keys (each process
+     * also holds its own monitor, this object's).
+     */
+    private FileChannel lockFile() throws IOException {
+        return FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private X509Certificate enrolled(String alias, Supplier<Issued> issue) {
+        try (FileChannel lockFile = lockFile(); FileLock held = lockFile.lock()) {
+            if (!keys.holds(alias)) {
+                write(alias, issue.get());
+            }
+            return keys.chain(alias).getFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -180,20 +206,12 @@ public final class DevPki {
 
     /** A personal certificate for an official (subject UID = their id, OU = their unit), if they have none yet. */
     public synchronized X509Certificate enrolOfficial(String id, String name, String unitId) {
-        String alias = Signer.officialAlias(id);
-        if (!keys.holds(alias)) {
-            write(alias, issueChecked(official(id, name, unitId), Profile.SIGNING));
-        }
-        return keys.chain(alias).getFirst();
+        return enrolled(Signer.officialAlias(id), () -> issueChecked(official(id, name, unitId), Profile.SIGNING));
     }
 
     /** An agency's seal certificate (subject organizationIdentifier = the unit's code), if it has none yet. */
     public synchronized X509Certificate enrolSeal(String unitId, String unitName) {
-        String alias = Signer.sealAlias(unitId);
-        if (!keys.holds(alias)) {
-            write(alias, issueChecked(seal(unitId, unitName), Profile.SIGNING));
-        }
-        return keys.chain(alias).getFirst();
+        return enrolled(Signer.sealAlias(unitId), () -> issueChecked(seal(unitId, unitName), Profile.SIGNING));
     }
 
     /**
@@ -201,8 +219,8 @@ public final class DevPki {
      * its holder a new key and certificate: what was signed before stays valid, nothing after.
      */
     public synchronized X509Certificate revokeAndRenew(String alias, Instant at) {
-        X509Certificate old = keys.chain(alias).getFirst();
-        try {
+        try (FileChannel lockFile = lockFile(); FileLock held = lockFile.lock()) {
+            X509Certificate old = keys.chain(alias).getFirst();
             crl = issueCrl(issuing, List.of(new Revocation(old.getSerialNumber(), at)), crl);
             Files.write(directory.resolve("issuing-ca.crl"), Certificates.der(crl));
             Issued renewed = issue(X500Name.getInstance(old.getSubjectX500Principal().getEncoded()), null,
