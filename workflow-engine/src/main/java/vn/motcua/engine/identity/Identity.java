@@ -1,12 +1,14 @@
 package vn.motcua.engine.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
  * An authenticated person as the engine sees them: one person may hold several roles in one
- * unit; each step is taken in exactly one of them (see {@link #as(Role)}).
+ * unit; each step is taken in exactly one of them (see {@link #as(Role)}). Serializable, since a signed-in
+ * browser's session, which holds it, is kept in PostgreSQL for every node to read.
  */
-public record Identity(String id, String name, Set<Role> roles, String unitId) {
+public record Identity(String id, String name, Set<Role> roles, String unitId) implements Serializable {
     public Identity {
         roles = Set.copyOf(roles);
     }

@@ -1,5 +1,6 @@
 package vn.motcua.engine.publication;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,11 +41,11 @@ public class ParkedEvents {
      */
     public record ParkedEvent(String aggregateType, String aggregateId, long sequence, String eventType,
                               String eventId, String reason, Instant since, Instant lastAttempt, int attempts,
-                              long waiting) {
+                              long waiting) implements Serializable {
     }
 
     /** What a retry left: {@code delivered} when nothing of the aggregate is parked any more. */
-    public record Retry(String aggregateId, boolean delivered, ParkedEvent parked) {
+    public record Retry(String aggregateId, boolean delivered, ParkedEvent parked) implements Serializable {
     }
 
     private final EventProcessingConfiguration processing;

@@ -1,5 +1,6 @@
 package vn.motcua.engine.readmodel;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,11 +123,11 @@ public class ReadModelReconciliation {
     }
 
     /** Views brought up to the event store ({@code missing} of them were absent), with the events re-applied. */
-    public record Mended(int views, int missing, long events) {
+    public record Mended(int views, int missing, long events) implements Serializable {
     }
 
     /** One reconciliation: when it ended, what it mended per aggregate type name, how long it took. */
-    public record Result(Instant at, Map<String, Mended> byType, long millis) {
+    public record Result(Instant at, Map<String, Mended> byType, long millis) implements Serializable {
 
         public long mendedViews() {
             return byType.values().stream().mapToLong(Mended::views).sum();

@@ -1,5 +1,6 @@
 package vn.motcua.portal.web.admin;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -27,7 +28,7 @@ public class ParkedEventPagesController {
     }
 
     /** What a retry of all left: how many aggregates were delivered, how many are still parked. */
-    public record RetryAll(int delivered, int stillParked) {
+    public record RetryAll(int delivered, int stillParked) implements Serializable {
     }
 
     @GetMapping("/admin/parked-events")
