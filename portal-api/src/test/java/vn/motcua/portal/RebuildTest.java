@@ -1,14 +1,20 @@
 package vn.motcua.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.engine.dossier.DossierPlatform;
+import vn.motcua.engine.problem.Problem;
 import vn.motcua.engine.readmodel.MongoReadModels;
+import vn.motcua.engine.readmodel.RebuildTarget;
+import vn.motcua.engine.readmodel.Rebuilds;
 import vn.motcua.portal.support.Api;
 import vn.motcua.portal.support.IntegrationTest;
 import vn.motcua.search.AuditIndex;
@@ -36,6 +45,8 @@ class RebuildTest extends IntegrationTest {
     IndexAdmin indexAdmin;
     @Autowired
     AuditIndex auditIndex;
+    @Autowired
+    EventStorageEngine storage;
 
     @Test
     void rebuildFromTheEventStoreEqualsTheLiveState() {
@@ -68,6 +79,65 @@ class RebuildTest extends IntegrationTest {
         assertThat(awaitCaughtUp()).isEqualTo(viewsBefore);
         assertThat(indexedDossiers()).isEqualTo(indexBefore);
         assertThat(auditEvents()).isEqualTo(auditBefore);
+    }
+
+    /**
+     * Two nodes on one database (two {@link Rebuilds}, as two application nodes have): the second sees the first's
+     * run and may not start another while it runs; a run whose node stopped beating is FAILED, and may start again.
+     */
+    @Test
+    void oneRebuildAtATimeAcrossNodesAndADeadNodesRunFails() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RebuildTarget held = new RebuildTarget() {
+            @Override
+            public String name() {
+                return "held";
+            }
+
+            @Override
+            public Set<String> aggregateTypes() {
+                return Set.of("Dossier");
+            }
+
+            @Override
+            public String prepare() {
+                try {
+                    release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "g";
+            }
+
+            @Override
+            public void apply(String generation, List<Replayed> events) {
+            }
+
+            @Override
+            public void activate(String generation) {
+            }
+        };
+        Rebuilds first = new Rebuilds(storage, List.of(held), jdbc, Clock.systemUTC());
+        Rebuilds second = new Rebuilds(storage, List.of(held), jdbc, Clock.systemUTC());
+        try {
+            Rebuilds.Progress running = first.start(List.of());
+            assertThat(second.progress(running.id()).state()).isEqualTo(Rebuilds.State.RUNNING);
+            assertThat(second.progress(running.id()).total()).isEqualTo(running.total());
+            assertThatThrownBy(() -> second.start(List.of())).isInstanceOfSatisfying(Problem.class,
+                    problem -> assertThat(problem.slug()).isEqualTo("rebuild-running"));
+
+            // the first node dies: its heartbeat stops
+            jdbc.update("update rebuild_run set heartbeat_at = now() - interval '3 minutes' where id = ?", running.id());
+            Rebuilds.Progress abandoned = second.progress(running.id());
+            assertThat(abandoned.state()).isEqualTo(Rebuilds.State.FAILED);
+            assertThat(abandoned.error()).contains("The node running it stopped");
+            release.countDown();
+            Rebuilds.Progress again = second.start(List.of());
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(first.progress(again.id()).state()).isEqualTo(Rebuilds.State.DONE));
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

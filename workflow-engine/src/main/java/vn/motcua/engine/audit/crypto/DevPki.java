@@ -27,6 +27,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.ASN1Integer;
@@ -84,6 +88,9 @@ public final class DevPki {
     /** Certificates start a little in the past, so that a step taken the second a key is made verifies. */
     private static final Duration BACKDATE = Duration.ofHours(1);
 
+    /** The directories opened in this JVM, each with the lock its instances take before the file's. */
+    private static final Map<Path, Lock> IN_THIS_JVM = new ConcurrentHashMap<>();
+
     private final Path directory;
     private final char[] password;
     private final String organisation;
@@ -107,6 +114,7 @@ public final class DevPki {
         Files.createDirectories(directory);
         restrict(directory);
         this.keys = new Pkcs12Signer(directory.resolve("keys"), password);
+        Lock inThisJvm = lockInThisJvm();
         try (FileChannel lockFile = lockFile(); FileLock held = lockFile.lock()) {
             this.root = loadOrCreate("root-ca.p12", this::createRoot);
             this.issuing = loadOrCreate("issuing-ca.p12", this::createIssuing);
@@ -121,19 +129,28 @@ public final class DevPki {
                 Issued log = issueChecked(name("motcua audit log", null), Profile.SIGNING);
                 Pkcs12Signer.write(keys.file(Signer.LOG_ALIAS), Signer.LOG_ALIAS, log.key(), log.chain(), password);
             }
+        } finally {
+            inThisJvm.unlock();
         }
     }
 
     /**
      * The lock of the directory's files: nodes that share one dev PKI (a node that joins an embedded one,
-     * application-join.yml) take it to make or renew a key, so that one official never gets two keys (each process
-     * also holds its own monitor, this object's).
+     * application-join.yml) take it to make or renew a key, so that one official never gets two keys. A file lock
+     * is held by a whole process, so the instances of one JVM first take the directory's lock in it.
      */
     private FileChannel lockFile() throws IOException {
         return FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
+    private Lock lockInThisJvm() {
+        Lock lock = IN_THIS_JVM.computeIfAbsent(directory, any -> new ReentrantLock());
+        lock.lock();
+        return lock;
+    }
+
     private X509Certificate enrolled(String alias, Supplier<Issued> issue) {
+        Lock inThisJvm = lockInThisJvm();
         try (FileChannel lockFile = lockFile(); FileLock held = lockFile.lock()) {
             if (!keys.holds(alias)) {
                 write(alias, issue.get());
@@ -141,6 +158,8 @@ public final class DevPki {
             return keys.chain(alias).getFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            inThisJvm.unlock();
         }
     }
 
@@ -219,6 +238,7 @@ public final class DevPki {
      * its holder a new key and certificate: what was signed before stays valid, nothing after.
      */
     public synchronized X509Certificate revokeAndRenew(String alias, Instant at) {
+        Lock inThisJvm = lockInThisJvm();
         try (FileChannel lockFile = lockFile(); FileLock held = lockFile.lock()) {
             X509Certificate old = keys.chain(alias).getFirst();
             crl = issueCrl(issuing, List.of(new Revocation(old.getSerialNumber(), at)), crl);
@@ -231,6 +251,8 @@ public final class DevPki {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("Cannot revoke " + alias + ": " + e.getMessage(), e);
+        } finally {
+            inThisJvm.unlock();
         }
     }
 
