@@ -435,7 +435,7 @@ class HelmChartTest {
         Set<String> variables = new TreeSet<>();
         Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
         try (Stream<Path> files = Files.list(Path.of("../portal-api/src/main/resources"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("application(-production)?\\.yml")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("application(-production|-servers)?\\.yml")).toList()) {
                 Matcher matcher = placeholder.matcher(Files.readString(file));
                 while (matcher.find()) {
                     variables.add(matcher.group(1));
