@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +57,9 @@ class MonitoringTest extends IntegrationTest {
     @Autowired
     private SdkTracerProvider tracerProvider;
 
+    @Autowired
+    private RuntimeService runtime;
+
     @Test
     void metricsAreForAdministratorsAndInspectorsOnly() {
         assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
@@ -72,6 +79,18 @@ class MonitoringTest extends IntegrationTest {
         submitted("citizen-a");
         assertThat(committedSubmissions()).isEqualTo(before + 1);
         assertThat(prometheus()).contains("motcua_step_seconds_bucket{aggregate_type=\"dossier\"");
+    }
+
+    @Test
+    void aDossierPastItsDueTimeIsCountedOverdueForItsUnitAndProcedure() {
+        String code = submitted("citizen-a");
+        acceptAndPay(code, "citizen-a");
+        double before = gauge("motcua_dossiers_overdue");
+        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult();
+        runtime.setVariable(process.getId(), "dueAt", Date.from(Instant.now().minus(Duration.ofHours(1))));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(gauge("motcua_dossiers_overdue")).isEqualTo(before + 1));
     }
 
     @Test
@@ -165,6 +184,18 @@ class MonitoringTest extends IntegrationTest {
         Api.Response metrics = as("admin").get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         return metrics.text();
+    }
+
+    /** The value of a deadline gauge of the Hà Nội unit for cosmetics notifications. */
+    private double gauge(String name) {
+        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(prometheus());
+        while (sample.find()) {
+            if (sample.group(1).contains("unit=\"" + HANOI + "\"")
+                    && sample.group(1).contains("procedure=\"" + COSMETICS + "\"")) {
+                return Double.parseDouble(sample.group(2));
+            }
+        }
+        throw new AssertionError("no " + name + " of " + HANOI + " and " + COSMETICS);
     }
 
     private double committedSubmissions() {
