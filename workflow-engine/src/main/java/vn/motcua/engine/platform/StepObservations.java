@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -59,6 +60,8 @@ public class StepObservations implements MessageHandlerInterceptor<CommandMessag
 
     private static final String STEP = StepObservations.class.getName() + ".step";
     private static final Logger log = LoggerFactory.getLogger(StepObservations.class);
+    /** Where a span name gets its hyphen: Micrometer's tracing names spans in lower-hyphen ("step submit-dossier"). */
+    private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
     private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     private final ObservationRegistry registry;
@@ -107,8 +110,7 @@ public class StepObservations implements MessageHandlerInterceptor<CommandMessag
         step.aggregateType = commandTypes.get().getOrDefault(command.getPayloadType(), UNKNOWN);
         step.aggregateId = target(command);
         step.observation = Observation.createNotStarted(NAME, () -> step, registry)
-                // the span's name, lower-hyphenated as Micrometer's tracing names spans: "step submit-dossier"
-                .contextualName("step " + step.step.replaceAll("(?<=[a-z0-9])(?=[A-Z])", "-").toLowerCase(Locale.ROOT))
+                .contextualName("step " + WORD_START.matcher(step.step).replaceAll("-").toLowerCase(Locale.ROOT))
                 .lowCardinalityKeyValue("step", step.step)
                 .start();
         unitOfWork.resources().put(STEP, step);
