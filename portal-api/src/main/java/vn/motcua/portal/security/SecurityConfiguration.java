@@ -1,7 +1,5 @@
 package vn.motcua.portal.security;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -66,20 +64,21 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     static final String PROMETHEUS = "/actuator/prometheus";
 
     private final Identities identities;
-    /** The actuator's own port (production: {@code MOTCUA_MANAGEMENT_PORT}, 9464), or 0 when it shares ours. */
-    private final int managementPort;
+    private final RequestMatcher scrapeOnManagementPort;
 
+    /** @param managementPort the actuator's own port (production: {@code MOTCUA_MANAGEMENT_PORT}, 9464), or 0 */
     public SecurityConfiguration(Identities identities, @Value("${management.server.port:0}") int managementPort) {
         this.identities = identities;
-        this.managementPort = managementPort;
+        this.scrapeOnManagementPort = scrapeOn(managementPort);
     }
 
     /**
      * A scrape that came in on the actuator's own port, which only the monitoring namespace reaches (the chart's
-     * NetworkPolicy): Prometheus holds no person's sign-in, and the metrics name no person and no dossier.
+     * NetworkPolicy): Prometheus holds no person's sign-in, and the metrics name no person and no dossier. Matches
+     * nothing when the actuator shares the application's port ({@code managementPort} 0).
      */
-    private boolean scrapeOnManagementPort(HttpServletRequest request) {
-        return managementPort > 0 && request.getLocalPort() == managementPort
+    static RequestMatcher scrapeOn(int managementPort) {
+        return request -> managementPort > 0 && request.getLocalPort() == managementPort
                 && PROMETHEUS.equals(request.getRequestURI());
     }
 
@@ -98,7 +97,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health",
                                 "/actuator/health/**").permitAll()
                         // metrics: to Prometheus on the actuator's own port; on ours to administrators and inspectors
-                        .requestMatchers(this::scrapeOnManagementPort).permitAll()
+                        .requestMatchers(scrapeOnManagementPort).permitAll()
                         .requestMatchers(HttpMethod.GET, PROMETHEUS).hasAnyRole("ADMIN", "INSPECTOR")
                         // version and whether this is a demo instance (DemoConfiguration): nothing secret
                         .requestMatchers(HttpMethod.GET, "/actuator/info").permitAll()
