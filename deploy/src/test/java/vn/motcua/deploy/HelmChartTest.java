@@ -61,7 +61,6 @@ class HelmChartTest {
     static final Map<String, String> STANDARD_VARIABLES = Map.ofEntries(
             Map.entry("SPRING_PROFILES_ACTIVE", "spring.profiles.active"),
             Map.entry("SPRING_CONFIG_ADDITIONAL_LOCATION", "spring.config.additional-location"),
-            Map.entry("MANAGEMENT_SERVER_PORT", "management.server.port"),
             Map.entry("SPRING_KAFKA_SSL_TRUSTSTORETYPE", "spring.kafka.ssl.trust-store-type"),
             Map.entry("SPRING_KAFKA_SSL_TRUSTSTORELOCATION", "spring.kafka.ssl.trust-store-location"),
             Map.entry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "spring.kafka.properties.sasl.mechanism"),
@@ -145,7 +144,7 @@ class HelmChartTest {
         assertThat(startup.path("periodSeconds").asInt() * startup.path("failureThreshold").asInt())
                 .as("seconds a pod may take to start").isGreaterThanOrEqualTo(90);
         int managementPort = port(container, "management");
-        assertThat(chart.environment().path("MANAGEMENT_SERVER_PORT").asText()).isEqualTo(String.valueOf(managementPort));
+        assertThat(chart.environment().path("MOTCUA_MANAGEMENT_PORT").asText()).isEqualTo(String.valueOf(managementPort));
         assertThat(chart.environment().path("PORT").asText()).isEqualTo(String.valueOf(port(container, "http")));
         assertThat(container.at("/resources/limits/memory").isMissingNode()).isFalse();
         assertThat(chart.environment().path("JAVA_TOOL_OPTIONS").asText()).contains("-XX:MaxRAMPercentage=");

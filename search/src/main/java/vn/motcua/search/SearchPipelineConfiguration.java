@@ -13,6 +13,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.platform.AggregateTypes;
+import vn.motcua.engine.platform.EventTraces;
 import vn.motcua.engine.publication.AggregateCloudEvents;
 import vn.motcua.engine.publication.EventTopics;
 
@@ -33,22 +34,23 @@ public class SearchPipelineConfiguration {
 
     @Bean
     EventIndexConsumer dossierIndexConsumer(SearchIndexer index, EventTopics topics, AggregateTypes types,
-                                            @Value("${motcua.search.consumer-group:motcua-search}") String group) {
-        return new EventIndexConsumer(index, "search-indexer", List.of(topics.topic(type(types, DOSSIER))), group);
+                                            EventTraces traces, @Value("${motcua.search.consumer-group:motcua-search}") String group) {
+        return new EventIndexConsumer(index, "search-indexer", List.of(topics.topic(type(types, DOSSIER))), group,
+                traces);
     }
 
     @Bean
-    EventIndexConsumer documentIndexConsumer(DocumentIndexer index, EventTopics topics, AggregateTypes types,
+    EventIndexConsumer documentIndexConsumer(DocumentIndexer index, EventTopics topics, AggregateTypes types, EventTraces traces,
             @Value("${motcua.search.document-consumer-group:motcua-search-documents}") String group) {
         return new EventIndexConsumer(index, "search-document-indexer", List.of(topics.topic(type(types, DOCUMENT))),
-                group);
+                group, traces);
     }
 
     @Bean
-    EventIndexConsumer auditIndexConsumer(AuditIndexer index, EventTopics topics, AggregateTypes types,
+    EventIndexConsumer auditIndexConsumer(AuditIndexer index, EventTopics topics, AggregateTypes types, EventTraces traces,
             @Value("${motcua.search.audit-consumer-group:motcua-search-audit}") String group) {
         return new EventIndexConsumer(index, "search-audit-indexer",
-                types.all().stream().map(topics::topic).distinct().toList(), group);
+                types.all().stream().map(topics::topic).distinct().toList(), group, traces);
     }
 
     @Bean

@@ -7,8 +7,6 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;
@@ -75,24 +73,38 @@ public class DownstreamHealth {
     }
 
     @Bean
-    HealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProcessorLag processorLag(EventProcessingConfiguration processing, EventStore eventStore) {
+        return new ProcessorLag(processing, eventStore);
+    }
+
+    @Bean
+    HealthIndicator eventProcessorsHealthIndicator(ProcessorLag lag) {
         return () -> {
-            TrackingToken head = eventStore.createHeadToken();
-            long headPosition = head == null ? 0 : head.position().orElse(0);
             Health.Builder health = Health.up();
-            processing.eventProcessors().forEach((name, processor) -> {
-                if (processor instanceof TrackingEventProcessor tracking) {
-                    long behind = tracking.processingStatus().values().stream()
-                            .mapToLong(status -> status.getTrackingToken() == null ? headPosition
-                                    : headPosition - status.getTrackingToken().position().orElse(0))
-                            .max().orElse(headPosition);
-                    boolean failing = tracking.processingStatus().values().stream().anyMatch(s -> s.isErrorState());
-                    health.withDetail(name, Map.of("running", tracking.isRunning(), "error", failing,
-                            "behind", Math.max(0, behind)));
-                }
-            });
+            lag.now().forEach((name, processor) -> health.withDetail(name, Map.of("running", processor.running(),
+                    "error", processor.error(), "behind", processor.behind())));
             return health.build();
         };
+    }
+
+    /**
+     * {@code motcua.processor.behind{processor=…}}: the events each tracking processor still has to handle (the
+     * health entry's {@code behind}), and {@code motcua.processor.errors{processor=…}}: 1 while a segment is in error.
+     */
+    @Bean
+    MeterBinder processorLagMetrics(ProcessorLag lag) {
+        return registry -> lag.now().keySet().forEach(name -> {
+            Gauge.builder("motcua.processor.behind", lag, l -> l.recent().getOrDefault(name,
+                            new ProcessorLag.Lag(false, false, 0)).behind())
+                    .tag("processor", name).baseUnit("events")
+                    .description("Events between the head of the event store and the processor's token")
+                    .register(registry);
+            Gauge.builder("motcua.processor.errors", lag, l -> l.recent().containsKey(name)
+                            && l.recent().get(name).error() ? 1 : 0)
+                    .tag("processor", name)
+                    .description("1 while a segment of the tracking processor is in error (it retries with back-off)")
+                    .register(registry);
+        });
     }
 
     /**

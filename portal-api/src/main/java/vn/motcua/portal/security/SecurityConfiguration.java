@@ -1,6 +1,7 @@
 package vn.motcua.portal.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,7 +42,9 @@ import vn.motcua.portal.problem.ProblemWriter;
  * its type's access policy ({@code vn.motcua.engine.access}). Inspectors read everything and may send no write at
  * all: no write matcher names their role. Officials are the one-stop roles (reception, specialist, leader) and the
  * clerical ones of Decree 30/2020 (clerk, unit head): all of them read their unit's documents, dossiers, searches
- * and reports and have one inbox of tasks; only the one-stop roles have dossier tasks in it.
+ * and reports and have one inbox of tasks; only the one-stop roles have dossier tasks in it. The metrics
+ * ({@value #PROMETHEUS}) are for administrators and inspectors, and for Prometheus on the actuator's own port when
+ * it has one (the production profile).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
@@ -57,10 +60,26 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/public/payments/notifications/*"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/public/sandbox-payment/*"));
 
-    private final Identities identities;
+    /** Prometheus' scrape door (docs/operations.md, "Monitoring"). */
+    static final String PROMETHEUS = "/actuator/prometheus";
 
-    public SecurityConfiguration(Identities identities) {
+    private final Identities identities;
+    private final RequestMatcher scrapeOnManagementPort;
+
+    /** @param managementPort the actuator's own port (production: {@code MOTCUA_MANAGEMENT_PORT}, 9464), or 0 */
+    public SecurityConfiguration(Identities identities, @Value("${management.server.port:0}") int managementPort) {
         this.identities = identities;
+        this.scrapeOnManagementPort = scrapeOn(managementPort);
+    }
+
+    /**
+     * A scrape that came in on the actuator's own port, which only the monitoring namespace reaches (the chart's
+     * NetworkPolicy): Prometheus holds no person's sign-in, and the metrics name no person and no dossier. Matches
+     * nothing when the actuator shares the application's port ({@code managementPort} 0).
+     */
+    static RequestMatcher scrapeOn(int managementPort) {
+        return request -> managementPort > 0 && request.getLocalPort() == managementPort
+                && PROMETHEUS.equals(request.getRequestURI());
     }
 
     @Bean
@@ -77,6 +96,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health",
                                 "/actuator/health/**").permitAll()
+                        // metrics: to Prometheus on the actuator's own port; on ours to administrators and inspectors
+                        .requestMatchers(scrapeOnManagementPort).permitAll()
+                        .requestMatchers(HttpMethod.GET, PROMETHEUS).hasAnyRole("ADMIN", "INSPECTOR")
                         // version and whether this is a demo instance (DemoConfiguration): nothing secret
                         .requestMatchers(HttpMethod.GET, "/actuator/info").permitAll()
                         // tra cứu hồ sơ: the public status lookup needs the code and the applicant's phone or ID

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -20,8 +21,10 @@ import vn.motcua.portal.MotcuaApplication;
 /**
  * One running application for every integration test class: the embedded PostgreSQL and the web
  * server start once per test JVM (Spring's context cache keeps them, as long as every class uses
- * exactly this configuration). Data lives under {@code target/}, fresh for each run.
+ * exactly this configuration). Data lives under {@code target/}, fresh for each run. Metrics and tracing are on, as
+ * in the application (Spring Boot's tests turn them off unless told), so that the monitoring is tested where it runs.
  */
+@AutoConfigureObservability
 @SpringBootTest(classes = MotcuaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 

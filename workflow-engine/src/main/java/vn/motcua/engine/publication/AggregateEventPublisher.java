@@ -1,16 +1,21 @@
 package vn.motcua.engine.publication;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.platform.AggregateTypes;
+import vn.motcua.engine.platform.EventTraces;
 
 /**
  * Publishes every event of every registered {@link AggregateType} to Kafka as a CloudEvents 1.0 JSON message
@@ -47,25 +52,51 @@ public class AggregateEventPublisher {
     private final AggregateTypes types;
     private final EventTopics topics;
     private final BusLimit limit;
+    private final EventTraces traces;
 
     public AggregateEventPublisher(AcknowledgedKafkaSends sends, AggregateCloudEvents cloudEvents,
-                                   AggregateTypes types, EventTopics topics, BusLimit limit) {
+                                   AggregateTypes types, EventTopics topics, BusLimit limit, EventTraces traces) {
         this.sends = sends;
         this.cloudEvents = cloudEvents;
         this.types = types;
         this.topics = topics;
         this.limit = limit;
+        this.traces = traces;
     }
 
-    /** Events of no registered type (none today) are not published. */
+    /**
+     * Events of no registered type (none today) are not published. An event appended in a traced step is published
+     * in a span of that trace ({@code publish <topic>}), whose context the record carries in its W3C
+     * {@code traceparent} header for the consumers ({@link EventTraces}).
+     */
     @EventHandler
-    void on(Object event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+    void on(Object event, @MessageIdentifier String eventId, @SequenceNumber long sequence, MetaData metaData) {
         types.ofEvent(event).ifPresent(type -> {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.topic(type), type.idOf(event),
                     cloudEvents.serialize(event, eventId, sequence));
             record.headers().add("content-type", AggregateCloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            limit.check(record, eventId);
-            sends.send(record, eventId);
+            Optional<Span> span = traces.continued(metaData, key -> metaData.get(key) instanceof String value
+                    ? value : null, "publish " + record.topic(), Span.Kind.PRODUCER);
+            if (span.isEmpty()) {
+                send(record, eventId);
+                return;
+            }
+            span.get().tag("messaging.destination.name", record.topic()).tag("aggregate.type", type.name());
+            try (Tracer.SpanInScope scope = traces.inScope(span.get())) {
+                traces.inject(span.get(), (header, value) -> record.headers().add(header,
+                        value.getBytes(StandardCharsets.UTF_8)));
+                send(record, eventId);
+            } catch (RuntimeException e) {
+                span.get().error(e);
+                throw e;
+            } finally {
+                span.get().end();
+            }
         });
+    }
+
+    private void send(ProducerRecord<String, byte[]> record, String eventId) {
+        limit.check(record, eventId);
+        sends.send(record, eventId);
     }
 }

@@ -33,8 +33,11 @@ import org.springframework.kafka.core.ProducerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import vn.motcua.engine.platform.AggregateType;
 import vn.motcua.engine.platform.AggregateTypes;
+import vn.motcua.engine.platform.EventTraces;
 
 /**
  * The publisher parks what the bus will never take and only that. The producer here is Kafka's
@@ -128,7 +131,8 @@ class PoisonEventsTest {
                 new AcknowledgedKafkaSends(new KafkaTemplate<>(producer), 5),
                 new AggregateCloudEvents(new ObjectMapper().findAndRegisterModules()
                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), types, null),
-                types, new EventTopics(new StandardEnvironment(), types), new BusLimit(producer));
+                types, new EventTopics(new StandardEnvironment(), types), new BusLimit(producer),
+                new EventTraces(Tracer.NOOP, Propagator.NOOP));
         return DeadLetteringEventHandlerInvoker.builder().eventHandlers(publisher).queue(queue)
                 .enqueuePolicy(policy).transactionManager(NoTransactionManager.INSTANCE).build();
     }
