@@ -857,7 +857,24 @@ class TwoNodesTest {
                 throw new IllegalStateException(e);
             }
         };
-        boolean isSettled = within(Duration.ofSeconds(60), settled);
+        // a node killed while it held the checkpoints' ShedLock lock holds it until the lock's lockAtMostFor passes
+        // (a live node's run holds it a second or so; the dead node's stays, unchanged, with long to go)
+        String lockLeft = "select coalesce((select extract(epoch from lock_until - timezone('utc', now()))::bigint"
+                + " || '/' || lock_until from shedlock where name = 'audit-checkpoints'), '0/none')";
+        String before = text(database, lockLeft);
+        Thread.sleep(3_000);
+        String after = text(database, lockLeft);
+        long heldByTheDead = before.substring(before.indexOf('/')).equals(after.substring(after.indexOf('/')))
+                ? Long.parseLong(after.substring(0, after.indexOf('/'))) : 0;
+        Instant settling = Instant.now();
+        boolean isSettled = within(Duration.ofSeconds(60 + Math.max(0, heldByTheDead)), settled);
+        if (heldByTheDead > 60) {
+            results.line("checkpoints stood still for %.0f s after the checks began: the killed node held the"
+                    + " checkpoint schedule's ShedLock lock, which expires only after its lockAtMostFor (10 intervals"
+                    + " + 5 min)", seconds(settling));
+            results.finding("a node killed while holding the checkpoint lock stops checkpoints for " + heldByTheDead
+                    + " s more");
+        }
         List<long[]> made = new ArrayList<>();
         try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery(
                 "select number, previous_tree_size, tree_size from audit_checkpoint order by number")) {
@@ -969,6 +986,13 @@ class TwoNodesTest {
             failures.add("notifications: " + rows + " rows for " + events + " events, " + copies.size()
                     + " Message-IDs for " + emails + " emails recorded, " + twoMessages.size() + " events told in two"
                     + " messages, " + again + " copies sent again for " + kills + " kills, " + smsTwice + " SMS twice");
+        }
+    }
+
+    private static String text(Connection database, String sql) throws SQLException {
+        try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
