@@ -25,16 +25,14 @@ import vn.motcua.search.embedded.EmbeddedElasticsearch;
  */
 public final class Servers implements AutoCloseable {
 
-    private final Path directory;
     private final EmbeddedPostgres postgres;
     private final EmbeddedKafkaBroker kafka;
     private final EmbeddedMongoServer mongo;
     private final EmbeddedElasticsearch elasticsearch;
     private final GreenMail mail;
 
-    private Servers(Path directory, EmbeddedPostgres postgres, EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo,
+    private Servers(EmbeddedPostgres postgres, EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo,
                     EmbeddedElasticsearch elasticsearch, GreenMail mail) {
-        this.directory = directory;
         this.postgres = postgres;
         this.kafka = kafka;
         this.mongo = mongo;
@@ -57,7 +55,7 @@ public final class Servers implements AutoCloseable {
         elasticsearch.start(directory.resolve("elasticsearch"));
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mail.start();
-        return new Servers(directory, postgres, kafka, mongo, elasticsearch, mail);
+        return new Servers(postgres, kafka, mongo, elasticsearch, mail);
     }
 
     /**
@@ -88,10 +86,6 @@ public final class Servers implements AutoCloseable {
 
     public GreenMail mail() {
         return mail;
-    }
-
-    public Path directory() {
-        return directory;
     }
 
     /**
