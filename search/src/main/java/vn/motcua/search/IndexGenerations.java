@@ -73,12 +73,16 @@ final class IndexGenerations {
             if (ready) {
                 return;
             }
-            Map<String, List<String>> targets = aliasTargets();
+            // one reading of the indices for both the aliases and the next free generation: nodes starting together
+            // then choose the same generation (one creates it, the others find it there and add its alias), where two
+            // readings let a node see the index another had just created and make a second one behind the same alias
+            List<ResolveIndexItem> indices = ours();
+            Map<String, List<String>> targets = aliasTargets(indices);
             List<String> missing = aliases.stream().filter(alias -> targets.getOrDefault(alias, List.of()).isEmpty())
                     .toList();
             if (!missing.isEmpty()) {
                 long generation = aliases.stream().flatMap(alias -> targets.getOrDefault(alias, List.of()).stream())
-                        .findFirst().map(IndexGenerations::generationOf).orElseGet(this::next);
+                        .findFirst().map(IndexGenerations::generationOf).orElseGet(() -> next(indices));
                 missing.forEach(alias -> create(alias, index(alias, generation), true));
                 log.info("Search indices of generation {} created behind aliases {}", generation, missing);
             }
@@ -165,8 +169,12 @@ final class IndexGenerations {
 
     /** Alias name → the indices it points at. */
     private Map<String, List<String>> aliasTargets() {
+        return aliasTargets(ours());
+    }
+
+    private static Map<String, List<String>> aliasTargets(List<ResolveIndexItem> indices) {
         Map<String, List<String>> targets = new TreeMap<>();
-        for (ResolveIndexItem index : ours()) {
+        for (ResolveIndexItem index : indices) {
             for (String alias : index.aliases()) {
                 targets.computeIfAbsent(alias, a -> new ArrayList<>()).add(index.name());
             }
@@ -180,8 +188,12 @@ final class IndexGenerations {
     }
 
     private long next() {
+        return next(ours());
+    }
+
+    private static long next(List<ResolveIndexItem> indices) {
         TreeSet<Long> numbers = new TreeSet<>();
-        ours().forEach(index -> numbers.add(generationOf(index.name())));
+        indices.forEach(index -> numbers.add(generationOf(index.name())));
         return numbers.isEmpty() ? 1 : numbers.last() + 1;
     }
 

@@ -60,6 +60,10 @@ class NotificationsTest extends IntegrationTest {
                 .contains("Ngày hẹn trả kết quả: " + DAY.format(appointed))
                 .contains("Sở Y tế Hà Nội");
         assertThat(message.getFrom()[0].toString()).contains("mot-cua@localhost");
+        String accepted = jdbc.queryForObject("select event_identifier from domain_event_entry where"
+                + " aggregate_identifier = ? and payload_type like '%$DossierAccepted'", String.class, code);
+        assertThat(message.getMessageID()).as("a copy sent again after a crash is recognisably the same message")
+                .isEqualTo("<" + accepted + ".email@localhost>");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "select text from sms_outbox where dossier_code = ? and phone = ? and text like '%Da tiep nhan%'",

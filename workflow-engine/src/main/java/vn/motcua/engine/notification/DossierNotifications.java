@@ -41,7 +41,9 @@ import vn.motcua.process.ProcedureCatalogue;
  * and phone number declared on submission. A tracking processor (its token in PostgreSQL), so a mail or SMS
  * outage only delays the messages; each message sent is recorded in {@code notification_sent} by event id and
  * channel in its own transaction right after it went out, and a retried batch skips what is recorded: nobody is
- * told twice (short of a crash between sending and recording).
+ * told twice (short of a crash between sending and recording). An email sent again after such a crash is the same
+ * message: its Message-ID is made from the event id, not drawn anew (RFC 5322 §3.6.4: one identifier per message), so
+ * that the recipient's mail system can recognise the second copy.
  */
 @ProcessingGroup(DossierNotifications.PROCESSING_GROUP)
 public class DossierNotifications {
@@ -106,7 +108,7 @@ public class DossierNotifications {
         if (mail != null && present(applicant.email())) {
             NotificationTemplates.Email email = templates.email(kind.get(), values);
             deliver(eventId, Channel.EMAIL, kind.get(), event.code(), applicant.email().strip(),
-                    () -> sendEmail(applicant.email().strip(), email));
+                    () -> sendEmail(eventId, applicant.email().strip(), email));
         }
         if (present(applicant.phone())) {
             Map<String, String> smsValues = new HashMap<>(values);
@@ -136,9 +138,11 @@ public class DossierNotifications {
         });
     }
 
-    private void sendEmail(String to, NotificationTemplates.Email email) {
+    private void sendEmail(String eventId, String to, NotificationTemplates.Email email) {
         MimeMessage message = mail.createMimeMessage();
         try {
+            // kept by JavaMailSenderImpl when it saves the message
+            message.setHeader("Message-ID", messageId(eventId, settings.from()));
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(settings.from(), settings.fromName());
             helper.setTo(to);
@@ -148,6 +152,11 @@ public class DossierNotifications {
             throw new IllegalStateException("cannot write the notification to " + to, e);
         }
         mail.send(message);
+    }
+
+    /** The Message-ID of the email about one event: {@code <event id.email@the sender's domain>}. */
+    static String messageId(String eventId, String from) {
+        return "<" + eventId + ".email@" + from.substring(from.indexOf('@') + 1) + ">";
     }
 
     private Map<String, String> values(DossierEvent event, DossierTimeline timeline) {
