@@ -190,7 +190,9 @@ public class AuditConfiguration {
     /**
      * Extends the tree, makes checkpoints and publishes them, every {@code motcua.audit.checkpoint.interval}, on one
      * node at a time (ShedLock {@value #CHECKPOINT_LOCK}, held at least half an interval, so that the nodes take turns
-     * rather than each making a checkpoint of a few events; the tree itself is extended under an advisory lock).
+     * rather than each making a checkpoint of a few events). The lock of a node that died expires an interval and a
+     * minute after it was taken, so checkpoints pause that long at most; a run that outlasts it and overlaps another
+     * is still safe, since the tree itself is extended under an advisory lock.
      */
     @Bean
     SmartLifecycle checkpointSchedule(Checkpointer checkpoints, CheckpointPublisher publisher, AuditProperties audit,
@@ -215,7 +217,7 @@ public class AuditConfiguration {
                                 publisher.publishPending();
                             }
                         }, new LockConfiguration(clock.instant(), CHECKPOINT_LOCK,
-                                interval.multipliedBy(10).plusMinutes(5), interval.dividedBy(2)));
+                                interval.plusMinutes(1), interval.dividedBy(2)));
                     } catch (RuntimeException e) {
                         log.warn("Checkpoint run failed; retrying in {} ms: {}", millis, e.toString());
                     }
