@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,6 +138,7 @@ class TwoNodesTest {
                 }
                 checkpoints(database, List.of(a, b), true, results, failures);
             }
+            oneSessionOnBothNodes(a, b, results, failures);
             b.stop();
             a.stop();
             if (Files.exists(serversFile)) {
@@ -287,6 +290,48 @@ class TwoNodesTest {
     }
 
     /** B's log has no embedded server's start line (A's has each), B listens only on its HTTP port, runs no child. */
+    /**
+     * A person signs in with the form on one node; the browser's next request, sent to the other node (as a load
+     * balancer without affinity does), is served to them signed in: the session is in PostgreSQL, not in a node.
+     */
+    private static void oneSessionOnBothNodes(Node a, Node b, Results results, List<String> failures) {
+        Http onA = new Http(a.base());
+        Http.Response form = onA.send(Http.Request.of("GET", "/login"));
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.text());
+        String cookie = sessionCookie(form);
+        if (form.status() != 200 || !csrf.find() || cookie == null) {
+            failures.add("the sign-in form on node A: " + form.status() + ", CSRF token or session cookie missing");
+            return;
+        }
+        String body = "username=citizen-a&password=" + Http.PASSWORD + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        Http.Response signedIn = onA.send(Http.Request.of("POST", "/login").header("Cookie", cookie)
+                .body("application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8)));
+        String session = sessionCookie(signedIn);
+        if (signedIn.status() != 302 || String.valueOf(signedIn.header("location")).contains("error") || session == null) {
+            failures.add("signing in on node A: " + signedIn.status() + " to " + signedIn.header("location"));
+            return;
+        }
+        Http.Response onB = new Http(b.base()).send(Http.Request.of("GET", "/my/dossiers").header("Cookie", session));
+        boolean served = onB.status() == 200 && onB.text().contains("/logout");
+        if (!served) {
+            failures.add("node B did not serve the session signed in on node A: " + onB.status() + " "
+                    + onB.header("location"));
+        }
+        results.line("a browser signed in with the form on node A opened its dossiers on node B with the same"
+                + " session cookie: %s", served ? "served signed in" : "NOT served");
+    }
+
+    /** {@code SESSION=…} from a response's Set-Cookie, as the browser sends it back. */
+    private static String sessionCookie(Http.Response response) {
+        String set = response.header("set-cookie");
+        if (set == null) {
+            return null;
+        }
+        Matcher session = Pattern.compile("(SESSION=[^;,\\s]+)").matcher(set);
+        return session.find() ? session.group(1) : null;
+    }
+
     private static void startedNoServer(Node a, Node b, Results results, List<String> failures) throws IOException {
         String logA = Files.readString(a.log());
         String logB = Files.readString(b.log());
