@@ -1,9 +1,10 @@
 package vn.motcua.engine.config;
 
-import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -24,10 +25,12 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 public class ClusterConfiguration {
 
+    /** Each lock names its holder as Axon's token claims do, {@code <pid>@<host>}: nodes on one host are told apart. */
     @Bean
-    LockProvider lockProvider(DataSource dataSource) {
+    LockProvider lockProvider(JdbcTemplate jdbc) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource))
+                .withJdbcTemplate(jdbc)
+                .withLockedByValue(ManagementFactory.getRuntimeMXBean().getName())
                 .usingDbTime()
                 .build());
     }
